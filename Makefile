@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+.PHONY: demo test lint typecheck pytest install clean-data
+
+demo: $(STAMP)
+	$(PY) -m iop.stack
+
+test: $(STAMP) node_modules/.installed lint typecheck pytest
+
+install: $(STAMP) node_modules/.installed
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	IOP_TESTING=true $(VENV)/bin/mypy .
+
+# pytest exits 5 when it collects no tests: a suite that tests nothing is a failure here.
+pytest: $(STAMP) node_modules/.installed
+	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose."; exit 1; fi; \
+	exit $$rc
+
+clean-data:
+	rm -rf .data

@@ -1,0 +1,136 @@
+"""Staff accounts, programs and the role each user holds in a program."""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from iop.base import TimeStampedModel
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who signs in; email is the login."""
+
+    username = None  # type: ignore[assignment,misc]
+    email = models.EmailField("email address", unique=True)
+    credentials = models.CharField(
+        max_length=40, blank=True, help_text="Shown after the name on signed notes, e.g. LCSW."
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+    objects = UserManager()  # type: ignore[misc,assignment]
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = self.get_full_name() or self.email
+        return f"{name}, {self.credentials}" if self.credentials else name
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"{value} is not a known time zone (e.g. America/New_York).")
+
+
+class AsamEdition(models.TextChoices):
+    THIRD = "3", "ASAM Criteria, 3rd edition"
+    FOURTH = "4", "ASAM Criteria, 4th edition (2023)"
+
+
+class Program(TimeStampedModel):
+    """A clinic program; its settings carry the documentation cadences (CLINICAL.md defaults)."""
+
+    name = models.CharField(max_length=120, unique=True)
+    time_zone = models.CharField(
+        max_length=64, default="America/New_York", validators=[validate_time_zone]
+    )
+    asam_edition = models.CharField(
+        max_length=1, choices=AsamEdition.choices, default=AsamEdition.THIRD
+    )
+    first_plan_due_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Days after admission by which the first treatment plan is due."
+    )
+    plan_review_days = models.PositiveSmallIntegerField(
+        default=30, help_text="Days between treatment plan reviews."
+    )
+    iop_min_weekly_hours = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        default=9,
+        help_text="Minimum weekly hours for IOP (adults).",
+    )
+    note_late_hours = models.PositiveSmallIntegerField(
+        default=24, help_text="Hours after a session before an unsigned note is flagged late."
+    )
+    idle_timeout_minutes = models.PositiveSmallIntegerField(
+        default=15, help_text="Minutes of inactivity before staff are signed out."
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    INTAKE = "intake", "Intake staff"
+    CLINICIAN = "clinician", "Clinician"
+    PRESCRIBER = "prescriber", "Prescriber"
+    DIRECTOR = "director", "Program director"
+    PROBATION = "probation", "Probation officer"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> MembershipQuerySet:
+        return self.filter(active=True, program__active=True)
+
+
+class Membership(TimeStampedModel):
+    """A user's role in one program. A person may hold roles in several programs."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    active = models.BooleanField(default=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "program", "role"], name="membership_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.program}"

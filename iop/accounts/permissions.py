@@ -1,0 +1,118 @@
+"""Roles mapped to named capabilities, in one place.
+
+Views ask for a capability (``can(user, VIEW_CLIENTS)``), never for a role, and
+querysets are scoped to the programs where the user holds that capability.
+The same table backs django-rules permissions (``user.has_perm("iop.view_clients")``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import QuerySet
+
+from iop.accounts.models import Membership, Program, Role
+
+VIEW_CLIENTS = "view_clients"  # client list, chart header, demographics
+VIEW_CLINICAL_RECORD = "view_clinical_record"  # notes, plans, assessments
+EDIT_INTAKE = "edit_intake"  # referrals, assessments, consents, admission
+CHART_SESSIONS = "chart_sessions"
+PRESCRIBE = "prescribe"
+VIEW_CENSUS = "view_census"
+APPROVE_LEVEL_CHANGE = "approve_level_change"
+COSIGN_NOTES = "cosign_notes"
+VIEW_AUDIT_LOG = "view_audit_log"
+MANAGE_STAFF = "manage_staff"
+VIEW_DISCLOSED_REPORTS = "view_disclosed_reports"
+
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.INTAKE: frozenset({VIEW_CLIENTS, EDIT_INTAKE}),
+    Role.CLINICIAN: frozenset({VIEW_CLIENTS, VIEW_CLINICAL_RECORD, CHART_SESSIONS}),
+    Role.PRESCRIBER: frozenset({VIEW_CLIENTS, VIEW_CLINICAL_RECORD, CHART_SESSIONS, PRESCRIBE}),
+    Role.DIRECTOR: frozenset(
+        {
+            VIEW_CLIENTS,
+            VIEW_CLINICAL_RECORD,
+            CHART_SESSIONS,
+            VIEW_CENSUS,
+            APPROVE_LEVEL_CHANGE,
+            COSIGN_NOTES,
+            VIEW_AUDIT_LOG,
+        }
+    ),
+    # External: sees only reports disclosed to them under an active consent.
+    Role.PROBATION: frozenset({VIEW_DISCLOSED_REPORTS}),
+    # Runs accounts and settings; no clinical content by default.
+    Role.ADMINISTRATOR: frozenset({MANAGE_STAFF}),
+}
+
+ALL_CAPABILITIES = frozenset().union(*ROLE_CAPABILITIES.values())
+STAFF_ROLES = frozenset(Role) - {Role.PROBATION}
+
+
+def _memberships(user: Any) -> list[Membership]:
+    """Active memberships, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_iop_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.active().filter(user=user).select_related("program"))
+        user._iop_memberships = cached
+    return cached
+
+
+def roles(user: Any) -> set[str]:
+    return {m.role for m in _memberships(user)}
+
+
+def capabilities(user: Any, program: Program | None = None) -> set[str]:
+    caps: set[str] = set()
+    for membership in _memberships(user):
+        if program is None or membership.program_id == program.pk:
+            caps |= ROLE_CAPABILITIES.get(membership.role, frozenset())
+    return caps
+
+
+def can(user: Any, capability: str, program: Program | None = None) -> bool:
+    if capability not in ALL_CAPABILITIES:
+        raise ValueError(f"Unknown capability {capability!r}")
+    return capability in capabilities(user, program)
+
+
+def program_ids_with(user: Any, capability: str) -> set[Any]:
+    """The programs in which the user holds a capability: the scope of every clinical query."""
+    return {
+        m.program_id
+        for m in _memberships(user)
+        if capability in ROLE_CAPABILITIES.get(m.role, frozenset())
+    }
+
+
+def programs_with(user: Any, capability: str) -> QuerySet[Program]:
+    return Program.objects.filter(pk__in=program_ids_with(user, capability))
+
+
+def primary_program(user: Any) -> Program | None:
+    memberships = _memberships(user)
+    return memberships[0].program if memberships else None
+
+
+def is_staff_member(user: Any) -> bool:
+    return bool(roles(user) & STAFF_ROLES)
+
+
+def _capability_predicate(capability: str) -> rules.Predicate:
+    def predicate(user: Any, obj: Any = None) -> bool:
+        program = getattr(obj, "program", None) if obj is not None else None
+        return can(user, capability, program)
+
+    return rules.predicate(predicate, name=capability)
+
+
+def _register_rules() -> None:
+    for capability in ALL_CAPABILITIES:
+        rules.add_perm(f"iop.{capability}", _capability_predicate(capability))
+
+
+_register_rules()

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from iop.accounts import permissions
+from iop.accounts.decorators import capability_required
+from iop.audit.models import RecordView
+from iop.http import AuthedRequest
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@capability_required(permissions.VIEW_AUDIT_LOG)
+def record_view_log(request: AuthedRequest) -> HttpResponse:
+    """Directors search who viewed which record, by client and by staff member."""
+    client_q = request.GET.get("client", "").strip()
+    user_q = request.GET.get("user", "").strip()
+    views = RecordView.objects.filter(
+        program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_AUDIT_LOG)
+    ).select_related("user", "client")
+    if client_q:
+        views = views.filter(
+            Q(client__record_number__iexact=client_q)
+            | Q(client__legal_last_name__icontains=client_q)
+        )
+    if user_q:
+        views = views.filter(
+            Q(user__email__icontains=user_q) | Q(user__last_name__icontains=user_q)
+        )
+    page = Paginator(views.order_by("-at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audit/record_view_log.html",
+        {"page": page, "client_q": client_q, "user_q": user_q},
+    )

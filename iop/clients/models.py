@@ -1,0 +1,217 @@
+"""Clients, their episodes of care and the levels of care they move through."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pghistory
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from iop.accounts import permissions
+from iop.accounts.models import AsamEdition, Program
+from iop.base import TimeStampedModel
+
+
+class LevelOfCare(models.Model):
+    """An ASAM level, stored with its edition: "2.1" means different things in 3rd and 4th."""
+
+    edition = models.CharField(max_length=1, choices=AsamEdition.choices)
+    code = models.CharField(max_length=8)
+    name = models.CharField(max_length=120)
+    min_weekly_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    max_weekly_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    ordering = models.PositiveSmallIntegerField(help_text="Intensity order, low to high.")
+
+    class Meta:
+        ordering = ["edition", "ordering"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "code"], name="loc_unique_edition_code")
+        ]
+        verbose_name = "level of care"
+        verbose_name_plural = "levels of care"
+
+    def __str__(self) -> str:
+        return f"ASAM {self.code} {self.name}"
+
+    @property
+    def short_label(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class ClientQuerySet(models.QuerySet["Client"]):
+    def visible_to(self, user: Any) -> ClientQuerySet:
+        return self.filter(
+            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
+        )
+
+    def search(self, text: str) -> ClientQuerySet:
+        text = text.strip()
+        if not text:
+            return self
+        query = Q(record_number__iexact=text)
+        for word in text.split():
+            query |= Q(legal_first_name__icontains=word) | Q(legal_last_name__icontains=word)
+            query |= Q(preferred_name__icontains=word)
+        return self.filter(query)
+
+
+@pghistory.track()
+class Client(TimeStampedModel):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="clients")
+    record_number = models.CharField(max_length=20, unique=True)
+    legal_first_name = models.CharField(max_length=80)
+    legal_last_name = models.CharField(max_length=80)
+    preferred_name = models.CharField(
+        max_length=80, blank=True, help_text="The name staff use when speaking with the client."
+    )
+    pronouns = models.CharField(max_length=40, blank=True)
+    date_of_birth = models.DateField()
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["legal_last_name", "legal_first_name"]
+        indexes = [models.Index(fields=["program", "legal_last_name", "legal_first_name"])]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.record_number})"
+
+    def clean(self) -> None:
+        if self.date_of_birth and self.date_of_birth > timezone.localdate():
+            raise ValidationError({"date_of_birth": "Date of birth cannot be in the future."})
+
+    @property
+    def display_name(self) -> str:
+        first = self.preferred_name or self.legal_first_name
+        return f"{first} {self.legal_last_name}"
+
+    @property
+    def legal_name(self) -> str:
+        return f"{self.legal_first_name} {self.legal_last_name}"
+
+    def age_on(self, day: datetime.date) -> int:
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+class EpisodeQuerySet(models.QuerySet["Episode"]):
+    def open(self) -> EpisodeQuerySet:
+        return self.filter(discharged_on__isnull=True)
+
+    def visible_to(self, user: Any) -> EpisodeQuerySet:
+        return self.filter(
+            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
+        )
+
+
+class DischargeReason(models.TextChoices):
+    COMPLETED = "completed", "Completed treatment"
+    STEP_DOWN = "step_down", "Stepped down to a lower level of care elsewhere"
+    STEP_UP = "step_up", "Stepped up to a higher level of care elsewhere"
+    LEFT_AMA = "left_ama", "Left against clinical advice"
+    ADMINISTRATIVE = "administrative", "Administrative discharge"
+    TRANSFERRED = "transferred", "Transferred to another provider"
+    OTHER = "other", "Other"
+
+
+@pghistory.track()
+class Episode(TimeStampedModel):
+    """One admission: from admission to discharge, at a current level of care."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="episodes")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="episodes")
+    admitted_on = models.DateField()
+    level_of_care = models.ForeignKey(LevelOfCare, on_delete=models.PROTECT, related_name="+")
+    primary_clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="primary_episodes",
+    )
+    discharged_on = models.DateField(null=True, blank=True)
+    discharge_reason = models.CharField(max_length=20, choices=DischargeReason.choices, blank=True)
+
+    objects = EpisodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-admitted_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=Q(discharged_on__isnull=True),
+                name="episode_one_open_per_client",
+            ),
+            models.CheckConstraint(
+                condition=Q(discharged_on__isnull=True)
+                | Q(discharged_on__gte=models.F("admitted_on")),
+                name="episode_discharge_after_admission",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} admitted {self.admitted_on:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.discharged_on is None
+
+
+@pghistory.track()
+class LevelOfCareChange(TimeStampedModel):
+    """Each level an episode has held since admission; step-up/down approvals build on it."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="level_changes")
+    from_level = models.ForeignKey(
+        LevelOfCare, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_level = models.ForeignKey(LevelOfCare, on_delete=models.PROTECT, related_name="+")
+    effective_on = models.DateField()
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-effective_on", "-created_at"]
+
+
+class SafetyFlagKind(models.TextChoices):
+    SUICIDE_RISK = "suicide_risk", "Suicide risk"
+    SELF_HARM = "self_harm", "Self-harm"
+    VIOLENCE = "violence", "Risk of violence"
+    MEDICAL = "medical", "Medical alert"
+    ALLERGY = "allergy", "Allergy"
+    DOMESTIC_VIOLENCE = "domestic_violence", "Domestic violence: do not disclose location"
+    OTHER = "other", "Other"
+
+
+class SafetyFlagQuerySet(models.QuerySet["SafetyFlag"]):
+    def active(self) -> SafetyFlagQuerySet:
+        return self.filter(resolved_at__isnull=True)
+
+
+@pghistory.track()
+class SafetyFlag(TimeStampedModel):
+    """Shown in every chart header until resolved; resolving keeps the record."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="safety_flags")
+    kind = models.CharField(max_length=24, choices=SafetyFlagKind.choices)
+    note = models.CharField(max_length=200, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = SafetyFlagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from iop.clients import views
+
+app_name = "clients"
+urlpatterns = [
+    path("", views.client_list, name="list"),
+    path("<uuid:client_id>/", views.client_chart, name="chart"),
+]

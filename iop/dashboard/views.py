@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from iop.accounts import permissions
+from iop.accounts.decorators import capability_required
+from iop.clients.models import Episode, SafetyFlag
+from iop.http import AuthedRequest
+
+
+@require_GET
+@capability_required(permissions.CHART_SESSIONS)
+def today(request: AuthedRequest) -> HttpResponse:
+    """The clinician's day: their caseload, with safety flags first."""
+    flagged = SafetyFlag.objects.active().filter(client_id=OuterRef("client_id"))
+    caseload = (
+        Episode.objects.visible_to(request.user)
+        .open()
+        .filter(primary_clinician=request.user)
+        .annotate(has_flag=Exists(flagged))
+        .select_related("client", "level_of_care")
+        .prefetch_related("client__safety_flags")
+        .order_by("-has_flag", "client__legal_last_name")
+    )
+    return render(
+        request, "dashboard/today.html", {"caseload": caseload, "today": timezone.localdate()}
+    )
+
+
+@require_GET
+@capability_required(permissions.VIEW_CENSUS)
+def census(request: AuthedRequest) -> HttpResponse:
+    """Open episodes by level of care, with this month's admissions and discharges."""
+    episodes = Episode.objects.filter(
+        program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_CENSUS)
+    )
+    month_start = timezone.localdate().replace(day=1)
+    open_counts = (
+        episodes.open()
+        .values("level_of_care__code", "level_of_care__name", "level_of_care__edition")
+        .annotate(total=Count("pk"))
+        .order_by("level_of_care__edition", "level_of_care__ordering")
+    )
+    totals = episodes.aggregate(
+        open=Count("pk", filter=Q(discharged_on__isnull=True)),
+        admitted=Count("pk", filter=Q(admitted_on__gte=month_start)),
+        discharged=Count("pk", filter=Q(discharged_on__gte=month_start)),
+        unassigned=Count(
+            "pk", filter=Q(discharged_on__isnull=True, primary_clinician__isnull=True)
+        ),
+    )
+    recent = episodes.select_related("client", "level_of_care", "primary_clinician").order_by(
+        "-admitted_on"
+    )[:10]
+    return render(
+        request,
+        "dashboard/census.html",
+        {
+            "open_counts": open_counts,
+            "totals": totals,
+            "recent": recent,
+            "month_start": month_start,
+        },
+    )

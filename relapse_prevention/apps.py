@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class RelapsePreventionConfig(AppConfig):
+    name = "relapse_prevention"

@@ -1,0 +1,58 @@
+// Idle logoff warning: a minute before the session ends, offer to stay signed in.
+(function () {
+  "use strict";
+  const body = document.body;
+  const timeout = parseInt(body.dataset.idleTimeout || "0", 10);
+  if (!timeout) return;
+  const dialog = document.getElementById("idle-warning");
+  const countdown = document.getElementById("idle-countdown");
+  const stay = document.getElementById("idle-stay");
+  const csrf = JSON.parse(body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
+  const WARN_AT = 60;
+  let deadline = Date.now() + timeout * 1000;
+
+  function signOut() {
+    window.location.assign(body.dataset.logoutUrl + "?idle=1");
+  }
+
+  async function refreshFromServer() {
+    // Another tab may have kept the session alive; the server knows.
+    const response = await fetch(body.dataset.sessionStatus, { credentials: "same-origin" });
+    if (!response.ok) return signOut();
+    const data = await response.json();
+    deadline = Date.now() + data.seconds_remaining * 1000;
+  }
+
+  async function tick() {
+    let left = Math.round((deadline - Date.now()) / 1000);
+    if (left <= WARN_AT + 1) {
+      await refreshFromServer().catch(() => undefined);
+      left = Math.round((deadline - Date.now()) / 1000);
+    }
+    if (left <= 0) return signOut();
+    if (left <= WARN_AT) {
+      countdown.textContent = String(left);
+      if (!dialog.open) dialog.showModal();
+    } else if (dialog.open) {
+      dialog.close();
+    }
+  }
+
+  stay.addEventListener("click", async function () {
+    const response = await fetch(body.dataset.sessionKeepalive, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf },
+    });
+    if (!response.ok) return signOut();
+    const data = await response.json();
+    deadline = Date.now() + data.seconds_remaining * 1000;
+    dialog.close();
+  });
+
+  // Any htmx request renews the session on the server, so renew the local clock too.
+  document.addEventListener("htmx:afterRequest", function () {
+    deadline = Date.now() + timeout * 1000;
+  });
+  setInterval(tick, 1000);
+})();

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client as HttpClient
+
+from iop.accounts.models import Role
+from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
+
+
+@pytest.fixture(autouse=True)
+def _mfa_off_by_default(settings):
+    """Most tests are about pages, not sign-in; MFA tests switch it back on."""
+    settings.IOP_REQUIRE_MFA = False
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings, request):
+    """Each test gets its own cache keys on the shared Redis (rate limits, sessions)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{request.node.nodeid}"},
+    }
+
+
+@pytest.fixture
+def program(db):
+    return ProgramFactory(name="Riverside IOP")
+
+
+@pytest.fixture
+def other_program(db):
+    return ProgramFactory(name="Hillside IOP")
+
+
+@pytest.fixture
+def staff(program):
+    """One user per role in `program`."""
+    return {role: member(role, program, email=f"{role}@clinic.test") for role in Role}
+
+
+@pytest.fixture
+def client_record(program):
+    """An admitted client in `program`."""
+    return EpisodeFactory(client=ClientFactory(program=program)).client
+
+
+@pytest.fixture
+def other_client(other_program):
+    """An admitted client in another program: must stay invisible."""
+    return EpisodeFactory(client=ClientFactory(program=other_program)).client
+
+
+@pytest.fixture
+def login_as(client: HttpClient):
+    def _login(user) -> HttpClient:
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class TreatmentPlansConfig(AppConfig):
+    name = "treatment_plans"
