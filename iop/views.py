@@ -1,19 +1,20 @@
 from __future__ import annotations
 
-from typing import Any
-
+from celery import Celery
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from kombu import Connection
 
 from iop.accounts import permissions
 
 # Where each capability's holder starts their day, most specific first.
 LANDING_PAGES = [
     (permissions.CHART_SESSIONS, "dashboard:today"),
+    (permissions.EDIT_INTAKE, "intake:queue"),
     (permissions.VIEW_CLIENTS, "clients:list"),
     (permissions.VIEW_DISCLOSED_REPORTS, "reports:disclosed"),
     (permissions.MANAGE_STAFF, "accounts:staff"),
@@ -45,19 +46,27 @@ def _database_state() -> str:
         return f"error: {exc.__class__.__name__}"
 
 
-def _broker_and_workers() -> tuple[str, Any]:
+# For this probe only: a broker that accepts connections but never answers must not hang
+# the health check (the worker keeps the default, blocking, timeouts).
+_BROKER_PROBE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+
+
+def _broker_and_workers() -> tuple[str, int | str]:
     from iop.celery import app
 
     try:
-        with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+        with app.connection_for_write(transport_options=_BROKER_PROBE_OPTIONS) as conn:
+            conn.ensure_connection(max_retries=0)
+            return "ok", _count_workers(app, conn)
     except Exception as exc:
         return f"error: {exc.__class__.__name__}", "unknown"
+
+
+def _count_workers(app: Celery, conn: Connection) -> int | str:
     try:
-        replies = app.control.ping(timeout=1.0) or []
+        return len(app.control.ping(timeout=1.0, connection=conn) or [])
     except Exception as exc:
-        return "ok", f"error: {exc.__class__.__name__}"
-    return "ok", len(replies)
+        return f"error: {exc.__class__.__name__}"
 
 
 @never_cache

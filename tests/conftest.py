@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.test import Client as HttpClient
 
 from iop.accounts.models import Role
+from tests.celery_worker import celery_worker  # noqa: F401  (the real worker, for tests that ask)
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
 
 
@@ -14,11 +17,15 @@ def _mfa_off_by_default(settings):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(settings, request):
-    """Each test gets its own cache keys on the shared Redis (rate limits, sessions)."""
+def _isolated_cache(settings):
+    """Each test gets its own cache keys on the shared Redis (rate limits, sessions).
+
+    Random, not the test's name: keys outlive a run (rate limits last minutes), and a rerun
+    must not meet the last run's counts."""
+    prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {
         **settings.CACHES,
-        "default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{request.node.nodeid}"},
+        "default": {**settings.CACHES["default"], "KEY_PREFIX": prefix},
     }
 
 

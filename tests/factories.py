@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 import datetime
+import time
 
 import factory
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
 from django.utils import timezone
 
 from iop.accounts.models import Membership, Program, Role, User
@@ -76,6 +83,18 @@ class SafetyFlagFactory(factory.django.DjangoModelFactory):
     note = "Safety plan reviewed"
 
 
+def totp_enrol(user: User) -> str:
+    """Give the user an authenticator app, as allauth's enrolment does; returns the secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret: str) -> str:
+    """The code the authenticator app shows right now (freeze time around sign-in steps)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
 __all__ = [
     "PASSWORD",
     "ClientFactory",
@@ -86,4 +105,6 @@ __all__ = [
     "UserFactory",
     "level",
     "member",
+    "totp_code",
+    "totp_enrol",
 ]

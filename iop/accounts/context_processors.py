@@ -12,6 +12,7 @@ from iop.accounts.middleware import idle_timeout_seconds
 # (label, url name, capability). Items appear only for roles that hold the capability.
 NAVIGATION = [
     ("Today", "dashboard:today", permissions.CHART_SESSIONS),
+    ("Intake", "intake:queue", permissions.EDIT_INTAKE),
     ("Clients", "clients:list", permissions.VIEW_CLIENTS),
     ("Census", "dashboard:census", permissions.VIEW_CENSUS),
     ("Reports", "reports:disclosed", permissions.VIEW_DISCLOSED_REPORTS),

@@ -11,6 +11,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -46,7 +47,7 @@ class IdleLogoffMiddleware:
                     response = HttpResponse(status=204)
                     response["HX-Redirect"] = reverse("account_login")
                     return response
-                return redirect(f"{reverse('account_login')}?next={request.path}")
+                return redirect_to_login(request.get_full_path())
             # The idle warning's countdown polls this path; it must not count as activity.
             if request.path != reverse("session_status"):
                 request.session[LAST_ACTIVITY_KEY] = now
@@ -54,7 +55,9 @@ class IdleLogoffMiddleware:
 
 
 def passed_mfa(request: HttpRequest) -> bool:
-    return any(record.get("method") == "mfa" for record in get_authentication_records(request))
+    # allauth keeps the records per user and returns none unless it is told whose they are.
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    return any(record.get("method") == "mfa" for record in records)
 
 
 class RequireMFAMiddleware:
@@ -80,6 +83,7 @@ class RequireMFAMiddleware:
             if not passed_mfa(request):
                 # Signed in by a path that skipped the second factor: start again.
                 logout(request)
+                messages.info(request, "Sign in again with your password and authenticator code.")
                 return redirect("account_login")
         return self.get_response(request)
 

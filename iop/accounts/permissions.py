@@ -17,6 +17,8 @@ from iop.accounts.models import Membership, Program, Role
 VIEW_CLIENTS = "view_clients"  # client list, chart header, demographics
 VIEW_CLINICAL_RECORD = "view_clinical_record"  # notes, plans, assessments
 EDIT_INTAKE = "edit_intake"  # referrals, assessments, consents, admission
+ADMINISTER_INSTRUMENTS = "administer_instruments"  # PHQ-9 and the rest, any time in the episode
+ACKNOWLEDGE_SAFETY_ALERT = "acknowledge_safety_alert"  # risk assessment + safety plan decision
 CHART_SESSIONS = "chart_sessions"
 PRESCRIBE = "prescribe"
 VIEW_CENSUS = "view_census"
@@ -27,14 +29,33 @@ MANAGE_STAFF = "manage_staff"
 VIEW_DISCLOSED_REPORTS = "view_disclosed_reports"
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.INTAKE: frozenset({VIEW_CLIENTS, EDIT_INTAKE}),
-    Role.CLINICIAN: frozenset({VIEW_CLIENTS, VIEW_CLINICAL_RECORD, CHART_SESSIONS}),
-    Role.PRESCRIBER: frozenset({VIEW_CLIENTS, VIEW_CLINICAL_RECORD, CHART_SESSIONS, PRESCRIBE}),
+    Role.INTAKE: frozenset({VIEW_CLIENTS, EDIT_INTAKE, ADMINISTER_INSTRUMENTS}),
+    Role.CLINICIAN: frozenset(
+        {
+            VIEW_CLIENTS,
+            VIEW_CLINICAL_RECORD,
+            CHART_SESSIONS,
+            ADMINISTER_INSTRUMENTS,
+            ACKNOWLEDGE_SAFETY_ALERT,
+        }
+    ),
+    Role.PRESCRIBER: frozenset(
+        {
+            VIEW_CLIENTS,
+            VIEW_CLINICAL_RECORD,
+            CHART_SESSIONS,
+            PRESCRIBE,
+            ADMINISTER_INSTRUMENTS,
+            ACKNOWLEDGE_SAFETY_ALERT,
+        }
+    ),
     Role.DIRECTOR: frozenset(
         {
             VIEW_CLIENTS,
             VIEW_CLINICAL_RECORD,
             CHART_SESSIONS,
+            ADMINISTER_INSTRUMENTS,
+            ACKNOWLEDGE_SAFETY_ALERT,
             VIEW_CENSUS,
             APPROVE_LEVEL_CHANGE,
             COSIGN_NOTES,

@@ -14,14 +14,14 @@ from iop.accounts.forms import InviteStaffForm
 from iop.accounts.middleware import LAST_ACTIVITY_KEY, idle_timeout_seconds
 from iop.accounts.models import Membership
 from iop.accounts.services import staff_invite
-from iop.http import AuthedRequest
+from iop.http import AuthedRequest, posted
 
 
 @require_http_methods(["GET", "POST"])
 @capability_required(permissions.MANAGE_STAFF)
 def staff(request: AuthedRequest) -> HttpResponse:
     programs = permissions.programs_with(request.user, permissions.MANAGE_STAFF)
-    form = InviteStaffForm(request.POST or None, programs=programs)
+    form = InviteStaffForm(posted(request), programs=programs)
     if request.method == "POST" and form.is_valid():
         user = staff_invite(
             **form.cleaned_data, by=request.user, base_url=request.build_absolute_uri("/")[:-1]

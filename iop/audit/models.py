@@ -35,3 +35,44 @@ class RecordView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} viewed {self.client} ({self.page}) at {self.at:%Y-%m-%d %H:%M}"
+
+
+class AuditAction(models.TextChoices):
+    CLIENT_ADMITTED = "client_admitted", "Client admitted"
+    LEVEL_CHANGED = "level_changed", "Level of care changed"
+    CONSENT_SIGNED = "consent_signed", "Consent signed"
+    CONSENT_REVOKED = "consent_revoked", "Consent revoked"
+    SAFETY_ALERT_RAISED = "safety_alert_raised", "Safety alert raised"
+    SAFETY_ALERT_CLOSED = "safety_alert_closed", "Safety alert answered"
+    REPORT_DISCLOSED = "report_disclosed", "Report disclosed"
+    NOTE_SIGNED = "note_signed", "Note signed"
+
+
+class AuditEvent(models.Model):
+    """A named moment that matters, written by the service that makes it happen.
+
+    pghistory keeps every row change; these events say what the change meant.
+    """
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=32, choices=AuditAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    program = models.ForeignKey("accounts.Program", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(
+        "clients.Client", null=True, on_delete=models.PROTECT, related_name="audit_events"
+    )
+    object_type = models.CharField(max_length=60)
+    object_id = models.UUIDField()
+    summary = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["client", "-at"]), models.Index(fields=["action", "-at"])]
+        triggers = [
+            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.summary}"

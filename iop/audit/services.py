@@ -1,16 +1,31 @@
 from __future__ import annotations
 
-from iop.audit.models import RecordView
+import ipaddress
+
+from django.conf import settings
+from django.db.models import Model
+
+from iop.accounts.models import User
+from iop.audit.models import AuditEvent, RecordView
 from iop.clients.models import Client
 from iop.http import AuthedRequest
 
 
 def client_ip(request: AuthedRequest) -> str | None:
-    # Behind the proxy in docker-compose the first X-Forwarded-For hop is the browser.
+    """The browser's address as our own proxies saw it.
+
+    Each trusted proxy appends the address it saw to X-Forwarded-For; hops before those are
+    whatever the browser sent, so they are never believed (the same rule allauth's rate
+    limits follow, from the same setting).
+    """
+    count = settings.IOP_TRUSTED_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    address = hops[-count] if count and len(hops) >= count else request.META.get("REMOTE_ADDR")
+    try:
+        return str(ipaddress.ip_address(address or ""))
+    except ValueError:
+        return None
 
 
 def record_view_log(*, request: AuthedRequest, client: Client, page: str) -> RecordView:
@@ -23,4 +38,20 @@ def record_view_log(*, request: AuthedRequest, client: Client, page: str) -> Rec
         path=request.get_full_path()[:500],
         ip_address=client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+    )
+
+
+def audit_event_record(
+    *, action: str, actor: User | None, obj: Model, client: Client | None, summary: str
+) -> AuditEvent:
+    """Called inside the service's transaction, so the event stands or falls with the change."""
+    program_id = client.program_id if client else obj.program_id  # type: ignore[attr-defined]
+    return AuditEvent.objects.create(
+        action=action,
+        actor=actor,
+        program_id=program_id,
+        client=client,
+        object_type=obj._meta.label,
+        object_id=obj.pk,
+        summary=summary[:300],
     )

