@@ -1,0 +1,71 @@
+"""What intake adds to the client chart: the intake summary, score histories, alerts, consents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iop.accounts import permissions
+from iop.clients.chart import ChartSection, register_chart_section
+from iop.clients.models import Client
+
+
+def intake_context(client: Client, user: Any) -> dict[str, Any]:
+    from intake.models import Assessment, SafetyAlert
+    from intake.services.assessments import assessment_readiness
+
+    assessment = (
+        Assessment.objects.filter(client=client)
+        .select_related("placement_level", "recommended_level", "referral")
+        .order_by("-created_at")
+        .first()
+    )
+    alerts = SafetyAlert.objects.filter(client=client).select_related("result", "acknowledged_by")[
+        :10
+    ]
+    return {
+        "assessment": assessment,
+        "readiness": assessment_readiness(assessment) if assessment else None,
+        "alerts": alerts,
+        "can_acknowledge": permissions.can(
+            user, permissions.ACKNOWLEDGE_SAFETY_ALERT, client.program
+        ),
+        "can_administer": permissions.can(user, permissions.ADMINISTER_INSTRUMENTS, client.program),
+    }
+
+
+def scores_context(client: Client, user: Any) -> dict[str, Any]:
+    from intake.instruments import all_instruments
+    from intake.score_history import score_histories
+
+    return {
+        "histories": score_histories(client),
+        "instruments": all_instruments(),
+        "can_administer": permissions.can(user, permissions.ADMINISTER_INSTRUMENTS, client.program),
+    }
+
+
+def consents_context(client: Client, user: Any) -> dict[str, Any]:
+    from intake.models import Consent
+
+    return {
+        "consents": Consent.objects.filter(client=client).select_related("recipient_user"),
+        "can_edit": permissions.can(user, permissions.EDIT_INTAKE, client.program),
+    }
+
+
+SECTIONS = [
+    ChartSection(
+        "intake", 10, "intake/chart/_intake.html", intake_context, permissions.VIEW_CLIENTS
+    ),
+    ChartSection(
+        "scores", 20, "intake/chart/_scores.html", scores_context, permissions.VIEW_CLIENTS
+    ),
+    ChartSection(
+        "consents", 30, "intake/chart/_consents.html", consents_context, permissions.VIEW_CLIENTS
+    ),
+]
+
+
+def register() -> None:
+    for section in SECTIONS:
+        register_chart_section(section)

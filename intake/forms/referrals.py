@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from intake.models import ContactAttempt, Referral, ReferralSource
+from iop.accounts.models import Membership, Program, Role, User
+from iop.clients.models import Client, LevelOfCare
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class NewClientForm(forms.ModelForm):
+    """The person being referred. The record number is assigned unless one is typed."""
+
+    record_number = forms.CharField(
+        label="Record number (leave blank to assign the next one)", max_length=20, required=False
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "legal_first_name",
+            "legal_last_name",
+            "preferred_name",
+            "pronouns",
+            "date_of_birth",
+            "phone",
+            "email",
+        ]
+        widgets = {"date_of_birth": DATE}
+        labels = {
+            "legal_first_name": "Legal first name",
+            "legal_last_name": "Legal last name",
+            "preferred_name": "Preferred name (optional)",
+            "pronouns": "Pronouns (optional)",
+            "phone": "Phone",
+            "email": "Email (optional)",
+        }
+
+    def clean_date_of_birth(self) -> Any:
+        born = self.cleaned_data["date_of_birth"]
+        if born and born > timezone.localdate():
+            raise forms.ValidationError("Date of birth cannot be in the future.")
+        return born
+
+    def clean_record_number(self) -> str:
+        number = self.cleaned_data["record_number"].strip()
+        # Uniqueness across all programs; a match the user may see is shown as a duplicate.
+        self.record_number_taken = bool(
+            number and Client.objects.filter(record_number__iexact=number).exists()
+        )
+        return number
+
+
+class ReferralForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = [
+            "received_on",
+            "source",
+            "referrer_name",
+            "referrer_contact",
+            "court_case_number",
+            "probation_officer",
+            "probation_officer_name",
+            "reason",
+            "urgency",
+        ]
+        widgets = {"received_on": DATE, "reason": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "received_on": "Referral received on",
+            "court_case_number": "Court case number (court or probation referrals)",
+            "probation_officer": "Probation officer's account (if they use this app)",
+            "probation_officer_name": "Probation officer's name",
+        }
+
+    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate()
+        officers = User.objects.filter(
+            memberships__program=program, memberships__role=Role.PROBATION, memberships__active=True
+        ).distinct()
+        self.fields["probation_officer"].queryset = officers  # type: ignore[attr-defined]
+        self.fields["probation_officer"].required = False
+        self.instance.program = program
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source") != ReferralSource.COURT:
+            return data
+        if not (data.get("probation_officer") or data.get("probation_officer_name")):
+            self.add_error(
+                "probation_officer_name",
+                "Name the probation officer (or choose their account).",
+            )
+        return data
+
+
+class ContactAttemptForm(forms.ModelForm):
+    class Meta:
+        model = ContactAttempt
+        fields = ["method", "outcome", "note"]
+        labels = {"method": "How", "outcome": "Outcome", "note": "Note (optional)"}
+
+
+class AdmissionForm(forms.Form):
+    level = forms.ModelChoiceField(label="Level of care", queryset=LevelOfCare.objects.none())
+    primary_clinician = forms.ModelChoiceField(
+        label="Primary clinician", queryset=User.objects.none()
+    )
+    admitted_on = forms.DateField(label="Admission date", widget=DATE)
+
+    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = LevelOfCare.objects.filter(  # type: ignore[attr-defined]
+            edition=program.asam_edition
+        )
+        clinician_ids = (
+            Membership.objects.active()
+            .filter(program=program, role__in=[Role.CLINICIAN, Role.DIRECTOR])
+            .values("user_id")
+        )
+        self.fields["primary_clinician"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            pk__in=clinician_ids, is_active=True
+        )
+        self.fields["admitted_on"].initial = timezone.localdate()
+
+    def clean_admitted_on(self) -> Any:
+        day = self.cleaned_data["admitted_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("Admission date cannot be in the future.")
+        return day

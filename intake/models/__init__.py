@@ -1,0 +1,44 @@
+"""Intake: referrals, assessments with scored instruments, safety alerts and consents."""
+
+from intake.models.assessment import (
+    AffectTolerance,
+    AsamRating,
+    Assessment,
+    AssessmentStatus,
+    GroundingSkill,
+    HomeStability,
+)
+from intake.models.consent import Consent, ConsentInformation, ConsentKind, ConsentStatus
+from intake.models.instruments import InstrumentResult, SafetyAlert, SafetyPlanDecision
+from intake.models.referral import (
+    ContactAttempt,
+    ContactMethod,
+    ContactOutcome,
+    Referral,
+    ReferralSource,
+    ReferralStatus,
+    Urgency,
+)
+
+__all__ = [
+    "AffectTolerance",
+    "AsamRating",
+    "Assessment",
+    "AssessmentStatus",
+    "Consent",
+    "ConsentInformation",
+    "ConsentKind",
+    "ConsentStatus",
+    "ContactAttempt",
+    "ContactMethod",
+    "ContactOutcome",
+    "GroundingSkill",
+    "HomeStability",
+    "InstrumentResult",
+    "Referral",
+    "ReferralSource",
+    "ReferralStatus",
+    "SafetyAlert",
+    "SafetyPlanDecision",
+    "Urgency",
+]

@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pghistory
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from iop.accounts import permissions
+from iop.base import TimeStampedModel
+from iop.clients.models import Client
+from iop.signatures.models import lock_when_signed
+
+REVOCATION_TERMS = (
+    "You may revoke this consent at any time, in writing, by giving or sending a signed "
+    "statement to the program's privacy officer, except to the extent that the program has "
+    "already acted in reliance on it."
+)
+
+
+class ConsentKind(models.TextChoices):
+    TREATMENT = "treatment", "Consent to treatment"
+    DISCLOSURE = "disclosure", "Consent to disclose (42 CFR 2.31)"
+    CRIMINAL_JUSTICE = "criminal_justice", "Criminal justice disclosure (42 CFR 2.35)"
+
+
+class ConsentInformation(models.TextChoices):
+    ATTENDANCE = "attendance", "Attendance"
+    DRUG_SCREENS = "drug_screens", "Drug screen results"
+    PLAN_SUMMARY = "plan_summary", "Treatment plan summary"
+    PROGRESS_SUMMARY = "progress_summary", "Progress summary"
+    DISCHARGE_STATUS = "discharge_status", "Discharge status"
+
+
+class ConsentStatus(models.TextChoices):
+    DRAFT = "draft", "Awaiting signature"
+    ACTIVE = "active", "In force"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+
+
+class SignerRelationship(models.TextChoices):
+    CLIENT = "client", "The client"
+    REPRESENTATIVE = "representative", "Authorised representative"
+
+
+class ConsentQuerySet(models.QuerySet["Consent"]):
+    def visible_to(self, user: Any) -> ConsentQuerySet:
+        return self.filter(
+            client__program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
+        )
+
+    def in_force(self, on: datetime.date | None = None) -> ConsentQuerySet:
+        """Signed, not revoked, not past its expiry date (expiry events are checked by staff)."""
+        day = on or timezone.localdate()
+        return self.filter(signed_at__isnull=False, revoked_at__isnull=True).filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day)
+        )
+
+    def authorising(self, *, recipient: Any, information: str) -> ConsentQuerySet:
+        return (
+            self.in_force()
+            .exclude(kind=ConsentKind.TREATMENT)
+            .filter(recipient_user=recipient, information__contains=[information])
+        )
+
+
+@pghistory.track()
+class Consent(TimeStampedModel):
+    """A consent with every element 42 CFR 2.31 requires; locked once signed."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="consents")
+    kind = models.CharField(max_length=20, choices=ConsentKind.choices)
+    discloser = models.CharField(
+        "who may disclose", max_length=200, help_text="The program or person that may disclose."
+    )
+    recipient_user = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consents_received",
+        verbose_name="recipient (probation officer account)",
+    )
+    recipient_name = models.CharField(
+        "recipient by name", max_length=200, blank=True, help_text="A named person or agency."
+    )
+    recipient_class = models.CharField(
+        "recipient by class", max_length=200, blank=True, help_text="E.g. 'my treating providers'."
+    )
+    information = ArrayField(
+        models.CharField(max_length=20, choices=ConsentInformation.choices),
+        default=list,
+        blank=True,
+        verbose_name="what may be disclosed",
+    )
+    purpose = models.TextField("purpose of the disclosure", blank=True)
+    expires_on = models.DateField("expires on", null=True, blank=True)
+    expiry_event = models.CharField("or expires on this event", max_length=200, blank=True)
+    revocation_terms = models.TextField("right to revoke and how", default=REVOCATION_TERMS)
+    # 42 CFR 2.35: criminal justice consents state duration and when they become revocable.
+    duration = models.CharField(max_length=200, blank=True)
+    irrevocable_until = models.DateField("cannot be revoked until", null=True, blank=True)
+    irrevocable_until_event = models.CharField(
+        "or cannot be revoked until this event", max_length=200, blank=True
+    )
+
+    signed_name = models.CharField("full name as typed by the signer", max_length=200, blank=True)
+    signer_relationship = models.CharField(
+        max_length=16, choices=SignerRelationship.choices, blank=True
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+    witness = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_recorded_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    revocation_note = models.TextField(blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        triggers = [
+            lock_when_signed(mutable=["revoked_at", "revoked_recorded_by", "revocation_note"])
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.client}"
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at:
+            return ConsentStatus.REVOKED
+        if not self.signed_at:
+            return ConsentStatus.DRAFT
+        if self.expires_on and self.expires_on < timezone.localdate():
+            return ConsentStatus.EXPIRED
+        return ConsentStatus.ACTIVE
+
+    def get_status_display(self) -> str:
+        return ConsentStatus(self.status).label
+
+    @property
+    def recipient_display(self) -> str:
+        if self.recipient_user_id:
+            return self.recipient_user.display_name  # type: ignore[union-attr]
+        return self.recipient_name or self.recipient_class
+
+    def information_labels(self) -> list[str]:
+        return [ConsentInformation(value).label for value in self.information]
+
+    def can_be_revoked_on(self, day: datetime.date) -> bool:
+        return not (self.irrevocable_until and day < self.irrevocable_until)
+
+    def clean(self) -> None:
+        """Every element of 42 CFR 2.31 (and 2.35 for criminal justice) must be present."""
+        if self.kind == ConsentKind.TREATMENT:
+            return
+        errors: dict[str, str] = {}
+        if not self.discloser.strip():
+            errors["discloser"] = "Say who may disclose."
+        if not (self.recipient_user_id or self.recipient_name.strip() or self.recipient_class):
+            errors["recipient_name"] = "Name the recipient: an account, a person or a class."
+        if not self.information:
+            errors["information"] = "Choose what may be disclosed."
+        if not self.purpose.strip():
+            errors["purpose"] = "State the purpose of the disclosure."
+        if not (self.expires_on or self.expiry_event.strip()):
+            errors["expires_on"] = "Give an expiry date or an expiry event."
+        if not self.revocation_terms.strip():
+            errors["revocation_terms"] = "State the right to revoke and how."
+        if self.kind == ConsentKind.CRIMINAL_JUSTICE:
+            if not self.duration.strip():
+                errors["duration"] = "A criminal justice consent states its duration."
+            if not (self.irrevocable_until or self.irrevocable_until_event.strip()):
+                errors["irrevocable_until"] = (
+                    "State the time or event until which it cannot be revoked "
+                    "(no later than final disposition)."
+                )
+        if errors:
+            raise ValidationError(errors)

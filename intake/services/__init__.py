@@ -1,0 +1,1 @@
+"""Writes that span intake models, one transaction each (STYLE habit 2)."""

@@ -1,0 +1,295 @@
+"""Consents: the text a client reads and signs, signing it, revoking it, and its PDF.
+
+The text is built from the consent's fields, so the screen, the signatures' hashes and
+the PDF all come from one function (``consent_text``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from intake.models.consent import Consent, ConsentKind, SignerRelationship
+from iop.accounts import permissions
+from iop.accounts.models import Role, User
+from iop.audit.models import AuditAction
+from iop.audit.services import audit_event_record
+from iop.reports.pdf import render_pdf
+from iop.signatures.models import Signature, SignerRole, content_hash
+from iop.signatures.services import signature_record
+
+AGREEMENT = (
+    "By signing, you confirm that you have read this consent, or had it read to you, "
+    "and that you agree to it."
+)
+TITLES = {
+    ConsentKind.TREATMENT: "Consent to treatment",
+    ConsentKind.DISCLOSURE: (
+        "Consent to disclose substance use disorder treatment records (42 CFR part 2, section 2.31)"
+    ),
+    ConsentKind.CRIMINAL_JUSTICE: (
+        "Consent to disclose substance use disorder treatment records to the criminal "
+        "justice system (42 CFR part 2, sections 2.31 and 2.35)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    label: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+def _day(value: datetime.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def _expiry(consent: Consent) -> str:
+    if consent.expires_on and consent.expiry_event:
+        return f"On {_day(consent.expires_on)}, or earlier if this happens: {consent.expiry_event}"
+    if consent.expires_on:
+        return f"On {_day(consent.expires_on)}"
+    if consent.expiry_event:
+        return f"When this happens: {consent.expiry_event}"
+    return "When your treatment in this program ends, or when you withdraw it"
+
+
+def _recipient(consent: Consent) -> str:
+    if consent.recipient_user is not None:
+        return f"{consent.recipient_user.display_name}, probation officer"
+    return consent.recipient_display
+
+
+def _client_line(consent: Consent) -> Paragraph:
+    client = consent.client
+    return Paragraph(
+        "Client",
+        f"{client.legal_name}, born {_day(client.date_of_birth)}, record number "
+        f"{client.record_number}",
+    )
+
+
+def consent_paragraphs(consent: Consent) -> list[Paragraph]:
+    """The consent as the client reads it, one paragraph per element."""
+    if consent.kind == ConsentKind.TREATMENT:
+        return [
+            _client_line(consent),
+            Paragraph("Program", consent.discloser),
+            Paragraph("Treatment", consent.purpose),
+            Paragraph("This consent lasts", _expiry(consent)),
+            Paragraph("Right to withdraw and how", consent.revocation_terms),
+            Paragraph("", AGREEMENT),
+        ]
+    paragraphs = [
+        _client_line(consent),
+        Paragraph("Who may disclose", consent.discloser),
+        Paragraph("Recipient", _recipient(consent)),
+        Paragraph("Information that may be disclosed", "; ".join(consent.information_labels())),
+        Paragraph("Purpose of the disclosure", consent.purpose),
+        Paragraph("This consent expires", _expiry(consent)),
+        Paragraph("Right to revoke and how", consent.revocation_terms),
+    ]
+    if consent.kind == ConsentKind.CRIMINAL_JUSTICE:
+        paragraphs.append(Paragraph("Duration", consent.duration))
+        if consent.irrevocable_until:
+            paragraphs.append(
+                Paragraph("Cannot be revoked before", _day(consent.irrevocable_until))
+            )
+        if consent.irrevocable_until_event:
+            paragraphs.append(
+                Paragraph("Cannot be revoked before this event", consent.irrevocable_until_event)
+            )
+    paragraphs.append(Paragraph("", AGREEMENT))
+    return paragraphs
+
+
+def consent_title(consent: Consent) -> str:
+    return TITLES[ConsentKind(consent.kind)]
+
+
+def consent_text(consent: Consent) -> str:
+    """The exact text shown for signing; its SHA-256 goes on every signature."""
+    return "\n\n".join([consent_title(consent), *map(str, consent_paragraphs(consent))])
+
+
+def _normalised(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def probation_officers(program: Any) -> Any:
+    """Accounts that can be named as a recipient: probation officers in the program."""
+    return User.objects.filter(
+        memberships__program=program, memberships__role=Role.PROBATION, memberships__active=True
+    ).distinct()
+
+
+def _check_editor(user: User, consent: Consent) -> None:
+    if not permissions.can(user, permissions.EDIT_INTAKE, consent.client.program):
+        raise PermissionDenied("Only intake staff in the client's program record consents.")
+
+
+def consent_sign(
+    *,
+    consent: Consent,
+    typed_name: str,
+    relationship: str,
+    witness: User,
+    ip_address: str | None,
+) -> Consent:
+    """The signer's and the staff witness's signatures over the text, then the lock."""
+    _check_editor(witness, consent)
+    if relationship not in SignerRelationship.values:
+        raise ValidationError({"relationship": "Say who is signing."})
+    typed_name = " ".join(typed_name.split())
+    if not typed_name:
+        raise ValidationError({"typed_name": "Type the signer's full name."})
+    if relationship == SignerRelationship.CLIENT and _normalised(typed_name) != _normalised(
+        consent.client.legal_name
+    ):
+        raise ValidationError(
+            {
+                "typed_name": (
+                    f"The name typed does not match the client's legal name on record "
+                    f"({consent.client.legal_name}). If someone else is signing for the "
+                    f"client, choose 'Authorised representative'."
+                )
+            }
+        )
+    role = (
+        SignerRole.CLIENT
+        if relationship == SignerRelationship.CLIENT
+        else SignerRole.AUTHORISED_REPRESENTATIVE
+    )
+    with transaction.atomic():
+        # Lock the row so two staff cannot sign the same consent at once.
+        consent = Consent.objects.select_for_update().select_related("client").get(pk=consent.pk)
+        if consent.signed_at:
+            raise ValidationError("This consent is already signed.")
+        consent.full_clean()
+        if consent.expires_on and consent.expires_on < timezone.localdate():
+            raise ValidationError("This consent's expiry date has passed: write a new one.")
+        text = consent_text(consent)
+        signer = signature_record(
+            obj=consent, role=role, signed_text=text, signer_name=typed_name, ip_address=ip_address
+        )
+        signature_record(
+            obj=consent,
+            role=SignerRole.WITNESS,
+            signed_text=text,
+            signer=witness,
+            ip_address=ip_address,
+        )
+        consent.signed_name = typed_name
+        consent.signer_relationship = relationship
+        consent.signed_at = signer.signed_at
+        consent.witness = witness
+        consent.save(
+            update_fields=[
+                "signed_name",
+                "signer_relationship",
+                "signed_at",
+                "witness",
+                "updated_at",
+            ]
+        )
+        audit_event_record(
+            action=AuditAction.CONSENT_SIGNED,
+            actor=witness,
+            obj=consent,
+            client=consent.client,
+            summary=f"{consent_title(consent)} signed by {typed_name}",
+        )
+    return consent
+
+
+def _revoked_at(revoked_on: datetime.date) -> datetime.datetime:
+    if revoked_on == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.datetime.combine(revoked_on, datetime.time.min))
+
+
+def _check_revocable(consent: Consent, revoked_on: datetime.date, event_passed: bool) -> None:
+    if not consent.signed_at:
+        raise ValidationError("This consent was never signed, so it is not in force to revoke.")
+    if consent.revoked_at:
+        raise ValidationError("This consent has already been revoked.")
+    if revoked_on > timezone.localdate():
+        raise ValidationError({"revoked_on": "A revocation cannot be dated in the future."})
+    if revoked_on < timezone.localtime(consent.signed_at).date():
+        raise ValidationError({"revoked_on": "A revocation cannot be dated before the signing."})
+    if not consent.can_be_revoked_on(revoked_on):
+        until = _day(consent.irrevocable_until)  # type: ignore[arg-type]
+        raise ValidationError(
+            {"revoked_on": f"This criminal justice consent cannot be revoked before {until}."}
+        )
+    if consent.irrevocable_until_event and not event_passed:
+        raise ValidationError(
+            "This criminal justice consent cannot be revoked before this event: "
+            f"{consent.irrevocable_until_event}. Confirm that it has happened."
+        )
+
+
+def consent_revoke(
+    *,
+    consent: Consent,
+    by: User,
+    revoked_on: datetime.date,
+    note: str,
+    event_passed: bool = False,
+) -> Consent:
+    """Record a client's revocation; from now on the consent authorises nothing.
+
+    ``event_passed``: staff confirm that the event until which a criminal justice
+    consent was irrevocable has happened.
+    """
+    _check_editor(by, consent)
+    with transaction.atomic():
+        consent = Consent.objects.select_for_update().select_related("client").get(pk=consent.pk)
+        _check_revocable(consent, revoked_on, event_passed)
+        consent.revoked_at = _revoked_at(revoked_on)
+        consent.revoked_recorded_by = by
+        consent.revocation_note = note.strip()
+        consent.save(
+            update_fields=["revoked_at", "revoked_recorded_by", "revocation_note", "updated_at"]
+        )
+        audit_event_record(
+            action=AuditAction.CONSENT_REVOKED,
+            actor=by,
+            obj=consent,
+            client=consent.client,
+            summary=f"{consent_title(consent)} revoked as of {revoked_on:%Y-%m-%d}",
+        )
+    return consent
+
+
+def consent_signatures(consent: Consent) -> list[Signature]:
+    return list(Signature.for_object(consent).select_related("signer"))
+
+
+def render_consent_pdf(consent: Consent) -> bytes:
+    """A signed consent as a PDF: its text, both signatures with hashes, the 2.32 notice."""
+    text = consent_text(consent)
+    signatures = consent_signatures(consent)
+    return render_pdf(
+        "reports/consent.html",
+        {
+            "consent": consent,
+            "client": consent.client,
+            "title": consent_title(consent),
+            "paragraphs": consent_paragraphs(consent),
+            "signatures": signatures,
+            "text_sha256": content_hash(text),
+            "text_matches": bool(signatures)
+            and all(s.content_sha256 == content_hash(text) for s in signatures),
+            "with_notice": consent.kind != ConsentKind.TREATMENT,
+            "printed_at": timezone.localtime(),
+        },
+    )

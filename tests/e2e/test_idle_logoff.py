@@ -1,0 +1,76 @@
+"""The idle warning: "Are you still there?" before the program's idle timeout ends the session.
+
+The browser's clock is Playwright's fake clock, so no test waits a real minute; the server's
+side of the session is moved back in time directly.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from importlib import import_module
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import BrowserContext, Page, expect
+
+from iop.accounts.middleware import LAST_ACTIVITY_KEY
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def server_session(context: BrowserContext):
+    key = next(c["value"] for c in context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key=key)
+
+
+def last_active_seconds_ago(context: BrowserContext, seconds: float) -> None:
+    session = server_session(context)
+    session[LAST_ACTIVITY_KEY] = time.time() - seconds
+    session.save()
+
+
+@pytest.fixture
+def signed_in_with_one_minute_timeout(page: Page, login, e2e_program, clinician) -> Page:
+    e2e_program.idle_timeout_minutes = 1
+    e2e_program.save()
+    page.clock.install()
+    login(page, clinician)
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    page.clock.pause_at(time.time() + 2)  # from here on, timers fire only when the test says
+    return page
+
+
+def test_idle_warning_appears_and_stay_signed_in_keeps_the_session(
+    signed_in_with_one_minute_timeout: Page, live_server
+):
+    page = signed_in_with_one_minute_timeout
+    last_active_seconds_ago(page.context, 50)  # the server has 10 seconds left
+    dialog = page.get_by_role("dialog", name="Are you still there?")
+
+    page.clock.run_for(1_500)
+
+    expect(dialog).to_be_visible()
+    # The countdown comes from the server's clock, not the page's: about 10 seconds.
+    expect(page.locator("#idle-countdown")).to_have_text(re.compile(r"^([1-9]|10)$"))
+    expect(dialog.get_by_role("button", name="Stay signed in")).to_be_focused()
+
+    dialog.get_by_role("button", name="Stay signed in").click()
+
+    expect(dialog).to_be_hidden()
+    renewed = float(server_session(page.context)[LAST_ACTIVITY_KEY])
+    assert time.time() - renewed < 5
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Clients").click()
+    expect(page).to_have_url(re.compile(r"/clients/$"))
+    expect(page.get_by_role("heading", name="Clients")).to_be_visible()
+
+
+def test_unanswered_idle_warning_signs_out(signed_in_with_one_minute_timeout: Page, live_server):
+    page = signed_in_with_one_minute_timeout
+    last_active_seconds_ago(page.context, 61)  # the server's idle time has run out
+
+    page.clock.fast_forward("01:01")
+
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.goto(f"{live_server.url}/today/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/today/"))
