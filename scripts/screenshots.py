@@ -122,6 +122,9 @@ class Shooter:
         if role == "clinician":
             # allauth's own pages, in the app's layout: two-factor set-up.
             page.goto(f"{self.base_url}/accounts/2fa/totp/activate/")
+            self.shoot(page, f"{prefix}-two-factor-confirm")
+            page.get_by_label("Password").fill(self.password)
+            page.get_by_role("button", name="Confirm").click()
             self.shoot(page, f"{prefix}-two-factor-setup")
             if viewport == "desktop":
                 self.idle_warning(page, prefix)

@@ -29,6 +29,25 @@ def _isolated_cache(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _levels_of_care(request):
+    """Reference data from a migration. A transactional test's flush removes it (and the
+    browser tests may run before the others), so any test using the database reloads it."""
+    names = request.fixturenames
+    if not (
+        {"db", "transactional_db", "live_server"} & set(names)
+    ) and not request.node.get_closest_marker("django_db"):
+        return
+    from iop.clients.levels import levels_of_care_load
+    from iop.clients.models import LevelOfCare
+
+    request.getfixturevalue(
+        "transactional_db" if "transactional_db" in names or "live_server" in names else "db"
+    )
+    if not LevelOfCare.objects.exists():
+        levels_of_care_load(LevelOfCare)
+
+
 @pytest.fixture
 def program(db):
     return ProgramFactory(name="Riverside IOP")

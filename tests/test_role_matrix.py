@@ -126,7 +126,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
         Role.INTAKE: Redirect("intake:queue"),
         Role.CLINICIAN: Redirect("dashboard:today"),
         Role.PRESCRIBER: Redirect("dashboard:today"),
-        Role.DIRECTOR: Redirect("dashboard:today"),
+        Role.DIRECTOR: Redirect("dashboard:census"),
         Role.PROBATION: Redirect("reports:disclosed"),
         Role.ADMINISTRATOR: Redirect("accounts:staff"),
     },

@@ -13,7 +13,7 @@ class InviteStaffForm(forms.Form):
     last_name = forms.CharField(label="Last name", max_length=150)
     credentials = forms.CharField(label="Credentials (optional)", max_length=40, required=False)
     program = forms.ModelChoiceField(label="Program", queryset=Program.objects.none())
-    role = forms.ChoiceField(label="Role", choices=Role.choices)
+    role = forms.ChoiceField(label="Role", choices=[("", "Choose a role")] + list(Role.choices))
 
     def __init__(self, *args: Any, programs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

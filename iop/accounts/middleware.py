@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +47,9 @@ class IdleLogoffMiddleware:
                     response = HttpResponse(status=204)
                     response["HX-Redirect"] = reverse("account_login")
                     return response
+                if request.path.startswith("/session/"):
+                    # The warning script reloads the page on 401; the message waits for it.
+                    return JsonResponse({"signed_out": True}, status=401)
                 return redirect_to_login(request.get_full_path())
             # The idle warning's countdown polls this path; it must not count as activity.
             if request.path != reverse("session_status"):

@@ -6,7 +6,7 @@ Weekly hours are the adult ranges; the program's own minimum for IOP is a progra
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Level(NamedTuple):
@@ -43,3 +43,18 @@ LEVELS: list[Level] = [
     Level("4", "3.7", "Medically managed residential", None, None),
     Level("4", "4", "Medically managed inpatient", None, None),
 ]
+
+
+def levels_of_care_load(level_model: Any) -> None:
+    """Insert or update every level; used by the data migration and after test flushes."""
+    for order, level in enumerate(LEVELS):
+        level_model.objects.update_or_create(
+            edition=level.edition,
+            code=level.code,
+            defaults={
+                "name": level.name,
+                "min_weekly_hours": level.min_weekly_hours,
+                "max_weekly_hours": level.max_weekly_hours,
+                "ordering": order,
+            },
+        )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -12,7 +13,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.chart import chart_sections
-from iop.clients.models import Client
+from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest
 
 PAGE_SIZE = 25
@@ -25,10 +26,9 @@ def client_list(request: AuthedRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     clients = Client.objects.visible_to(request.user).search(query)
     if status == "open":
-        clients = clients.filter(episodes__discharged_on__isnull=True)
-    page = Paginator(clients.with_chart_header().distinct(), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+        open_episode = Episode.objects.open().filter(client_id=OuterRef("pk"))
+        clients = clients.filter(Exists(open_episode))
+    page = Paginator(clients.with_chart_header(), PAGE_SIZE).get_page(request.GET.get("page"))
     template = "clients/client_list.html"
     if request.htmx and request.htmx.target == "client-results":
         template += "#results"

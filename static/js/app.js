@@ -8,11 +8,13 @@
   const countdown = document.getElementById("idle-countdown");
   const stay = document.getElementById("idle-stay");
   const csrf = JSON.parse(body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
-  const WARN_AT = 60;
+  // Warn a minute ahead, or halfway through a very short timeout.
+  const WARN_AT = Math.min(60, Math.floor(timeout / 2));
   let deadline = Date.now() + timeout * 1000;
 
   function signOut() {
-    window.location.assign(body.dataset.logoutUrl + "?idle=1");
+    // The server has ended the session (401): reloading shows sign-in with its message.
+    window.location.reload();
   }
 
   async function refreshFromServer() {
@@ -29,7 +31,11 @@
       await refreshFromServer().catch(() => undefined);
       left = Math.round((deadline - Date.now()) / 1000);
     }
-    if (left <= 0) return signOut();
+    if (left <= 0) {
+      // Ask the server, which signs the session out and answers 401 once the time is up.
+      await refreshFromServer().catch(() => undefined);
+      return;
+    }
     if (left <= WARN_AT) {
       countdown.textContent = String(left);
       if (!dialog.open) dialog.showModal();

@@ -96,8 +96,12 @@ def test_polling_status_cannot_keep_an_idle_session_alive(clinician, login_as):
     http = login_as(clinician)
     set_last_activity(http, 16 * 60)
     response = http.get(reverse("session_status"))
-    assert response.status_code == 302
+    assert response.status_code == 401
+    assert response.json() == {"signed_out": True}
     assert not is_signed_in(http)
+    # The warning script then reloads the page: sign-in says why.
+    page = http.get(reverse("clients:list"), follow=True).content.decode()
+    assert "You were signed out after a period of inactivity." in page
 
 
 def test_keepalive_renews_activity(clinician, login_as):

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from iop.accounts.models import Role
 from tests.e2e.axe import assert_accessible
-from tests.factories import member
+from tests.factories import PASSWORD, member
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -53,4 +53,17 @@ def test_census_and_audit_log_pass_axe(
     axe_page.goto(f"{live_server.url}/audit/")
 
     expect(axe_page.get_by_role("cell", name="Avery Alvarez (", exact=False)).to_be_visible()
+    assert_accessible(axe_page)
+
+
+def test_two_factor_set_up_passes_axe(axe_page: Page, live_server, login, clinician):
+    """Every staff member's first stop once MFA is required: allauth's pages in the app layout."""
+    login(axe_page, clinician)
+    axe_page.goto(f"{live_server.url}/accounts/2fa/totp/activate/")
+    expect(axe_page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    assert_accessible(axe_page)  # allauth asks for the password again first
+    axe_page.get_by_label("Password").fill(PASSWORD)
+    axe_page.get_by_role("button", name="Confirm").click()
+
+    expect(axe_page.get_by_label("Authenticator code")).to_be_visible()
     assert_accessible(axe_page)

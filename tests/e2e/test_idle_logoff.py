@@ -31,8 +31,8 @@ def last_active_seconds_ago(context: BrowserContext, seconds: float) -> None:
 
 
 @pytest.fixture
-def signed_in_with_one_minute_timeout(page: Page, login, e2e_program, clinician) -> Page:
-    e2e_program.idle_timeout_minutes = 1
+def signed_in_with_two_minute_timeout(page: Page, login, e2e_program, clinician) -> Page:
+    e2e_program.idle_timeout_minutes = 2  # the warning shows in the last minute
     e2e_program.save()
     page.clock.install()
     login(page, clinician)
@@ -42,13 +42,13 @@ def signed_in_with_one_minute_timeout(page: Page, login, e2e_program, clinician)
 
 
 def test_idle_warning_appears_and_stay_signed_in_keeps_the_session(
-    signed_in_with_one_minute_timeout: Page, live_server
+    signed_in_with_two_minute_timeout: Page, live_server
 ):
-    page = signed_in_with_one_minute_timeout
-    last_active_seconds_ago(page.context, 50)  # the server has 10 seconds left
+    page = signed_in_with_two_minute_timeout
+    last_active_seconds_ago(page.context, 110)  # the server has 10 seconds left
     dialog = page.get_by_role("dialog", name="Are you still there?")
 
-    page.clock.run_for(1_500)
+    page.clock.run_for(61_000)  # the page's own clock reaches the last minute, then asks
 
     expect(dialog).to_be_visible()
     # The countdown comes from the server's clock, not the page's: about 10 seconds.
@@ -65,11 +65,11 @@ def test_idle_warning_appears_and_stay_signed_in_keeps_the_session(
     expect(page.get_by_role("heading", name="Clients")).to_be_visible()
 
 
-def test_unanswered_idle_warning_signs_out(signed_in_with_one_minute_timeout: Page, live_server):
-    page = signed_in_with_one_minute_timeout
-    last_active_seconds_ago(page.context, 61)  # the server's idle time has run out
+def test_unanswered_idle_warning_signs_out(signed_in_with_two_minute_timeout: Page, live_server):
+    page = signed_in_with_two_minute_timeout
+    last_active_seconds_ago(page.context, 121)  # the server's idle time has run out
 
-    page.clock.fast_forward("01:01")
+    page.clock.fast_forward("02:01")
 
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     page.goto(f"{live_server.url}/today/")

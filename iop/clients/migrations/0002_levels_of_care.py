@@ -2,20 +2,9 @@ from django.db import migrations
 
 
 def load_levels(apps, schema_editor):
-    from iop.clients.levels import LEVELS
+    from iop.clients.levels import levels_of_care_load
 
-    LevelOfCare = apps.get_model("clients", "LevelOfCare")
-    for order, level in enumerate(LEVELS):
-        LevelOfCare.objects.update_or_create(
-            edition=level.edition,
-            code=level.code,
-            defaults={
-                "name": level.name,
-                "min_weekly_hours": level.min_weekly_hours,
-                "max_weekly_hours": level.max_weekly_hours,
-                "ordering": order,
-            },
-        )
+    levels_of_care_load(apps.get_model("clients", "LevelOfCare"))
 
 
 class Migration(migrations.Migration):
