@@ -149,6 +149,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "intake:admit": everyone(405),
     "intake:assessment_start": everyone(405),
     "intake:assessment_complete": everyone(405),
+    "intake:asam_preview": everyone(405),
     "intake:assessment_step": only(CLIENT_READERS),
     "intake:instrument_administer": only(CLIENT_READERS),
     "intake:alert_acknowledge": only(CLIENT_READERS),

@@ -20,7 +20,7 @@ from intake.services import assessments as service
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
-from iop.clients.models import Client
+from iop.clients.models import Client, LevelOfCare
 from iop.http import AuthedRequest
 
 STEPS: list[tuple[str, str]] = [
@@ -131,9 +131,11 @@ def _step_context(assessment: Assessment, step: str) -> dict[str, Any]:
             "open_alerts": service.open_alerts(assessment).select_related("result"),
         }
     if step == "asam":
+        level = assessment.recommended_level
         return {
-            "dimension_names": asam.DIMENSIONS[assessment.asam_edition],
-            "reasons": assessment.recommendation_reasons,
+            "recommendation": {"level": level, "reasons": assessment.recommendation_reasons}
+            if level
+            else None
         }
     if step == "readiness":
         return {"readiness": service.assessment_readiness(assessment)}
@@ -146,6 +148,30 @@ def _step_context(assessment: Assessment, step: str) -> dict[str, Any]:
             "dimension_names": asam.DIMENSIONS[assessment.asam_edition],
         }
     return {}
+
+
+@require_POST
+@capability_required(permissions.EDIT_INTAKE)
+def asam_preview(request: AuthedRequest, assessment_id: UUID) -> HttpResponse:
+    """The recommendation for the ratings on screen, before anything is saved (htmx)."""
+    assessment = get_assessment_for(request.user, assessment_id, permissions.EDIT_INTAKE)
+    ratings = {}
+    for number in range(1, 7):
+        value = request.POST.get(f"rating_{number}", "")
+        if value not in {"0", "1", "2", "3", "4"}:
+            ratings = {}
+            break
+        ratings[number] = int(value)
+    recommendation = None
+    if ratings:
+        result = asam.recommend(ratings, assessment.asam_edition)
+        level = LevelOfCare.objects.get(edition=assessment.asam_edition, code=result.code)
+        recommendation = {"level": level, "reasons": result.reasons}
+    return render(
+        request,
+        "intake/assessment/_asam.html#recommendation",
+        {"recommendation": recommendation},
+    )
 
 
 @require_POST
@@ -171,5 +197,6 @@ urlpatterns = [
         assessment_complete,
         name="assessment_complete",
     ),
+    path("assessments/<uuid:assessment_id>/asam-preview/", asam_preview, name="asam_preview"),
     path("assessments/<uuid:assessment_id>/<slug:step>/", assessment_step, name="assessment_step"),
 ]

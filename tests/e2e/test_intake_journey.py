@@ -96,6 +96,9 @@ def test_referral_to_admission_then_caseload(
         page.get_by_role("group", name=re.compile(f"Dimension {number}:")).get_by_label(
             rating
         ).check()
+    # The recommendation and its reasons appear as the ratings are ticked (htmx), before saving.
+    expect(page.get_by_text("Recommended: ASAM 2.1 Intensive outpatient")).to_be_visible()
+    expect(page.get_by_text(re.compile("Dimension 3 .* rated 2"))).to_be_visible()
     page.get_by_label("Final placement").select_option(label="ASAM 2.1 Intensive outpatient")
     audit(page, axe_page)
     page.get_by_role("button", name="Save and continue").click()

@@ -245,3 +245,31 @@ def test_client_chart_query_count_does_not_grow_with_assessments(assessment, sta
     with CaptureQueriesContext(connection) as many:
         browser.get(chart)
     assert len(many) == len(few)
+
+
+def test_asam_preview_explains_the_recommendation_before_saving(assessment, staff, login_as):
+    ratings = {1: 0, 2: 1, 3: 3, 4: 1, 5: 3, 6: 1}
+    response = login_as(staff[Role.INTAKE]).post(
+        reverse("intake:asam_preview", args=[assessment.pk]),
+        _asam_post(ratings),
+        headers={"HX-Request": "true"},
+    )
+    page = response.content.decode()
+    assert "Recommended: ASAM 2.5" in page
+    assert "Dimension 5" in page
+    assert "<html" not in page
+    assert not assessment.asam_ratings.exists()
+
+
+def test_asam_preview_waits_for_all_six_ratings(assessment, staff, login_as):
+    response = login_as(staff[Role.INTAKE]).post(
+        reverse("intake:asam_preview", args=[assessment.pk]), {"rating_1": "2"}
+    )
+    assert "Rate all six dimensions" in response.content.decode()
+
+
+def test_clinician_cannot_use_asam_preview(assessment, staff, login_as):
+    response = login_as(staff[Role.CLINICIAN]).post(
+        reverse("intake:asam_preview", args=[assessment.pk]), {"rating_1": "2"}
+    )
+    assert response.status_code == 403
