@@ -22,5 +22,6 @@ urlpatterns = [
     path("audit/", include("iop.audit.urls")),
     path("reports/", include("iop.reports.urls")),
     path("intake/", include("intake.urls")),
+    path("plans/", include("treatment_plans.urls")),
     path("", include("iop.dashboard.urls")),
 ]

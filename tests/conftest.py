@@ -46,6 +46,11 @@ def _levels_of_care(request):
     )
     if not LevelOfCare.objects.exists():
         levels_of_care_load(LevelOfCare)
+    from treatment_plans.library import library_load
+    from treatment_plans.models import Modality, PlanTemplate
+
+    if not Modality.objects.exists():
+        library_load(Modality, PlanTemplate)
 
 
 @pytest.fixture

@@ -1,1 +1,387 @@
-"""Models arrive with the issue that builds this app."""
+"""Treatment plans: versioned, signed, reviewed, with a trauma-phase gate (CLINICAL.md).
+
+A plan version is a draft until the client, the clinician and (where the program
+requires it) a co-signer have signed; then it is active and locked in the database.
+A change makes a new draft version; the previous one is superseded when the new one
+activates. Problems, goals, objectives and interventions belong to one version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+from iop.accounts import permissions
+from iop.accounts.models import Program
+from iop.base import TimeStampedModel
+from iop.clients.models import Client, Episode
+from iop.signatures.models import lock_when_signed
+
+
+class Phase(models.TextChoices):
+    STABILISATION = "stabilisation", "Stabilisation and preparation"
+    PROCESSING = "processing", "Trauma processing"
+    INTEGRATION = "integration", "Integration"
+
+
+class Modality(TimeStampedModel):
+    """An intervention type. Built-in ones have no program; a program may add its own."""
+
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.PROTECT, related_name="modalities"
+    )
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=120)
+    trauma_processing = models.BooleanField(
+        default=False, help_text="Held back until a confirmed readiness review (EMDR, PE, CPT)."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "code"], name="modality_unique_code"),
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(program__isnull=True), name="modality_builtin_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class TreatmentPlanQuerySet(models.QuerySet["TreatmentPlan"]):
+    def visible_to(self, user: Any) -> TreatmentPlanQuerySet:
+        return self.filter(
+            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLINICAL_RECORD)
+        )
+
+    def active(self) -> TreatmentPlanQuerySet:
+        return self.filter(status=PlanStatus.ACTIVE)
+
+
+@pghistory.track()
+class TreatmentPlan(TimeStampedModel):
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="plans")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="plans")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveSmallIntegerField(default=1)
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"
+    )
+    status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    phase = models.CharField(max_length=16, choices=Phase.choices, default=Phase.STABILISATION)
+    # Optimistic locking: a save must name the revision it started from.
+    revision = models.PositiveIntegerField(default=1)
+
+    strengths = models.TextField(blank=True)
+    pacing_preferences = models.TextField(
+        "preferences for pacing", blank=True, help_text="How fast, what helps, what to avoid."
+    )
+    avoid = models.TextField("topics or approaches to avoid", blank=True)
+    referrals = models.TextField(blank=True)
+    discharge_criteria = models.TextField(blank=True)
+    aftercare_plan = models.TextField(blank=True)
+
+    client_signed_name = models.CharField(max_length=200, blank=True)
+    client_signed_at = models.DateTimeField(null=True, blank=True)
+    clinician_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    clinician_signed_at = models.DateTimeField(null=True, blank=True)
+    cosigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cosigned_at = models.DateTimeField(null=True, blank=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    review_due_on = models.DateField(null=True, blank=True)
+    superseded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TreatmentPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["episode", "version"], name="plan_unique_version"),
+            models.UniqueConstraint(
+                fields=["episode"],
+                condition=Q(status="active"),
+                name="plan_one_active_per_episode",
+            ),
+            models.UniqueConstraint(
+                fields=["episode"], condition=Q(status="draft"), name="plan_one_draft_per_episode"
+            ),
+        ]
+        triggers = [
+            # Once active, only its standing in time may change: status, review date, phase.
+            lock_when_signed(
+                signed_field="activated_at",
+                mutable=["status", "review_due_on", "superseded_at", "phase"],
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Treatment plan v{self.version} for {self.client}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PlanStatus.DRAFT
+
+
+def parent_plan_locked(name: str, plan_column_sql: str) -> pgtrigger.Trigger:
+    """Refuse any change to a row whose plan version is active or superseded.
+
+    ``plan_column_sql`` finds the plan id from the row (``R`` is NEW or OLD).
+    """
+    return pgtrigger.Trigger(
+        name=name,
+        when=pgtrigger.Before,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        # The SQL fragment comes from this module's own constants, never from input.
+        func=f"""
+            DECLARE
+                R RECORD;
+                plan_id UUID;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN R := OLD; ELSE R := NEW; END IF;
+                plan_id := ({plan_column_sql});
+                IF EXISTS (
+                    SELECT 1 FROM treatment_plans_treatmentplan p
+                    WHERE p.id = plan_id AND p.activated_at IS NOT NULL
+                ) THEN
+                    RAISE EXCEPTION 'Signed plan versions are locked: make a new version.';
+                END IF;
+                IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+                RETURN NEW;
+            END;
+        """,  # noqa: S608
+    )
+
+
+@pghistory.track()
+class PlanProblem(TimeStampedModel):
+    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="problems")
+    order = models.PositiveSmallIntegerField(default=0)
+    statement = models.TextField("problem")
+    # The assessment findings that support it.
+    instrument_results = models.ManyToManyField(
+        "intake.InstrumentResult", blank=True, related_name="+"
+    )
+    asam_dimensions = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+
+    class Meta:
+        ordering = ["order", "created_at"]
+        triggers = [parent_plan_locked("plan_locked", "R.plan_id")]
+
+    def __str__(self) -> str:
+        return self.statement[:60]
+
+
+@pghistory.track()
+class PlanGoal(TimeStampedModel):
+    problem = models.ForeignKey(PlanProblem, on_delete=models.PROTECT, related_name="goals")
+    client_words = models.TextField("goal in the client's own words")
+    clinical_goal = models.TextField("clinical restatement")
+
+    class Meta:
+        ordering = ["created_at"]
+        triggers = [
+            parent_plan_locked(
+                "plan_locked",
+                "SELECT pr.plan_id FROM treatment_plans_planproblem pr WHERE pr.id = R.problem_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.client_words[:60]
+
+
+class MeasureKind(models.TextChoices):
+    INSTRUMENT_BELOW = "instrument_below", "Instrument score below a threshold"
+    ATTENDANCE = "attendance", "Attendance at or above a rate"
+    PRACTICE = "practice", "A skill practised so many times a week"
+    OBSERVED = "observed", "Observed and recorded by staff"
+
+
+class ObjectiveStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    MET = "met", "Met"
+    REVISED = "revised", "Revised"
+    DISCONTINUED = "discontinued", "Discontinued"
+
+
+@pghistory.track()
+class PlanObjective(TimeStampedModel):
+    goal = models.ForeignKey(PlanGoal, on_delete=models.PROTECT, related_name="objectives")
+    description = models.TextField("objective (observable, measurable)")
+    measure = models.CharField(max_length=20, choices=MeasureKind.choices)
+    instrument = models.CharField(max_length=16, blank=True, help_text="E.g. phq9, pcl5.")
+    threshold = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    per_week = models.PositiveSmallIntegerField("times per week", null=True, blank=True)
+    target_date = models.DateField()
+    status = models.CharField(
+        max_length=14, choices=ObjectiveStatus.choices, default=ObjectiveStatus.NOT_STARTED
+    )
+
+    class Meta:
+        ordering = ["target_date", "created_at"]
+        triggers = [
+            parent_plan_locked(
+                "plan_locked",
+                "SELECT pr.plan_id FROM treatment_plans_plangoal g "
+                "JOIN treatment_plans_planproblem pr ON pr.id = g.problem_id "
+                "WHERE g.id = R.goal_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    @property
+    def measure_text(self) -> str:
+        if self.measure == MeasureKind.INSTRUMENT_BELOW:
+            return f"{self.instrument.upper()} below {self.threshold:g}"
+        if self.measure == MeasureKind.ATTENDANCE:
+            return f"Attendance at or above {self.threshold:g}%"
+        if self.measure == MeasureKind.PRACTICE:
+            return f"Practised {self.per_week} times a week"
+        return "Observed and recorded by staff"
+
+
+@pghistory.track()
+class PlanIntervention(TimeStampedModel):
+    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="interventions")
+    problem = models.ForeignKey(
+        PlanProblem, null=True, blank=True, on_delete=models.PROTECT, related_name="interventions"
+    )
+    modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="+")
+    description = models.TextField(blank=True)
+    frequency = models.CharField(max_length=80, help_text="E.g. 'weekly, 50 minutes'.")
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        triggers = [parent_plan_locked("plan_locked", "R.plan_id")]
+
+    def __str__(self) -> str:
+        return f"{self.modality} – {self.frequency}"
+
+
+class ReadinessQuerySet(models.QuerySet["ReadinessReview"]):
+    def confirmed(self) -> ReadinessQuerySet:
+        return self.filter(confirmed_at__isnull=False)
+
+
+@pghistory.track()
+class ReadinessReview(TimeStampedModel):
+    """A clinician's review of readiness for trauma processing; a supervisor confirms it."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="readiness_reviews")
+    affect_tolerance = models.CharField(max_length=16)
+    grounding_skill = models.CharField(max_length=16)
+    self_harm = models.CharField(max_length=16)
+    home_stability = models.CharField(max_length=16)
+    des_score = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    acute_suicide_risk = models.BooleanField()
+    ready = models.BooleanField(help_text="Computed on the server from the answers above.")
+    notes = models.TextField(blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReadinessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        state = "ready" if self.ready else "not ready"
+        return f"Readiness review {self.created_at:%Y-%m-%d} ({state})"
+
+
+@pghistory.track()
+class PhaseChange(TimeStampedModel):
+    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="phase_changes")
+    from_phase = models.CharField(max_length=16, choices=Phase.choices)
+    to_phase = models.CharField(max_length=16, choices=Phase.choices)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class ReviewRating(models.TextChoices):
+    MET = "met", "Met"
+    PROGRESSING = "progressing", "Progressing"
+    NOT_PROGRESSING = "not_progressing", "Not progressing"
+    REVISED = "revised", "Revised"
+
+
+@pghistory.track()
+class PlanReview(TimeStampedModel):
+    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="reviews")
+    reviewed_on = models.DateField()
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-reviewed_on"]
+
+
+@pghistory.track()
+class PlanReviewItem(TimeStampedModel):
+    review = models.ForeignKey(PlanReview, on_delete=models.PROTECT, related_name="items")
+    objective = models.ForeignKey(PlanObjective, on_delete=models.PROTECT, related_name="+")
+    rating = models.CharField(max_length=16, choices=ReviewRating.choices)
+    evidence = models.TextField(help_text="What was shown beside the rating, kept as it was.")
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "objective"], name="review_item_unique")
+        ]
+
+
+class TemplateCategory(models.TextChoices):
+    TRAUMA = "trauma", "Trauma"
+    SUBSTANCE_USE = "substance_use", "Substance use"
+    CO_OCCURRING = "co_occurring", "Co-occurring"
+
+
+class PlanTemplate(TimeStampedModel):
+    """A starting point a clinician picks and edits: a problem with its goal, objectives and
+    interventions. Built-in templates have no program; a program may add its own."""
+
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_templates"
+    )
+    category = models.CharField(max_length=16, choices=TemplateCategory.choices)
+    title = models.CharField(max_length=120)
+    problem = models.TextField()
+    goal_client_words = models.TextField(help_text="An example; the client's own words replace it.")
+    goal_clinical = models.TextField()
+    # [{"description", "measure", "instrument", "threshold", "per_week", "weeks"}]
+    objectives = models.JSONField(default=list)
+    # [{"modality": code, "frequency", "description"}]
+    interventions = models.JSONField(default=list)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["category", "title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -86,6 +86,9 @@ class Program(TimeStampedModel):
         default=9,
         help_text="Minimum weekly hours for IOP (adults).",
     )
+    plan_requires_cosign = models.BooleanField(
+        default=True, help_text="Treatment plans need a director's or supervisor's co-signature."
+    )
     note_late_hours = models.PositiveSmallIntegerField(
         default=24, help_text="Hours after a session before an unsigned note is flagged late."
     )

@@ -20,6 +20,8 @@ EDIT_INTAKE = "edit_intake"  # referrals, assessments, consents, admission
 ADMINISTER_INSTRUMENTS = "administer_instruments"  # PHQ-9 and the rest, any time in the episode
 ACKNOWLEDGE_SAFETY_ALERT = "acknowledge_safety_alert"  # risk assessment + safety plan decision
 CHART_SESSIONS = "chart_sessions"
+EDIT_PLANS = "edit_plans"  # write treatment plans, record readiness reviews and plan reviews
+CONFIRM_READINESS = "confirm_readiness"  # supervisor/director confirms a readiness review
 PRESCRIBE = "prescribe"
 VIEW_CENSUS = "view_census"
 APPROVE_LEVEL_CHANGE = "approve_level_change"
@@ -32,6 +34,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.INTAKE: frozenset({VIEW_CLIENTS, EDIT_INTAKE, ADMINISTER_INSTRUMENTS}),
     Role.CLINICIAN: frozenset(
         {
+            EDIT_PLANS,
             VIEW_CLIENTS,
             VIEW_CLINICAL_RECORD,
             CHART_SESSIONS,
@@ -57,6 +60,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
             VIEW_CENSUS,
+            EDIT_PLANS,
+            CONFIRM_READINESS,
             APPROVE_LEVEL_CHANGE,
             COSIGN_NOTES,
             VIEW_AUDIT_LOG,

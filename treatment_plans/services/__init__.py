@@ -1,0 +1,1 @@
+"""Writes that span plan models, one transaction each."""
