@@ -289,6 +289,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "iop.notifications.tasks.outbox_send_due",
         "schedule": 60.0,
     },
+    "treatment-plans-reminders": {
+        "task": "treatment_plans.tasks.plan_reminders_send",
+        "schedule": 3600.0,
+    },
 }
 # Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share
 # one file, and beat cannot open the file in a directory that does not exist yet.
@@ -312,3 +316,6 @@ LOGGING = {
 
 # Instruments an intake assessment must include before it can be completed (codes).
 IOP_INTAKE_REQUIRED_INSTRUMENTS = env_list("IOP_INTAKE_REQUIRED_INSTRUMENTS", "phq9,cssrs,pcl5")
+
+# The address staff use, for links in emails sent by Celery (no request to build them from).
+IOP_BASE_URL = os.environ.get("IOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

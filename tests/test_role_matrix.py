@@ -26,6 +26,9 @@ from intake.services.instruments import instrument_record
 from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
 from tests.intake.consent_helpers import make_consent, sign
+from tests.treatment_plans.gate_helpers import gate_records
+from tests.treatment_plans.pdf_helpers import plan_pdf_samples
+from tests.treatment_plans.plan_helpers import plan_part_samples
 
 ANON = "anonymous"
 ACTORS = [ANON, *Role]
@@ -117,6 +120,7 @@ def signed_in(outcome: Outcome) -> dict[str, Outcome]:
 
 CLIENT_READERS = {Role.INTAKE, Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
 CHARTING = {Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
+PLAN_WRITERS = {Role.CLINICIAN, Role.DIRECTOR}
 HOME = Redirect("home")
 
 EXPECTED: dict[str, dict[str, Outcome]] = {
@@ -162,6 +166,39 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     ),
     "intake:consent_revoke": only({Role.INTAKE}),
     "intake:consent_pdf": only(CLIENT_READERS),
+    # --- treatment plans: the trauma-phase gate (confirming is POST-only)
+    "treatment_plans:readiness_review_create": only({Role.CLINICIAN, Role.DIRECTOR}),
+    "treatment_plans:readiness_confirm": everyone(405),
+    "treatment_plans:phase_change": only({Role.CLINICIAN, Role.DIRECTOR}),
+    # --- treatment plans: reviews and plans due (the review page of a draft says why not)
+    "treatment_plans:plan_review_create": only({Role.CLINICIAN, Role.DIRECTOR}),
+    "treatment_plans:plans_due": only({Role.DIRECTOR}),
+    "treatment_plans:plans_due_mine": only({Role.CLINICIAN, Role.DIRECTOR}),
+    # --- treatment plans: PDFs (asking for one is POST-only)
+    "treatment_plans:plan_report_request": everyone(405),
+    "treatment_plans:report_status": only(CHARTING),
+    "treatment_plans:report_download": only(CHARTING),
+    # --- treatment plans: writing, signing, versions (the sample plan is a draft;
+    # every change is POST-only, so a GET of it answers 405)
+    "treatment_plans:plan_start": everyone(405),
+    "treatment_plans:plan_detail": only(CHARTING),
+    "treatment_plans:plan_details_edit": only(PLAN_WRITERS),
+    "treatment_plans:plan_template_add": everyone(405),
+    "treatment_plans:problem_add": only(PLAN_WRITERS),
+    "treatment_plans:problem_edit": only(PLAN_WRITERS),
+    "treatment_plans:problem_remove": everyone(405),
+    "treatment_plans:goal_add": only(PLAN_WRITERS),
+    "treatment_plans:goal_edit": only(PLAN_WRITERS),
+    "treatment_plans:goal_remove": everyone(405),
+    "treatment_plans:objective_add": only(PLAN_WRITERS),
+    "treatment_plans:objective_edit": only(PLAN_WRITERS),
+    "treatment_plans:objective_remove": everyone(405),
+    "treatment_plans:intervention_add": only(PLAN_WRITERS),
+    "treatment_plans:intervention_edit": only(PLAN_WRITERS),
+    "treatment_plans:intervention_remove": everyone(405),
+    "treatment_plans:plan_sign": only(PLAN_WRITERS),
+    "treatment_plans:plan_versions": only(CHARTING),
+    "treatment_plans:plan_changes": only(CHARTING),
     # --- allauth: sign-in, password and two-factor pages
     "account_login": everyone(HOME, anonymous=200),
     "account_logout": everyone(200, anonymous=Redirect("account_login")),  # asks to confirm
@@ -254,7 +291,7 @@ def intake_records(client: Any, staff: dict[str, Any]) -> dict[str, str]:
 @pytest.fixture
 def samples(client_record, staff) -> dict[str, str]:
     """A value for every URL keyword; every record is in the users' own program."""
-    return {
+    samples = {
         **intake_records(client_record, staff),
         "client_id": str(client_record.pk),
         "key": "not-a-real-key",
@@ -264,7 +301,10 @@ def samples(client_record, staff) -> dict[str, str]:
         "id": "1",
         "app_label": "accounts",
         "url": "no-such-page/",
+        **gate_records(client_record.program, staff),
+        **plan_pdf_samples(client_record, staff),
     }
+    return samples | plan_part_samples(samples, staff)
 
 
 @pytest.fixture

@@ -13,7 +13,9 @@ def plan_context(client: Client, user: Any) -> dict[str, Any]:
     from treatment_plans.models import PlanStatus, TreatmentPlan
 
     plans = list(
-        TreatmentPlan.objects.filter(client=client, status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT])
+        TreatmentPlan.objects.filter(
+            client=client, status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT]
+        )
         .select_related("episode")
         .order_by("-version")
     )

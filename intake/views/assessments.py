@@ -155,7 +155,7 @@ def _step_context(assessment: Assessment, step: str) -> dict[str, Any]:
 def asam_preview(request: AuthedRequest, assessment_id: UUID) -> HttpResponse:
     """The recommendation for the ratings on screen, before anything is saved (htmx)."""
     assessment = get_assessment_for(request.user, assessment_id, permissions.EDIT_INTAKE)
-    ratings = {}
+    ratings: dict[int, int] = {}
     for number in range(1, 7):
         value = request.POST.get(f"rating_{number}", "")
         if value not in {"0", "1", "2", "3", "4"}:

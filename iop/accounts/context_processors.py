@@ -15,6 +15,7 @@ NAVIGATION = [
     ("Intake", "intake:queue", permissions.EDIT_INTAKE),
     ("Clients", "clients:list", permissions.VIEW_CLIENTS),
     ("Census", "dashboard:census", permissions.VIEW_CENSUS),
+    ("Plans due", "treatment_plans:plans_due", permissions.VIEW_CENSUS),
     ("Reports", "reports:disclosed", permissions.VIEW_DISCLOSED_REPORTS),
     ("Audit log", "audit:log", permissions.VIEW_AUDIT_LOG),
     ("Staff", "accounts:staff", permissions.MANAGE_STAFF),

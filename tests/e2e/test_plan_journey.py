@@ -1,0 +1,112 @@
+"""A clinician writes the treatment plan with the client in one sitting; the director co-signs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from iop.accounts.models import Role
+from tests.e2e.axe import assert_accessible
+from tests.e2e.browser import share_session
+from tests.factories import ClientFactory, EpisodeFactory, member
+from tests.treatment_plans.plan_helpers import completed_intake
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CLIENT_WORDS = "I want to sleep without a drink and walk my dog in the park again."
+
+
+def audit(page: Page, axe_page: Page) -> None:
+    """axe-core on exactly what the user sees now (same session, CSP bypassed for axe only)."""
+    share_session(page, axe_page)
+    assert_accessible(axe_page)
+
+
+def add_template(page: Page, title: str) -> None:
+    page.get_by_label("Template").select_option(label=title)
+    page.get_by_role("button", name="Add to the plan").click()
+    expect(page.get_by_text(f"Added “{title}”")).to_be_visible()
+
+
+def test_clinician_writes_and_everyone_signs_the_plan(
+    page: Page, axe_page: Page, live_server, login, e2e_program
+):
+    clinician = member(
+        Role.CLINICIAN, e2e_program, email="sam@clinic.test", first_name="Sam", last_name="Okafor"
+    )
+    director = member(
+        Role.DIRECTOR, e2e_program, email="dana@clinic.test", first_name="Dana", last_name="Reyes"
+    )
+    intake = member(Role.INTAKE, e2e_program, email="intake@clinic.test")
+    client = ClientFactory(program=e2e_program, legal_first_name="Quinn", legal_last_name="Harlow")
+    EpisodeFactory(client=client, primary_clinician=clinician)
+    completed_intake(client, intake)
+
+    # The clinician opens the client's chart and starts the plan.
+    login(page, clinician)
+    page.goto(f"{live_server.url}/clients/{client.pk}/")
+    audit(page, axe_page)
+    page.get_by_role("button", name="Write the treatment plan").click()
+    expect(page.get_by_role("heading", name="Treatment plan, version 1")).to_be_visible()
+    expect(page.get_by_text("Add a problem from the library").first).to_be_visible()
+    audit(page, axe_page)
+
+    # Two problems from the library (htmx: the page stays put and refreshes the plan).
+    add_template(page, "Trauma symptoms: intrusions and avoidance")
+    add_template(page, "Alcohol use disorder: early recovery")
+    problem = page.get_by_role("article", name="Problem 1")
+    expect(problem.get_by_text("Seeking Safety")).to_be_visible()
+    expect(problem.get_by_text(re.compile(r"Held:.*No readiness review"))).to_be_visible()
+    audit(page, axe_page)
+
+    # The goal, in the client's own words.
+    problem.get_by_role("link", name="Edit goal").click()
+    field = page.get_by_label("Goal in the client's own words")
+    expect(field).to_be_focused()
+    audit(page, axe_page)
+    field.fill(CLIENT_WORDS)
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.get_by_text("Goal saved.")).to_be_visible()
+    expect(problem.locator(".client-words")).to_contain_text(CLIENT_WORDS)
+
+    # Strengths and discharge, then ready to sign.
+    page.get_by_role("link", name="Edit strengths, preferences and discharge").click()
+    page.get_by_label("Strengths", exact=True).fill(
+        "Loves her dog; steady job; a sister who visits."
+    )
+    page.get_by_label("Discharge criteria").fill("PCL-5 below 33; 30 days without alcohol.")
+    page.get_by_role("button", name="Save details").click()
+    expect(page.get_by_text("Plan details saved.")).to_be_visible()
+    page.get_by_role("link", name="Ready to sign").click()
+    expect(page.get_by_role("heading", name="Sign the treatment plan, version 1")).to_be_visible()
+    expect(page.get_by_text(CLIENT_WORDS)).to_be_visible()
+    audit(page, axe_page)
+
+    # The clinician signs, then the client signs on the same screen.
+    clinician_box = page.get_by_role("region", name="Clinician")
+    clinician_box.get_by_label("I have read this plan and I sign it.").check()
+    clinician_box.get_by_role("button", name="Sign as clinician").click()
+    expect(page.get_by_text("Signed by you as the clinician.")).to_be_visible()
+    client_box = page.get_by_role("region", name="Client", exact=True)
+    client_box.get_by_label("Client's full name, typed by the client").fill("Quinn Harlow")
+    client_box.get_by_label(re.compile("I have read this plan, or had it read to me")).check()
+    audit(page, axe_page)
+    client_box.get_by_role("button", name="Client signs").click()
+    expect(page.get_by_text("Signed by the client.")).to_be_visible()
+    plan_url = page.url
+
+    # The director co-signs; the plan is in effect.
+    page.context.clear_cookies()
+    login(page, director)
+    page.goto(plan_url)
+    cosigner = page.get_by_role("region", name="Co-signer (director)")
+    expect(cosigner).to_be_visible()
+    audit(page, axe_page)
+    cosigner.get_by_label("I have read this plan and I sign it.").check()
+    cosigner.get_by_role("button", name="Co-sign the plan").click()
+    expect(page.get_by_text("Version 1 is now the active treatment plan")).to_be_visible()
+    expect(page.locator(".plan-head .status-pill")).to_have_text("Active")
+    expect(page.get_by_role("button", name="Revise the plan (new version)")).to_be_visible()
+    audit(page, axe_page)

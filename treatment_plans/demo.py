@@ -1,0 +1,192 @@
+"""Treatment plans for the demo's admitted clients: most active and signed, some drafts,
+some overdue for review, a few in the processing phase after a confirmed readiness review."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from iop.clients.models import Episode
+from iop.signatures.models import SignerRole
+from iop.signatures.services import signature_record
+from treatment_plans.models import (
+    Modality,
+    Phase,
+    PhaseChange,
+    PlanGoal,
+    PlanIntervention,
+    PlanObjective,
+    PlanProblem,
+    PlanReview,
+    PlanReviewItem,
+    PlanStatus,
+    PlanTemplate,
+    ReadinessReview,
+    ReviewRating,
+    TreatmentPlan,
+)
+
+DRAFT_EVERY = 7  # index % 7 == 3: a draft still being written
+PROCESSING = {1, 10, 19}  # in trauma processing after a confirmed readiness review
+
+
+def _at(day: datetime.date, hour: int = 11) -> datetime.datetime:
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+    return min(moment, timezone.now() - datetime.timedelta(hours=1))
+
+
+def _from_template(
+    plan: TreatmentPlan, template: PlanTemplate, responsible: Any, start: datetime.date
+) -> None:
+    problem = PlanProblem.objects.create(
+        plan=plan, statement=template.problem, created_by=responsible
+    )
+    goal = PlanGoal.objects.create(
+        problem=problem,
+        client_words=template.goal_client_words,
+        clinical_goal=template.goal_clinical,
+        created_by=responsible,
+    )
+    for spec in template.objectives:
+        PlanObjective.objects.create(
+            goal=goal,
+            description=spec["description"],
+            measure=spec["measure"],
+            instrument=spec.get("instrument", ""),
+            threshold=spec.get("threshold"),
+            per_week=spec.get("per_week"),
+            target_date=start + datetime.timedelta(weeks=spec.get("weeks", 6)),
+            status="in_progress",
+            created_by=responsible,
+        )
+    for spec in template.interventions:
+        PlanIntervention.objects.create(
+            plan=plan,
+            problem=problem,
+            modality=Modality.objects.get(program=None, code=spec["modality"]),
+            description=spec.get("description", ""),
+            frequency=spec["frequency"],
+            responsible=responsible,
+            created_by=responsible,
+        )
+
+
+def _sign(plan: TreatmentPlan, clinician: Any, director: Any, day: datetime.date) -> None:
+    from treatment_plans.services.plans import plan_text
+
+    text = plan_text(plan)
+    client = plan.client
+    when = _at(day)
+    signature_record(
+        obj=plan,
+        role=SignerRole.CLIENT,
+        signed_text=text,
+        signer_name=client.legal_name,
+        signed_at=when,
+    )
+    signature_record(
+        obj=plan, role=SignerRole.CLINICIAN, signed_text=text, signer=clinician, signed_at=when
+    )
+    signature_record(
+        obj=plan, role=SignerRole.COSIGNER, signed_text=text, signer=director, signed_at=when
+    )
+    TreatmentPlan.objects.filter(pk=plan.pk).update(
+        status=PlanStatus.ACTIVE,
+        client_signed_name=client.legal_name,
+        client_signed_at=when,
+        clinician_signed_by=clinician,
+        clinician_signed_at=when,
+        cosigned_by=director,
+        cosigned_at=when,
+        activated_at=when,
+        review_due_on=day + datetime.timedelta(days=plan.program.plan_review_days),
+    )
+
+
+def _processing(
+    plan: TreatmentPlan, episode: Episode, clinician: Any, director: Any, day: datetime.date
+) -> None:
+    ReadinessReview.objects.create(
+        episode=episode,
+        affect_tolerance="adequate",
+        grounding_skill="working",
+        self_harm="none",
+        home_stability="stable",
+        des_score=10,
+        acute_suicide_risk=False,
+        ready=True,
+        notes="Uses the calm-place skill reliably in session and at home for three weeks.",
+        confirmed_by=director,
+        confirmed_at=_at(day, 15),
+        created_by=clinician,
+    )
+    PhaseChange.objects.create(
+        plan=plan,
+        from_phase=Phase.STABILISATION,
+        to_phase=Phase.PROCESSING,
+        reason="Readiness confirmed; client chose EMDR for the index trauma.",
+        created_by=clinician,
+    )
+    TreatmentPlan.objects.filter(pk=plan.pk).update(phase=Phase.PROCESSING)
+
+
+def _review(plan: TreatmentPlan, clinician: Any, day: datetime.date) -> None:
+    review = PlanReview.objects.create(
+        plan=plan,
+        reviewed_on=day,
+        summary="Engaged in groups; symptoms easing.",
+        created_by=clinician,
+    )
+    for objective in PlanObjective.objects.filter(goal__problem__plan=plan):
+        PlanReviewItem.objects.create(
+            review=review,
+            objective=objective,
+            rating=ReviewRating.PROGRESSING,
+            evidence="Reviewed with the client in session.",
+            created_by=clinician,
+        )
+    TreatmentPlan.objects.filter(pk=plan.pk).update(
+        review_due_on=day + datetime.timedelta(days=plan.program.plan_review_days)
+    )
+
+
+def seed(context: dict[str, Any]) -> None:
+    program, staff = context["program"], context["staff"]
+    if TreatmentPlan.objects.filter(program=program).exists():
+        return
+    director = staff["director@demo.test"]
+    templates = list(PlanTemplate.objects.filter(program=None, active=True).order_by("title"))
+    today = timezone.localdate()
+    episodes = (
+        Episode.objects.filter(program=program, discharged_on__isnull=True)
+        .select_related("client", "primary_clinician", "program")
+        .order_by("client__record_number")
+    )
+    for index, episode in enumerate(episodes):
+        clinician = episode.primary_clinician or staff["clinician@demo.test"]
+        start = episode.admitted_on + datetime.timedelta(
+            days=min(5, (today - episode.admitted_on).days)
+        )
+        plan = TreatmentPlan.objects.create(
+            episode=episode,
+            client=episode.client,
+            program=program,
+            strengths="Close to a sibling; humour; wants to return to work.",
+            pacing_preferences="One topic at a time; breaks when overwhelmed.",
+            avoid="No surprise exposure exercises; ask before touch-based grounding.",
+            discharge_criteria="Attends 90% of hours for 4 weeks; relapse prevention plan written.",
+            aftercare_plan="Step down to weekly outpatient therapy and peer support.",
+            created_by=clinician,
+        )
+        for offset in (0, 3):
+            _from_template(plan, templates[(index + offset) % len(templates)], clinician, start)
+        if index % DRAFT_EVERY == 3:
+            continue  # a draft still being written with the client
+        _sign(plan, clinician, director, start)
+        plan.refresh_from_db()
+        if index in PROCESSING:
+            _processing(plan, episode, clinician, director, start + datetime.timedelta(days=14))
+        if index % 3 == 0 and start + datetime.timedelta(days=28) < today:
+            _review(plan, clinician, start + datetime.timedelta(days=28))
