@@ -108,7 +108,7 @@ def _sign(plan: TreatmentPlan, clinician: Any, director: Any, day: datetime.date
 def _processing(
     plan: TreatmentPlan, episode: Episode, clinician: Any, director: Any, day: datetime.date
 ) -> None:
-    ReadinessReview.objects.create(
+    review = ReadinessReview.objects.create(
         episode=episode,
         affect_tolerance="adequate",
         grounding_skill="working",
@@ -122,7 +122,7 @@ def _processing(
         confirmed_at=_at(day, 15),
         created_by=clinician,
     )
-    PhaseChange.objects.create(
+    change = PhaseChange.objects.create(
         plan=plan,
         from_phase=Phase.STABILISATION,
         to_phase=Phase.PROCESSING,
@@ -130,6 +130,8 @@ def _processing(
         created_by=clinician,
     )
     TreatmentPlan.objects.filter(pk=plan.pk).update(phase=Phase.PROCESSING)
+    _backdate(ReadinessReview, review.pk, day - datetime.timedelta(days=2))
+    _backdate(PhaseChange, change.pk, day)
 
 
 def _review(plan: TreatmentPlan, clinician: Any, day: datetime.date) -> None:
@@ -152,12 +154,29 @@ def _review(plan: TreatmentPlan, clinician: Any, day: datetime.date) -> None:
     )
 
 
+def _reviews(
+    plan: TreatmentPlan, clinician: Any, start: datetime.date, today: datetime.date
+) -> None:
+    """A review every 28 days up to today: the plan stays in date."""
+    day = start + datetime.timedelta(days=28)
+    while day < today:
+        _review(plan, clinician, day)
+        day += datetime.timedelta(days=28)
+
+
+def _backdate(model: Any, pk: Any, day: datetime.date) -> None:
+    model.objects.filter(pk=pk).update(created_at=_at(day))
+
+
 def seed(context: dict[str, Any]) -> None:
+    from treatment_plans.services.plans import plan_start
+
     program, staff = context["program"], context["staff"]
     if TreatmentPlan.objects.filter(program=program).exists():
         return
     director = staff["director@demo.test"]
     templates = list(PlanTemplate.objects.filter(program=None, active=True).order_by("title"))
+    emdr = Modality.objects.get(program=None, code="emdr")
     today = timezone.localdate()
     episodes = (
         Episode.objects.filter(program=program, discharged_on__isnull=True)
@@ -166,9 +185,8 @@ def seed(context: dict[str, Any]) -> None:
     )
     for index, episode in enumerate(episodes):
         clinician = episode.primary_clinician or staff["clinician@demo.test"]
-        start = episode.admitted_on + datetime.timedelta(
-            days=min(5, (today - episode.admitted_on).days)
-        )
+        days_in = (today - episode.admitted_on).days
+        start = episode.admitted_on + datetime.timedelta(days=min(5, days_in))
         plan = TreatmentPlan.objects.create(
             episode=episode,
             client=episode.client,
@@ -180,13 +198,25 @@ def seed(context: dict[str, Any]) -> None:
             aftercare_plan="Step down to weekly outpatient therapy and peer support.",
             created_by=clinician,
         )
+        _backdate(TreatmentPlan, plan.pk, start)
         for offset in (0, 3):
             _from_template(plan, templates[(index + offset) % len(templates)], clinician, start)
-        if index % DRAFT_EVERY == 3:
-            continue  # a draft still being written with the client
+        if index in PROCESSING:
+            PlanIntervention.objects.create(
+                plan=plan,
+                modality=emdr,
+                description="Index trauma, after stabilisation and a confirmed readiness review.",
+                frequency="weekly, 60-90 minutes",
+                responsible=clinician,
+                created_by=clinician,
+            )
+        if index % DRAFT_EVERY == 3 and days_in <= 7:
+            continue  # the first plan, still being written with the client
         _sign(plan, clinician, director, start)
         plan.refresh_from_db()
         if index in PROCESSING:
             _processing(plan, episode, clinician, director, start + datetime.timedelta(days=14))
-        if index % 3 == 0 and start + datetime.timedelta(days=28) < today:
-            _review(plan, clinician, start + datetime.timedelta(days=28))
+        if index % 4 != 1:  # every fourth plan is left overdue for review
+            _reviews(plan, clinician, start, today)
+        if index % DRAFT_EVERY == 3:
+            plan_start(episode=episode, by=clinician)  # a revision in progress (version 2)

@@ -251,13 +251,10 @@ class PlanObjective(TimeStampedModel):
 
     @property
     def measure_text(self) -> str:
-        if self.measure == MeasureKind.INSTRUMENT_BELOW:
-            return f"{self.instrument.upper()} below {self.threshold:g}"
-        if self.measure == MeasureKind.ATTENDANCE:
-            return f"Attendance at or above {self.threshold:g}%"
-        if self.measure == MeasureKind.PRACTICE:
-            return f"Practised {self.per_week} times a week"
-        return "Observed and recorded by staff"
+        # One wording everywhere (page, PDF, signed text): the service owns it.
+        from treatment_plans.services.plans import measure_text
+
+        return measure_text(self)
 
 
 @pghistory.track()

@@ -112,7 +112,9 @@ def seed(context: dict[str, Any]) -> None:
     ]
     today = timezone.localdate()
     for index in range(context["client_count"]):
-        first, last = FIRST[index % len(FIRST)], LAST[(index * 7) % len(LAST)]
+        # Offset by the round so no two demo clients share a name.
+        first = FIRST[index % len(FIRST)]
+        last = LAST[(index * 7 + index // len(FIRST)) % len(LAST)]
         client = Client.objects.create(
             program=program,
             record_number=f"R-{1001 + index}",

@@ -110,3 +110,16 @@ def test_clinician_writes_and_everyone_signs_the_plan(
     expect(page.locator(".plan-head .status-pill")).to_have_text("Active")
     expect(page.get_by_role("button", name="Revise the plan (new version)")).to_be_visible()
     audit(page, axe_page)
+
+    # The director records the 30-day review: every objective rated, with the evidence beside it.
+    page.get_by_role("link", name="Record a review").click()
+    expect(page.get_by_text("Evidence:").first).to_be_visible()
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_text("Nothing was saved: see the messages below.")).to_be_visible()
+    objectives = page.locator("fieldset.item")
+    for index in range(objectives.count()):
+        objectives.nth(index).get_by_label("Progressing", exact=True).check()
+    audit(page, axe_page)
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_text(re.compile("Review recorded"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Next review: "))).to_be_visible()

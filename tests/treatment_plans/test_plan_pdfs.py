@@ -95,7 +95,7 @@ class TestRenderedByAWorker:
             PCL_OBJECTIVE,
             GROUNDING_OBJECTIVE,
             ATTENDANCE_OBJECTIVE,
-            "PCL5 below 33",
+            "PCL-5 score below 33",
             "Practised 4 times a week",
             "Cognitive behavioural therapy (CBT)",
             "weekly, 50 minutes",

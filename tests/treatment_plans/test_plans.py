@@ -557,3 +557,29 @@ def test_plan_page_queries_do_not_grow_with_the_plan(episode, clinician, login_a
 
 def staff_director(program):
     return member(Role.DIRECTOR, program)
+
+
+def test_processing_intervention_refused_while_the_gate_is_closed(plan, clinician, login_as):
+    problem = PlanProblem.objects.get(plan=plan)
+    before = PlanIntervention.objects.count()
+    data = {
+        "revision": plan.revision,
+        "modality": Modality.objects.get(code="emdr").pk,
+        "frequency": "weekly, 60 minutes",
+        "responsible": clinician.pk,
+        "description": "Index trauma",
+    }
+    browser = login_as(clinician)
+    response = browser.post(url("intervention_add", plan.pk, problem.pk), data)
+    assert response.status_code == 400
+    assert "Trauma processing is held: No readiness review recorded" in page(response)
+    assert 'value="Index trauma"' in page(response) or "Index trauma" in page(response)
+    assert PlanIntervention.objects.count() == before
+    # Planned for later on purpose: saved, and shown as held on the plan page.
+    response = browser.post(
+        url("intervention_add", plan.pk, problem.pk), data | {"hold_until_ready": "on"}
+    )
+    assert response.status_code in (200, 302)
+    assert PlanIntervention.objects.count() == before + 1
+    detail = browser.get(url("plan_detail", plan.pk))
+    assert "Held" in page(detail)

@@ -183,14 +183,36 @@ class InterventionForm(RevisionMixin, forms.ModelForm):
         widgets = {"description": SHORT_TEXT}
         labels = {"description": "Details (optional)"}
 
+    hold_until_ready = forms.BooleanField(
+        label="Plan it now, held until readiness for trauma processing is confirmed",
+        required=False,
+        help_text="Only for EMDR, PE or CPT while the trauma-phase gate is closed.",
+    )
+
     def __init__(self, *args: Any, plan: TreatmentPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.plan = plan
         modality = self.fields["modality"]
         responsible = self.fields["responsible"]
         assert isinstance(modality, forms.ModelChoiceField)
         assert isinstance(responsible, forms.ModelChoiceField)
         modality.queryset = modalities_for(plan.program)
         responsible.queryset = responsible_staff(plan.program)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        modality = data.get("modality")
+        if modality is not None and modality.trauma_processing and not data.get("hold_until_ready"):
+            from treatment_plans.services.gate import gate_status
+
+            gate = gate_status(self.plan.episode)
+            if not gate.open:
+                self.add_error(
+                    "modality",
+                    f"Trauma processing is held: {'; '.join(gate.missing)}. "
+                    "To plan it for later, tick “held until readiness is confirmed”.",
+                )
+        return data
 
 
 class PlanDetailsForm(RevisionMixin, forms.ModelForm):

@@ -292,7 +292,8 @@ def measure_text(objective: PlanObjective) -> str:
     if objective.measure == MeasureKind.ATTENDANCE and objective.threshold is not None:
         return f"Attendance at or above {_number(objective.threshold)}%"
     if objective.measure == MeasureKind.PRACTICE and objective.per_week:
-        return f"Practised {objective.per_week} times a week"
+        times = "once" if objective.per_week == 1 else f"{objective.per_week} times"
+        return f"Practised {times} a week"
     if objective.measure == MeasureKind.OBSERVED:
         return "Observed and recorded by staff"
     return "Not measurable yet"

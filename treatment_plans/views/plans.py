@@ -235,7 +235,9 @@ def _part_view(request: AuthedRequest, plan: TreatmentPlan, edit: PartEdit) -> H
         return _locked(request, plan)
     form = edit.form
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+        data = {
+            k: v for k, v in form.cleaned_data.items() if k not in ("revision", "hold_until_ready")
+        }
         try:
             edit.save(by=request.user, revision=form.cleaned_data["revision"], **data)
         except PlanEditConflict as conflict:
