@@ -22,18 +22,13 @@ from iop.http import AuthedRequest
 from iop.reports.models import Report
 from iop.reports.services import report_download_name, report_open, report_request
 from treatment_plans import documents
+from treatment_plans.access import get_plan_for
 from treatment_plans.documents import PLAN_KINDS
 from treatment_plans.models import TreatmentPlan
 from treatment_plans.panels import PlanPanel, register_panel
 
 REPORT = "treatment_plans/documents/report.html"
 PANEL = "treatment_plans/documents/_panel.html"
-
-
-def get_plan_for(user: Any, plan_id: UUID) -> TreatmentPlan:
-    return get_object_or_404(
-        TreatmentPlan.objects.visible_to(user).select_related("client"), pk=plan_id
-    )
 
 
 def get_plan_report_for(user: Any, report_id: UUID) -> Report:

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -20,6 +20,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest, posted
+from treatment_plans.access import get_episode_for, get_plan_for, get_review_for
 from treatment_plans.forms.gate import PhaseChangeForm, ReadinessReviewForm
 from treatment_plans.models import Phase, PlanStatus, ReadinessReview, TreatmentPlan
 from treatment_plans.panels import PlanPanel, register_panel
@@ -29,33 +30,6 @@ CURRENT = (PlanStatus.DRAFT, PlanStatus.ACTIVE)
 
 
 # ---------------------------------------------------------------- fetch and check
-
-
-def _get_episode_for(user: Any, episode_id: UUID, capability: str) -> Episode:
-    return get_object_or_404(
-        Episode.objects.select_related("client", "program").filter(
-            program_id__in=permissions.program_ids_with(user, capability)
-        ),
-        pk=episode_id,
-    )
-
-
-def _get_review_for(user: Any, review_id: UUID, capability: str) -> ReadinessReview:
-    return get_object_or_404(
-        ReadinessReview.objects.select_related("episode").filter(
-            episode__program_id__in=permissions.program_ids_with(user, capability)
-        ),
-        pk=review_id,
-    )
-
-
-def _get_plan_for(user: Any, plan_id: UUID, capability: str) -> TreatmentPlan:
-    return get_object_or_404(
-        TreatmentPlan.objects.select_related("episode", "client", "program").filter(
-            program_id__in=permissions.program_ids_with(user, capability)
-        ),
-        pk=plan_id,
-    )
 
 
 def _back(episode: Episode) -> HttpResponse:
@@ -80,7 +54,7 @@ def _attach(form: forms.Form, error: ValidationError) -> None:
 @require_http_methods(["GET", "POST"])
 @capability_required(permissions.EDIT_PLANS)
 def readiness_review_create(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
-    episode = _get_episode_for(request.user, episode_id, permissions.EDIT_PLANS)
+    episode = get_episode_for(request.user, episode_id, permissions.EDIT_PLANS)
     form = ReadinessReviewForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,7 +105,7 @@ def _intake_baseline(episode: Episode) -> dict[str, Any] | None:
 @require_POST
 @capability_required(permissions.CONFIRM_READINESS)
 def readiness_confirm(request: AuthedRequest, review_id: UUID) -> HttpResponse:
-    review = _get_review_for(request.user, review_id, permissions.CONFIRM_READINESS)
+    review = get_review_for(request.user, review_id, permissions.CONFIRM_READINESS)
     try:
         service.readiness_confirm(review=review, by=request.user)
     except ValidationError as error:
@@ -147,7 +121,7 @@ def readiness_confirm(request: AuthedRequest, review_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @capability_required(permissions.EDIT_PLANS)
 def phase_change(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
-    plan = _get_plan_for(request.user, plan_id, permissions.EDIT_PLANS)
+    plan = get_plan_for(request.user, plan_id, permissions.EDIT_PLANS)
     wanted = request.GET.get("to")
     form = PhaseChangeForm(posted(request), initial={"to_phase": wanted} if wanted else None)
     if request.method == "POST" and form.is_valid():

@@ -29,6 +29,7 @@ from iop.audit.services import client_ip, record_view_log
 from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest, posted, uuid_or_404
 from iop.signatures.models import SignerRole, content_hash
+from treatment_plans.access import get_plan_for
 from treatment_plans.forms.plans import (
     ClientSignForm,
     GoalForm,
@@ -57,14 +58,6 @@ READ = permissions.VIEW_CLINICAL_RECORD
 
 
 # ---------------------------------------------------------------- fetching, scoped by program
-
-
-def get_plan_for(user: Any, plan_id: UUID, capability: str = READ) -> TreatmentPlan:
-    """One plan version; 404 outside the programs where the user holds the capability."""
-    plans = TreatmentPlan.objects.filter(
-        program_id__in=permissions.program_ids_with(user, capability)
-    ).select_related("client", "program", "episode")
-    return get_object_or_404(plans, pk=plan_id)
 
 
 def _problem(plan: TreatmentPlan, problem_id: UUID) -> PlanProblem:

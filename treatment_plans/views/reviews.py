@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,6 +18,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, posted
+from treatment_plans.access import get_plan_for
 from treatment_plans.forms.reviews import PlanReviewForm
 from treatment_plans.models import (
     PlanReview,
@@ -38,19 +39,10 @@ from treatment_plans.services.reviews import (
 )
 
 
-def _get_plan_for(user: Any, plan_id: UUID, capability: str) -> TreatmentPlan:
-    return get_object_or_404(
-        TreatmentPlan.objects.select_related("program", "client", "episode").filter(
-            program_id__in=permissions.program_ids_with(user, capability)
-        ),
-        pk=plan_id,
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @capability_required(permissions.EDIT_PLANS)
 def plan_review_create(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
-    plan = _get_plan_for(request.user, plan_id, permissions.EDIT_PLANS)
+    plan = get_plan_for(request.user, plan_id, permissions.EDIT_PLANS)
     is_active = plan.status == PlanStatus.ACTIVE
     objectives = plan_objectives(plan) if is_active else []
     form = PlanReviewForm(
