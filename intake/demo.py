@@ -164,9 +164,10 @@ def _assessment(
     return assessment
 
 
-def _signed(consent: Consent) -> None:
-    """Demo consents carry real signature records, as if signed on screen at admission."""
+def _signed(consent: Consent, signed_at: Any) -> None:
+    """Demo consents are signed as on screen at admission: signatures over the stored text."""
     text = consent_text(consent)
+    Consent.objects.filter(pk=consent.pk).update(signed_text=text, signed_at=signed_at)
     for role, user in ((SignerRole.CLIENT, None), (SignerRole.WITNESS, consent.witness)):
         signature_record(
             obj=consent,
@@ -174,7 +175,7 @@ def _signed(consent: Consent) -> None:
             signed_text=text,
             signer=user,
             signer_name=consent.signed_name if user is None else "",
-            signed_at=consent.signed_at,
+            signed_at=signed_at,
         )
 
 
@@ -187,11 +188,11 @@ def _consents(
         "discloser": episode.program.name,
         "signed_name": client.legal_name,
         "signer_relationship": "client",
-        "signed_at": _at(episode.admitted_on),
         "witness": witness,
         "created_by": witness,
     }
-    _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing))
+    signed_at = _at(episode.admitted_on)
+    _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing), signed_at)
     if index % COURT_EVERY:
         return
     consent = Consent.objects.create(
@@ -213,7 +214,7 @@ def _consents(
         irrevocable_until=episode.admitted_on + datetime.timedelta(days=180),
         **signing,
     )
-    _signed(consent)
+    _signed(consent, signed_at)
 
 
 def seed(context: dict[str, Any]) -> None:

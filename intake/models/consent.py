@@ -114,6 +114,8 @@ class Consent(TimeStampedModel):
         max_length=16, choices=SignerRelationship.choices, blank=True
     )
     signed_at = models.DateTimeField(null=True, blank=True)
+    # Kept as signed, so the record still shows it after, say, a change of legal name.
+    signed_text = models.TextField(blank=True)
     witness = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -77,8 +77,40 @@ def _client_line(consent: Consent) -> Paragraph:
     )
 
 
+def _stored_paragraphs(signed_text: str) -> list[Paragraph]:
+    """The paragraphs of the text as it was signed (the first block is the title)."""
+    paragraphs = []
+    for block in signed_text.split("\n\n")[1:]:
+        label, _, text = block.partition(": ")
+        if text and label in PARAGRAPH_LABELS:
+            paragraphs.append(Paragraph(label, text))
+        else:
+            paragraphs.append(Paragraph("", block))
+    return paragraphs
+
+
+PARAGRAPH_LABELS = {
+    "Client",
+    "Program",
+    "Treatment",
+    "This consent lasts",
+    "Right to withdraw and how",
+    "Who may disclose",
+    "Recipient",
+    "Information that may be disclosed",
+    "Purpose of the disclosure",
+    "This consent expires",
+    "Right to revoke and how",
+    "Duration",
+    "Cannot be revoked before",
+    "Cannot be revoked before this event",
+}
+
+
 def consent_paragraphs(consent: Consent) -> list[Paragraph]:
-    """The consent as the client reads it, one paragraph per element."""
+    """The consent as the client reads it, one paragraph per element; once signed, as signed."""
+    if consent.signed_text:
+        return _stored_paragraphs(consent.signed_text)
     if consent.kind == ConsentKind.TREATMENT:
         return [
             _client_line(consent),
@@ -117,6 +149,8 @@ def consent_title(consent: Consent) -> str:
 
 def consent_text(consent: Consent) -> str:
     """The exact text shown for signing; its SHA-256 goes on every signature."""
+    if consent.signed_text:
+        return consent.signed_text
     return "\n\n".join([consent_title(consent), *map(str, consent_paragraphs(consent))])
 
 
@@ -187,6 +221,7 @@ def consent_sign(
             signer=witness,
             ip_address=ip_address,
         )
+        consent.signed_text = text
         consent.signed_name = typed_name
         consent.signer_relationship = relationship
         consent.signed_at = signer.signed_at
@@ -195,6 +230,7 @@ def consent_sign(
             update_fields=[
                 "signed_name",
                 "signer_relationship",
+                "signed_text",
                 "signed_at",
                 "witness",
                 "updated_at",

@@ -543,3 +543,15 @@ def test_consent_pages_write_record_views(login_as, intake, signed):
     http.get(reverse("intake:consent_list", args=[signed.client_id]))
 
     assert sorted(RecordView.objects.values_list("page", flat=True)) == ["Consent", "Consents"]
+
+
+def test_signed_consent_keeps_the_text_that_was_signed(signed, login_as, intake):
+    """A later change of legal name must not change what the record says was signed."""
+    signed_name = signed.client.legal_name
+    client = signed.client
+    client.legal_first_name = "Renamed"
+    client.save()
+    page = login_as(intake).get(reverse("intake:consent_detail", args=[signed.pk])).content.decode()
+    assert signed_name in page
+    hashes = {s.content_sha256 for s in Signature.for_object(signed)}
+    assert hashes == {content_hash(Consent.objects.get(pk=signed.pk).signed_text)}

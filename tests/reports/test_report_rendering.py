@@ -65,6 +65,20 @@ def request_echo(client_record, clinician) -> Report:
     return report_request(kind=KIND, client=client_record, subject=client_record, by=clinician)
 
 
+def pending_echo(client_record, clinician) -> Report:
+    """A pending row with no task enqueued: a session's real worker must not race the test."""
+    return Report.objects.create(
+        client=client_record,
+        program_id=client_record.program_id,
+        kind=KIND,
+        subject_type=client_record._meta.label,
+        subject_id=client_record.pk,
+        title="Echo",
+        requested_by=clinician,
+        created_by=clinician,
+    )
+
+
 # --- Requesting -----------------------------------------------------------------------------
 
 
@@ -157,7 +171,7 @@ def test_rendering_twice_renders_once(client_record, clinician):
 @pytest.mark.django_db(transaction=True)
 def test_a_run_finds_a_report_claimed_by_another_run(client_record, clinician):
     """The claim holds a row lock while another worker's transaction has it: skip_locked."""
-    report = request_echo(client_record, clinician)
+    report = pending_echo(client_record, clinician)
     locked, release = threading.Event(), threading.Event()
 
     def other_worker() -> None:
