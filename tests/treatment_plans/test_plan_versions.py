@@ -178,6 +178,23 @@ def test_signed_plan_is_locked_in_the_database(active):
     assert TreatmentPlan.objects.get(pk=active.pk).strengths != "edited after signing"
 
 
+def test_the_findings_behind_a_signed_problem_are_locked_too(active, clinician):
+    from intake.models import InstrumentResult
+    from intake.services.instruments import instrument_record
+
+    problem = PlanProblem.objects.filter(plan=active)[0]
+    result = instrument_record(
+        client=active.client,
+        instrument="gad7",
+        answers={str(i): 1 for i in range(1, 8)},
+        by=clinician,
+    )
+    with pytest.raises(DatabaseError, match="locked"), transaction.atomic():
+        problem.instrument_results.add(result)
+    assert not problem.instrument_results.filter(pk=result.pk).exists()
+    assert InstrumentResult.objects.filter(pk=result.pk).exists()
+
+
 def test_services_refuse_to_edit_a_signed_version(active, clinician):
     goal = PlanGoal.objects.filter(problem__plan=active)[0]
     with pytest.raises(ValidationError, match="signed and locked"):
