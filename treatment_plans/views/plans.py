@@ -26,10 +26,10 @@ from django_htmx.http import reswap, retarget
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import client_ip, record_view_log
-from iop.clients.models import Client, Episode
+from iop.clients.models import Client
 from iop.http import AuthedRequest, posted, uuid_or_404
 from iop.signatures.models import SignerRole, content_hash
-from treatment_plans.access import get_plan_for
+from treatment_plans.access import get_episode_for, get_plan_for
 from treatment_plans.forms.plans import (
     ClientSignForm,
     GoalForm,
@@ -172,10 +172,7 @@ def _plan_page(request: AuthedRequest, plan: TreatmentPlan, **extra: Any) -> Htt
 @require_POST
 @capability_required(EDIT)
 def plan_start(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
-    episodes = Episode.objects.filter(
-        program_id__in=permissions.program_ids_with(request.user, EDIT)
-    )
-    episode = get_object_or_404(episodes.select_related("program"), pk=episode_id)
+    episode = get_episode_for(request.user, episode_id, EDIT)
     try:
         plan = services.plan_start(episode=episode, by=request.user)
     except ValidationError as error:
