@@ -293,6 +293,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "treatment_plans.tasks.plan_reminders_send",
         "schedule": 3600.0,
     },
+    "scheduling-generate-sessions": {
+        "task": "scheduling.tasks.sessions_generate_ahead",
+        "schedule": 6 * 3600.0,
+    },
+    "scheduling-session-reminders": {
+        "task": "scheduling.tasks.session_reminders_send",
+        "schedule": 900.0,
+    },
+    "scheduling-unsigned-note-reminders": {
+        "task": "scheduling.tasks.note_reminders_send",
+        "schedule": 3600.0,
+    },
 }
 # Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share
 # one file, and beat cannot open the file in a directory that does not exist yet.

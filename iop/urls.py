@@ -23,5 +23,7 @@ urlpatterns = [
     path("reports/", include("iop.reports.urls")),
     path("intake/", include("intake.urls")),
     path("plans/", include("treatment_plans.urls")),
+    path("schedule/", include("scheduling.urls")),
+    path("groups/", include("groups.urls")),
     path("", include("iop.dashboard.urls")),
 ]

@@ -51,6 +51,11 @@ def _levels_of_care(request):
 
     if not Modality.objects.exists():
         library_load(Modality, PlanTemplate)
+    from groups.kinds import group_kinds_load
+    from groups.models import GroupKind
+
+    if not GroupKind.objects.exists():
+        group_kinds_load(GroupKind)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from typing import Any, ClassVar
 
@@ -95,6 +96,24 @@ class Program(TimeStampedModel):
     idle_timeout_minutes = models.PositiveSmallIntegerField(
         default=15, help_text="Minutes of inactivity before staff are signed out."
     )
+    note_format = models.CharField(
+        max_length=8,
+        choices=[("dap", "DAP"), ("birp", "BIRP"), ("soap", "SOAP")],
+        default="dap",
+        help_text="Format of individual, family and medication-management notes.",
+    )
+    sessions_weeks_ahead = models.PositiveSmallIntegerField(
+        default=6, help_text="Weeks of track sessions kept generated ahead."
+    )
+    reminder_hours_before = models.PositiveSmallIntegerField(
+        default=24, help_text="Hours before a session that clients are reminded."
+    )
+    quiet_hours_start = models.TimeField(
+        default=datetime.time(21, 0), help_text="No reminders to clients from this time…"
+    )
+    quiet_hours_end = models.TimeField(
+        default=datetime.time(8, 0), help_text="…until this time (program time zone)."
+    )
     active = models.BooleanField(default=True)
 
     class Meta:
@@ -125,6 +144,15 @@ class Membership(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices)
     active = models.BooleanField(default=True)
+    # Trainees (e.g. interns): their session notes need a supervisor's co-signature.
+    notes_need_cosign = models.BooleanField(
+        "notes need a co-signature",
+        default=False,
+        help_text="For trainees: each signed note waits for the supervisor's co-signature.",
+    )
+    supervisor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="supervisees"
+    )
 
     objects = MembershipQuerySet.as_manager()
 

@@ -29,9 +29,14 @@ COSIGN_NOTES = "cosign_notes"
 VIEW_AUDIT_LOG = "view_audit_log"
 MANAGE_STAFF = "manage_staff"
 VIEW_DISCLOSED_REPORTS = "view_disclosed_reports"
+VIEW_SCHEDULE = "view_schedule"  # week views, rosters, a client's schedule
+BOOK_SESSIONS = "book_sessions"  # individual, family and medication-management bookings
+MANAGE_SCHEDULE = "manage_schedule"  # tracks, blocks, closures, groups, closed-group rosters
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.INTAKE: frozenset({VIEW_CLIENTS, EDIT_INTAKE, ADMINISTER_INSTRUMENTS}),
+    Role.INTAKE: frozenset(
+        {VIEW_CLIENTS, EDIT_INTAKE, ADMINISTER_INSTRUMENTS, VIEW_SCHEDULE, BOOK_SESSIONS}
+    ),
     Role.CLINICIAN: frozenset(
         {
             EDIT_PLANS,
@@ -40,6 +45,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             CHART_SESSIONS,
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
+            VIEW_SCHEDULE,
+            BOOK_SESSIONS,
         }
     ),
     Role.PRESCRIBER: frozenset(
@@ -50,6 +57,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             PRESCRIBE,
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
+            VIEW_SCHEDULE,
+            BOOK_SESSIONS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -65,6 +74,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             APPROVE_LEVEL_CHANGE,
             COSIGN_NOTES,
             VIEW_AUDIT_LOG,
+            VIEW_SCHEDULE,
+            BOOK_SESSIONS,
+            MANAGE_SCHEDULE,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.

@@ -89,6 +89,18 @@ class Client(TimeStampedModel):
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True)
+    reminder_channel = models.CharField(
+        "session reminders by",
+        max_length=8,
+        choices=[("none", "No reminders"), ("email", "Email"), ("sms", "Text message")],
+        default="none",
+    )
+    # Trauma-informed default: reminders say only "your appointment", no clinic or clinical word.
+    reminder_discreet = models.BooleanField(
+        "discreet reminders",
+        default=True,
+        help_text="Leave the program's name and any clinical word out of reminder texts.",
+    )
 
     objects = ClientQuerySet.as_manager()
 

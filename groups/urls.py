@@ -1,0 +1,4 @@
+from groups import views
+
+app_name = "groups"
+urlpatterns = views.urlpatterns

@@ -1,0 +1,230 @@
+"""Progress notes: one per client per session, signed and then locked by the database.
+
+A group session has one shared part (``GroupNote``: topic, interventions, duration),
+written once, and one ``ProgressNote`` per attendee holding that client's individual
+part; the shared text is copied into each note's signed text so every client's chart
+holds a complete note of its own. Individual, family and medication-management notes
+use the program's format (DAP, BIRP or SOAP). Corrections are signed addenda.
+"""
+
+from __future__ import annotations
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from iop.accounts.models import Program
+from iop.base import TimeStampedModel
+from iop.clients.models import Client, Episode
+from iop.signatures.models import lock_when_signed
+from scheduling.models.sessions import Session, SessionKind
+from treatment_plans.models import PlanObjective
+
+
+class NoteFormat(models.TextChoices):
+    DAP = "dap", "DAP (data, assessment, plan)"
+    BIRP = "birp", "BIRP (behaviour, intervention, response, plan)"
+    SOAP = "soap", "SOAP (subjective, objective, assessment, plan)"
+    GROUP = "group", "Group note (individual part)"
+
+
+# The sections of each format, in order: (key, label, prompt shown under the field).
+FORMAT_SECTIONS: dict[str, list[tuple[str, str, str]]] = {
+    NoteFormat.DAP: [
+        ("data", "Data", "What the client said and did; what you observed."),
+        ("assessment", "Assessment", "Your clinical reading of it, tied to the plan."),
+        ("plan", "Plan", "Next steps, homework, next session."),
+    ],
+    NoteFormat.BIRP: [
+        ("behaviour", "Behaviour", "Presentation, mood, what the client brought."),
+        ("intervention", "Intervention", "What you did."),
+        ("response", "Response", "How the client responded."),
+        ("plan", "Plan", "Next steps."),
+    ],
+    NoteFormat.SOAP: [
+        ("subjective", "Subjective", "The client's report in their words."),
+        ("objective", "Objective", "Observations, vitals, screens."),
+        ("assessment", "Assessment", "Clinical impression and progress."),
+        ("plan", "Plan", "Medication changes, next steps."),
+    ],
+    NoteFormat.GROUP: [
+        ("participation", "Participation", "How this client took part."),
+        ("response", "Response", "Their response to the topic and interventions."),
+        ("progress", "Progress toward their objectives", "Tie it to the objectives beside."),
+        ("safety", "Safety", "Risk observed or reported; 'None observed' if none."),
+    ],
+}
+
+
+@pghistory.track()
+class GroupNote(TimeStampedModel):
+    """The shared part of a group session's notes, written once by the facilitator."""
+
+    session = models.OneToOneField(Session, on_delete=models.PROTECT, related_name="group_note")
+    topic = models.CharField(max_length=160)
+    interventions = models.TextField()
+    duration_minutes = models.PositiveSmallIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    revision = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        triggers = [
+            # Once any attendee's note is signed, the shared part it quotes is fixed.
+            pgtrigger.Trigger(
+                name="shared_part_locked_once_signed",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                func="""
+                    IF EXISTS (
+                        SELECT 1 FROM scheduling_progressnote n
+                        WHERE n.group_note_id = OLD.id AND n.signed_at IS NOT NULL
+                    ) THEN
+                        RAISE EXCEPTION 'Signed notes are locked: correct them with an addendum.';
+                    END IF;
+                    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+                    RETURN NEW;
+                """,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Group note: {self.topic}"
+
+
+class NoteQuerySet(models.QuerySet["ProgressNote"]):
+    def unsigned(self) -> NoteQuerySet:
+        return self.filter(signed_at__isnull=True)
+
+    def signed(self) -> NoteQuerySet:
+        return self.filter(signed_at__isnull=False)
+
+    def awaiting_cosign(self) -> NoteQuerySet:
+        return self.filter(signed_at__isnull=False, cosign_required=True, cosigned_at__isnull=True)
+
+    def in_programs(self, program_ids: set[object]) -> NoteQuerySet:
+        return self.filter(program_id__in=program_ids)
+
+
+@pghistory.track()
+class ProgressNote(TimeStampedModel):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="progress_notes")
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="progress_notes")
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="notes")
+    kind = models.CharField(max_length=12, choices=SessionKind.choices)
+    format = models.CharField(max_length=8, choices=NoteFormat.choices)
+    group_note = models.ForeignKey(
+        GroupNote, null=True, blank=True, on_delete=models.PROTECT, related_name="notes"
+    )
+    # Section key -> text, keys from FORMAT_SECTIONS[format].
+    body = models.JSONField(default=dict)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    revision = models.PositiveIntegerField(default=1)
+    objectives = models.ManyToManyField(
+        PlanObjective, through="NoteObjective", related_name="progress_notes", blank=True
+    )
+    # Signing: the exact text signed (shared part included) and its SHA-256.
+    signed_at = models.DateTimeField(null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_text = models.TextField(blank=True)
+    content_sha256 = models.CharField(max_length=64, blank=True)
+    # Trainees' notes need a supervisor's co-signature (Membership.notes_need_cosign).
+    cosign_required = models.BooleanField(default=False)
+    cosigned_at = models.DateTimeField(null=True, blank=True)
+    cosigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-session__starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "client"], name="note_one_per_client_session"
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_at__isnull=True) | ~Q(content_sha256=""),
+                name="signed_note_has_hash",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["author", "signed_at"]),
+            models.Index(fields=["client", "signed_at"]),
+        ]
+        triggers = [
+            lock_when_signed(signed_field="signed_at", mutable=["cosigned_at", "cosigned_by"]),
+            pgtrigger.Protect(name="never_deleted", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} note for {self.client} ({self.session.occurs_on})"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_at is not None
+
+    @property
+    def sections(self) -> list[tuple[str, str, str, str]]:
+        """(key, label, prompt, text) for each section of this note's format."""
+        return [
+            (key, label, prompt, str(self.body.get(key, "")))
+            for key, label, prompt in FORMAT_SECTIONS[self.format]
+        ]
+
+
+class NoteObjective(models.Model):
+    """A plan objective the note addressed; fixed once the note is signed."""
+
+    note = models.ForeignKey(ProgressNote, on_delete=models.PROTECT, related_name="objective_links")
+    objective = models.ForeignKey(PlanObjective, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["note", "objective"], name="noteobjective_unique")
+        ]
+        triggers = [
+            pgtrigger.Trigger(
+                name="objectives_locked_once_signed",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+                func="""
+                    DECLARE R RECORD;
+                    BEGIN
+                        IF TG_OP = 'DELETE' THEN R := OLD; ELSE R := NEW; END IF;
+                        IF EXISTS (
+                            SELECT 1 FROM scheduling_progressnote n
+                            WHERE n.id = R.note_id AND n.signed_at IS NOT NULL
+                        ) THEN
+                            RAISE EXCEPTION
+                                'Signed notes are locked: correct them with an addendum.';
+                        END IF;
+                        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+                        RETURN NEW;
+                    END;
+                """,
+            )
+        ]
+
+
+class Addendum(TimeStampedModel):
+    """A signed correction or addition to a signed note; never changed once written."""
+
+    note = models.ForeignKey(ProgressNote, on_delete=models.PROTECT, related_name="addenda")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    signed_at = models.DateTimeField()
+    content_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["signed_at"]
+        triggers = [
+            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
+        ]
+
+    def __str__(self) -> str:
+        return f"Addendum by {self.author} at {self.signed_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,1 @@
+"""Views of the program day; each module lists its own urlpatterns."""
