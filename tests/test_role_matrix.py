@@ -141,6 +141,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "accounts:staff": only({Role.ADMINISTRATOR}),
     "clients:list": only(CLIENT_READERS),
     "clients:chart": only(CLIENT_READERS),
+    "clients:episode_discharge": only({Role.DIRECTOR}),
     "audit:log": only({Role.DIRECTOR}),
     "reports:disclosed": only({Role.PROBATION}),
     "dashboard:today": only(CHARTING),

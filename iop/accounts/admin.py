@@ -8,7 +8,7 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0
-    fields = ["program", "role", "active"]
+    fields = ["program", "role", "active", "notes_need_cosign", "supervisor"]
 
 
 @admin.register(User)

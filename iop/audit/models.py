@@ -50,6 +50,11 @@ class AuditAction(models.TextChoices):
     PHASE_CHANGED = "phase_changed", "Treatment phase changed"
     REPORT_DISCLOSED = "report_disclosed", "Report disclosed"
     NOTE_SIGNED = "note_signed", "Note signed"
+    NOTE_COSIGNED = "note_cosigned", "Note co-signed"
+    NOTE_ADDENDUM = "note_addendum", "Addendum added to a signed note"
+    CLIENT_DISCHARGED = "client_discharged", "Client discharged"
+    TRACK_ENROLLED = "track_enrolled", "Enrolled in a track"
+    SESSION_CANCELLED = "session_cancelled", "Session cancelled"
 
 
 class AuditEvent(models.Model):

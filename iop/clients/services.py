@@ -8,7 +8,8 @@ from django.db import transaction
 from iop.accounts.models import Program, User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
-from iop.clients.models import Client, Episode, LevelOfCare, LevelOfCareChange
+from iop.clients.models import Client, DischargeReason, Episode, LevelOfCare, LevelOfCareChange
+from iop.clients.signals import episode_discharged
 
 
 def client_next_record_number() -> str:
@@ -60,5 +61,32 @@ def episode_admit(
         obj=episode,
         client=client,
         summary=f"Admitted at ASAM {level.code} {level.name}",
+    )
+    return episode
+
+
+@transaction.atomic
+def episode_discharge(
+    *, episode: Episode, discharged_on: datetime.date, reason: str, by: User
+) -> Episode:
+    """Close the episode. Feature apps listening to ``episode_discharged`` take the client
+    off future sessions and rosters inside this same transaction; past records stay."""
+    episode = Episode.objects.select_for_update().get(pk=episode.pk)
+    if episode.discharged_on is not None:
+        raise ValidationError("This episode is already discharged.")
+    if discharged_on < episode.admitted_on:
+        raise ValidationError({"discharged_on": "Discharge cannot be before the admission date."})
+    if reason not in DischargeReason.values:
+        raise ValidationError({"discharge_reason": "Choose a discharge reason."})
+    episode.discharged_on = discharged_on
+    episode.discharge_reason = reason
+    episode.save(update_fields=["discharged_on", "discharge_reason", "updated_at"])
+    episode_discharged.send(sender=Episode, episode=episode, discharged_on=discharged_on, by=by)
+    audit_event_record(
+        action=AuditAction.CLIENT_DISCHARGED,
+        actor=by,
+        obj=episode,
+        client=episode.client,
+        summary=f"Discharged {discharged_on:%Y-%m-%d}: {episode.get_discharge_reason_display()}",
     )
     return episode

@@ -6,4 +6,9 @@ app_name = "clients"
 urlpatterns = [
     path("", views.client_list, name="list"),
     path("<uuid:client_id>/", views.client_chart, name="chart"),
+    path(
+        "episodes/<uuid:episode_id>/discharge/",
+        views.episode_discharge_view,
+        name="episode_discharge",
+    ),
 ]

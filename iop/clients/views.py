@@ -2,19 +2,24 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.chart import chart_sections
-from iop.clients.models import Client, Episode
-from iop.http import AuthedRequest
+from iop.clients.models import Client, DischargeReason, Episode
+from iop.clients.services import episode_discharge
+from iop.http import AuthedRequest, posted
 
 PAGE_SIZE = 25
 
@@ -52,5 +57,56 @@ def client_chart(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     return render(
         request,
         "clients/client_chart.html",
-        {"client": client, "episodes": episodes, "sections": sections},
+        {
+            "client": client,
+            "episodes": episodes,
+            "sections": sections,
+            "can_discharge": permissions.can(
+                request.user, permissions.APPROVE_LEVEL_CHANGE, client.program
+            ),
+        },
+    )
+
+
+class DischargeForm(forms.Form):
+    discharged_on = forms.DateField(
+        label="Discharge date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    discharge_reason = forms.ChoiceField(
+        label="Reason", choices=[("", "Choose a reason"), *DischargeReason.choices]
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(permissions.APPROVE_LEVEL_CHANGE)
+def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
+    """Close an episode; the client leaves future sessions and rosters, past records stay."""
+    programs = permissions.program_ids_with(request.user, permissions.APPROVE_LEVEL_CHANGE)
+    episode = get_object_or_404(
+        Episode.objects.open().filter(program_id__in=programs), pk=episode_id
+    )
+    client = Client.objects.with_chart_header().get(pk=episode.client_id)
+    record_view_log(request=request, client=client, page="Discharge")
+    form = DischargeForm(posted(request), initial={"discharged_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            episode_discharge(
+                episode=episode,
+                discharged_on=form.cleaned_data["discharged_on"],
+                reason=form.cleaned_data["discharge_reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, "Discharged. Future sessions and group places are released.")
+            return redirect("clients:chart", client.pk)
+    return render(
+        request,
+        "clients/episode_discharge.html",
+        {"client": client, "episode": episode, "form": form},
     )
