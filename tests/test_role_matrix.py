@@ -142,6 +142,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clients:list": only(CLIENT_READERS),
     "clients:chart": only(CLIENT_READERS),
     "clients:episode_discharge": only({Role.DIRECTOR}),
+    "clients:contact_edit": only(CLIENT_READERS),
     "audit:log": only({Role.DIRECTOR}),
     "reports:disclosed": only({Role.PROBATION}),
     "dashboard:today": only(CHARTING),

@@ -6,6 +6,7 @@ app_name = "clients"
 urlpatterns = [
     path("", views.client_list, name="list"),
     path("<uuid:client_id>/", views.client_chart, name="chart"),
+    path("<uuid:client_id>/contact/", views.client_contact_edit, name="contact_edit"),
     path(
         "episodes/<uuid:episode_id>/discharge/",
         views.episode_discharge_view,

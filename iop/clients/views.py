@@ -110,3 +110,35 @@ def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResp
         "clients/episode_discharge.html",
         {"client": client, "episode": episode, "form": form},
     )
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = ["phone", "email", "address", "reminder_channel", "reminder_discreet"]
+        labels = {"phone": "Phone (mobile for text reminders)", "address": "Home address"}
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        channel = data.get("reminder_channel")
+        if channel == "email" and not data.get("email"):
+            self.add_error("email", "Add an email address, or choose another reminder channel.")
+        if channel == "sms" and not data.get("phone"):
+            self.add_error("phone", "Add a mobile number, or choose another reminder channel.")
+        return data
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(permissions.VIEW_CLIENTS)
+def client_contact_edit(request: AuthedRequest, client_id: UUID) -> HttpResponse:
+    """Contact details and how (and how discreetly) the client wants session reminders."""
+    client = get_client_for(request.user, client_id)
+    client = Client.objects.with_chart_header().get(pk=client.pk)
+    record_view_log(request=request, client=client, page="Contact and reminders")
+    form = ContactForm(posted(request), instance=client)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Contact details and reminder choices saved.")
+        return redirect("clients:chart", client.pk)
+    return render(request, "clients/contact_form.html", {"client": client, "form": form})
