@@ -14,7 +14,7 @@ from iop.accounts import permissions
 # Where each capability's holder starts their day, most specific first.
 LANDING_PAGES = [
     (permissions.VIEW_CENSUS, "dashboard:census"),
-    (permissions.CHART_SESSIONS, "dashboard:today"),
+    (permissions.CHART_SESSIONS, "scheduling:today"),
     (permissions.EDIT_INTAKE, "intake:queue"),
     (permissions.VIEW_CLIENTS, "clients:list"),
     (permissions.VIEW_DISCLOSED_REPORTS, "reports:disclosed"),

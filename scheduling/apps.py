@@ -5,7 +5,11 @@ class SchedulingConfig(AppConfig):
     name = "scheduling"
 
     def ready(self) -> None:
-        from scheduling import chart, chart_notes
+        from iop.clients.signals import episode_discharged
+        from scheduling import chart, chart_notes, signals
 
         chart.register()
         chart_notes.register()
+        episode_discharged.connect(
+            signals.release_future_sessions, dispatch_uid="scheduling-release-future-sessions"
+        )

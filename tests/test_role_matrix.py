@@ -26,6 +26,7 @@ from intake.services.instruments import instrument_record
 from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
 from tests.intake.consent_helpers import make_consent, sign
+from tests.scheduling.matrix_helpers import program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
 from tests.treatment_plans.pdf_helpers import plan_pdf_samples
 from tests.treatment_plans.plan_helpers import plan_part_samples
@@ -128,8 +129,8 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "home": {
         ANON: LOGIN,
         Role.INTAKE: Redirect("intake:queue"),
-        Role.CLINICIAN: Redirect("dashboard:today"),
-        Role.PRESCRIBER: Redirect("dashboard:today"),
+        Role.CLINICIAN: Redirect("scheduling:today"),
+        Role.PRESCRIBER: Redirect("scheduling:today"),
         Role.DIRECTOR: Redirect("dashboard:census"),
         Role.PROBATION: Redirect("reports:disclosed"),
         Role.ADMINISTRATOR: Redirect("accounts:staff"),
@@ -145,8 +146,43 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clients:contact_edit": only(CLIENT_READERS),
     "audit:log": only({Role.DIRECTOR}),
     "reports:disclosed": only({Role.PROBATION}),
-    "dashboard:today": only(CHARTING),
     "dashboard:census": only({Role.DIRECTOR}),
+    # --- the program day: Today, the week, sessions, attendance, bookings, tracks, groups
+    "scheduling:today": only(CHARTING),
+    "scheduling:followup_done": everyone(405),
+    "scheduling:attendance_take": everyone(405),
+    "scheduling:attendee_arrive": everyone(405),
+    "scheduling:week": only(CLIENT_READERS),
+    "scheduling:session": only(CLIENT_READERS),
+    # The sample session is the clinician's own group and has been held already.
+    "scheduling:session_move": only({Role.CLINICIAN, Role.DIRECTOR}),
+    "scheduling:session_cancel": only({Role.CLINICIAN, Role.DIRECTOR}),
+    "scheduling:book": only(CLIENT_READERS),
+    "scheduling:track_enrol": only(CLIENT_READERS),
+    "scheduling:tracks": only({Role.DIRECTOR}),
+    "scheduling:track_create": only({Role.DIRECTOR}),
+    "scheduling:track_detail": only({Role.DIRECTOR}),
+    "scheduling:track_edit": only({Role.DIRECTOR}),
+    "scheduling:block_edit": only({Role.DIRECTOR}),
+    "scheduling:block_create": everyone(405),
+    "scheduling:closure_create": everyone(405),
+    "groups:list": only(CLIENT_READERS),
+    "groups:detail": only(CLIENT_READERS),
+    "groups:create": only({Role.DIRECTOR}),
+    "groups:edit": only({Role.DIRECTOR}),
+    "groups:roster_add": everyone(405),
+    "groups:roster_remove": only({Role.DIRECTOR}),
+    # --- session notes (charting); saving and signing are POST-only
+    "scheduling:session_notes": only(CHARTING),
+    "scheduling:group_note_save": everyone(405),
+    "scheduling:group_notes_sign": everyone(405),
+    "scheduling:group_part_save": everyone(405),
+    "scheduling:note_write": only(CHARTING),
+    "scheduling:note_detail": only(CHARTING),
+    "scheduling:note_sign": everyone(405),
+    "scheduling:note_cosign": everyone(405),
+    "scheduling:addendum_add": everyone(405),
+    "scheduling:notes_unsigned": only(CHARTING),
     # --- intake (GET; the POST-only actions answer 405 before anything else)
     "intake:queue": only({Role.INTAKE}),
     "intake:referral_create": only({Role.INTAKE}),
@@ -305,6 +341,7 @@ def samples(client_record, staff) -> dict[str, str]:
         "url": "no-such-page/",
         **gate_records(client_record.program, staff),
         **plan_pdf_samples(client_record, staff),
+        **program_day_samples(client_record, staff),
     }
     return samples | plan_part_samples(samples, staff)
 

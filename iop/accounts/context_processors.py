@@ -11,9 +11,11 @@ from iop.accounts.middleware import idle_timeout_seconds
 
 # (label, url name, capability). Items appear only for roles that hold the capability.
 NAVIGATION = [
-    ("Today", "dashboard:today", permissions.CHART_SESSIONS),
+    ("Today", "scheduling:today", permissions.CHART_SESSIONS),
     ("Intake", "intake:queue", permissions.EDIT_INTAKE),
     ("Clients", "clients:list", permissions.VIEW_CLIENTS),
+    ("Schedule", "scheduling:week", permissions.VIEW_SCHEDULE),
+    ("Groups", "groups:list", permissions.VIEW_SCHEDULE),
     ("Census", "dashboard:census", permissions.VIEW_CENSUS),
     ("Plans due", "treatment_plans:plans_due", permissions.VIEW_CENSUS),
     ("Reports", "reports:disclosed", permissions.VIEW_DISCLOSED_REPORTS),

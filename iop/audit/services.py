@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Model
@@ -38,6 +39,23 @@ def record_view_log(*, request: AuthedRequest, client: Client, page: str) -> Rec
         path=request.get_full_path()[:500],
         ip_address=client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+    )
+
+
+def record_views_log(
+    *, request: AuthedRequest, clients: Iterable[Client], page: str
+) -> list[RecordView]:
+    """One view row per client shown on a page about several clients (a group's notes),
+    written in one query so the page's cost does not grow with the group."""
+    common = {
+        "user": request.user,
+        "page": page,
+        "path": request.get_full_path()[:500],
+        "ip_address": client_ip(request),
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
+    }
+    return RecordView.objects.bulk_create(
+        [RecordView(client=c, program_id=c.program_id, **common) for c in clients]
     )
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,27 +8,8 @@ from django.views.decorators.http import require_GET
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.clients.models import Episode, SafetyFlag
+from iop.clients.models import Episode
 from iop.http import AuthedRequest
-
-
-@require_GET
-@capability_required(permissions.CHART_SESSIONS)
-def today(request: AuthedRequest) -> HttpResponse:
-    """The clinician's day: their caseload, with safety flags first."""
-    flagged = SafetyFlag.objects.active().filter(client_id=OuterRef("client_id"))
-    caseload = (
-        Episode.objects.visible_to(request.user)
-        .open()
-        .filter(primary_clinician=request.user)
-        .annotate(has_flag=Exists(flagged))
-        .select_related("client", "level_of_care")
-        .prefetch_related("client__safety_flags")
-        .order_by("-has_flag", "client__legal_last_name")
-    )
-    return render(
-        request, "dashboard/today.html", {"caseload": caseload, "today": timezone.localdate()}
-    )
 
 
 @require_GET

@@ -1,5 +1,652 @@
+"""Charting sessions: the group notes page (the shared part once, a card per attendee saved
+inline with htmx), the note page for individual/family/medication sessions, a note with its
+signatures and addenda, and the unsigned notes list.
+
+Every page is scoped to the programs where the user charts (anything else is a 404) and
+logs a record view for each client whose note it shows. Every form also posts without
+JavaScript: a saved form redirects back, a refused one renders the page with the message.
+"""
+
 from __future__ import annotations
 
-from django.urls import URLPattern
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
 
-urlpatterns: list[URLPattern] = []
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path, reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from iop.accounts import permissions
+from iop.accounts.decorators import capability_required
+from iop.audit.services import record_view_log, record_views_log
+from iop.clients.models import Client
+from iop.http import AuthedRequest, posted
+from iop.signatures.models import Signature
+from scheduling.models import (
+    ATTENDED,
+    FORMAT_SECTIONS,
+    GroupNote,
+    NoteFormat,
+    ProgressNote,
+    Session,
+    SessionAttendee,
+    SessionKind,
+)
+from scheduling.services import notes as services
+from scheduling.services.notes import NoteEditConflict
+from treatment_plans.models import PlanObjective
+from treatment_plans.services.plans import measure_text
+
+CHART = permissions.CHART_SESSIONS
+
+
+# ---------------------------------------------------------------- fetching, scoped by program
+
+
+def _programs(request: AuthedRequest) -> set[Any]:
+    return permissions.program_ids_with(request.user, CHART)
+
+
+def _session_for(request: AuthedRequest, session_id: UUID) -> Session:
+    sessions = Session.objects.in_programs(_programs(request)).select_related(
+        "program", "group", "room", "topic"
+    )
+    return get_object_or_404(sessions, pk=session_id)
+
+
+def _attendee_for(request: AuthedRequest, attendee_id: UUID) -> SessionAttendee:
+    attendees = SessionAttendee.objects.filter(
+        session__program_id__in=_programs(request)
+    ).select_related("session__program", "session__group", "session__room", "client", "episode")
+    return get_object_or_404(attendees, pk=attendee_id)
+
+
+def _note_for(request: AuthedRequest, note_id: UUID) -> ProgressNote:
+    notes = ProgressNote.objects.in_programs(_programs(request)).select_related(
+        "program",
+        "client",
+        "session__group",
+        "session__program",
+        "group_note",
+        "author",
+        "signed_by",
+        "cosigned_by",
+    )
+    return get_object_or_404(notes, pk=note_id)
+
+
+def _errors_into(form: forms.Form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+def _keep_for_merge(form: forms.Form, conflict: NoteEditConflict) -> None:
+    """Keep every word typed; the next save starts from the revision now saved."""
+    assert isinstance(form.data, QueryDict)
+    data = form.data.copy()
+    data[form.add_prefix("revision")] = str(conflict.current_revision)
+    form.data = data
+    form.add_error(None, services.CONFLICT)
+
+
+# ---------------------------------------------------------------- forms
+
+
+class ObjectiveChoices(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+
+def _objective_label(objective: PlanObjective) -> str:
+    return f"{objective.description.strip()} — {measure_text(objective)}"
+
+
+class NoteForm(forms.Form):
+    """A note's sections (from ``FORMAT_SECTIONS``), the objectives it addressed, the revision."""
+
+    # 0 for a note not written yet; otherwise the revision shown when the form was opened.
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(
+        self, *args: Any, note_format: str, objectives: list[PlanObjective], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label, prompt in FORMAT_SECTIONS[note_format]:
+            self.fields[key] = forms.CharField(
+                label=label,
+                help_text=prompt,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        self.fields["objectives"] = ObjectiveChoices(
+            label="Plan objectives addressed",
+            required=False,
+            choices=[(str(o.pk), _objective_label(o)) for o in objectives],
+        )
+        self.section_keys = [key for key, _l, _p in FORMAT_SECTIONS[note_format]]
+
+    def body(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key, "") for key in self.section_keys}
+
+    def section_fields(self) -> list[forms.BoundField]:
+        return [self[key] for key in self.section_keys]
+
+
+def _note_initial(note: ProgressNote | None) -> dict[str, Any]:
+    if note is None:
+        return {"revision": 0}
+    chosen = [str(link.objective_id) for link in note.objective_links.all()]
+    return {"revision": note.revision, "objectives": chosen, **note.body}
+
+
+class SharedPartForm(forms.Form):
+    topic = forms.CharField(max_length=160, help_text="Prefilled from the group's curriculum.")
+    interventions = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the facilitators did, e.g. psychoeducation, skills rehearsal, role-play.",
+    )
+    duration_minutes = forms.IntegerField(label="Duration (minutes)", min_value=1)
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class AddendumForm(forms.Form):
+    text = forms.CharField(
+        label="Addendum",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Signed as soon as you add it. The note itself stays as it was signed.",
+    )
+
+
+# ---------------------------------------------------------------- the group notes page
+
+
+@dataclass
+class Card:
+    """One attendee on the group notes page."""
+
+    attendee: SessionAttendee
+    note: ProgressNote | None = None
+    objectives: list[PlanObjective] = field(default_factory=list)
+    form: NoteForm | None = None
+    warnings: list[str] = field(default_factory=list)
+    flash: str = ""
+    saved_now: list[tuple[str, str]] = field(default_factory=list)  # shown after a conflict
+
+    @property
+    def attended(self) -> bool:
+        return self.attendee.attendance in ATTENDED
+
+    @property
+    def attendance_label(self) -> str:
+        return self.attendee.get_attendance_display() or "Attendance not taken"
+
+
+def _part_form(card: Card, data: QueryDict | None = None) -> NoteForm:
+    return NoteForm(
+        data,
+        prefix=f"part-{card.attendee.pk}",
+        note_format=NoteFormat.GROUP,
+        objectives=card.objectives,
+        initial=_note_initial(card.note),
+    )
+
+
+def _cards(session: Session) -> list[Card]:
+    """Every attendee with their note, objectives and warnings, in a fixed number of queries."""
+    attendees = list(
+        SessionAttendee.objects.expected()
+        .filter(session=session)
+        .select_related("client", "episode")
+    )
+    notes = list(
+        ProgressNote.objects.filter(session=session)
+        .select_related("client")
+        .prefetch_related("objective_links")
+    )
+    by_client = {note.client_id: note for note in notes}
+    objectives = services.plan_objectives(episode_ids=[a.episode_id for a in attendees])
+    warnings = services.warnings_for(notes, attendees)
+    writable = services.session_started(session) and not session.is_cancelled
+    cards = []
+    for attendee in attendees:
+        note = by_client.get(attendee.client_id)
+        card = Card(attendee, note, objectives.get(attendee.episode_id, []))
+        card.warnings = warnings.get(note.pk, []) if note else []
+        if writable and card.attended and not (note and note.is_signed):
+            card.form = _part_form(card)
+        cards.append(card)
+    return cards
+
+
+def _group_context(
+    request: AuthedRequest, session: Session, cards: list[Card], **extra: Any
+) -> dict[str, Any]:
+    shared = GroupNote.objects.filter(session=session).first()
+    attended = [c for c in cards if c.attended]
+    written = [c for c in attended if c.note]
+    return {
+        "session": session,
+        "shared": shared,
+        "shared_form": extra.pop("shared_form", None) or _shared_form(session, shared),
+        "shared_locked": any(c.note and c.note.is_signed for c in cards),
+        "cards": attended,
+        "absent": [c for c in cards if not c.attended],
+        "started": services.session_started(session),
+        "to_sign": [c for c in written if not c.note.is_signed],  # type: ignore[union-attr]
+        "unwritten": [c for c in attended if not c.note],
+        **extra,
+    }
+
+
+def _shared_form(
+    session: Session, shared: GroupNote | None, data: QueryDict | None = None
+) -> SharedPartForm:
+    initial: dict[str, Any]
+    if shared is None:
+        initial = {**services.group_note_initial(session), "revision": 0}
+    else:
+        initial = {
+            "topic": shared.topic,
+            "interventions": shared.interventions,
+            "duration_minutes": shared.duration_minutes,
+            "revision": shared.revision,
+        }
+    return SharedPartForm(data, prefix="shared", initial=initial)
+
+
+def _group_page(
+    request: AuthedRequest,
+    session: Session,
+    cards: list[Card] | None = None,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    cards = cards if cards is not None else _cards(session)
+    record_views_log(
+        request=request, clients=[c.attendee.client for c in cards], page="Group notes"
+    )
+    context = _group_context(request, session, cards, **extra)
+    return render(request, "scheduling/notes/group.html", context, status=status)
+
+
+def _group_session_for(request: AuthedRequest, session_id: UUID) -> Session:
+    session = _session_for(request, session_id)
+    if session.kind != SessionKind.GROUP:
+        raise Http404("Not a group session.")
+    return session
+
+
+@require_GET
+@capability_required(CHART)
+def session_notes(request: AuthedRequest, session_id: UUID) -> HttpResponse:
+    """The place to chart a session: the group page, or the one client's note page."""
+    session = _session_for(request, session_id)
+    if session.kind == SessionKind.GROUP:
+        return _group_page(request, session)
+    attendee = session.attendees.expected().first()
+    if attendee is None:
+        messages.error(request, "Nobody is booked for this session, so there is no note.")
+        return redirect("scheduling:notes_unsigned")
+    return redirect("scheduling:note_write", attendee.pk)
+
+
+@require_POST
+@capability_required(CHART)
+def group_note_save(request: AuthedRequest, session_id: UUID) -> HttpResponse:
+    session = _group_session_for(request, session_id)
+    shared = GroupNote.objects.filter(session=session).first()
+    form = _shared_form(session, shared, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            shared = services.group_note_save(session=session, actor=request.user, **data)
+        except NoteEditConflict as conflict:
+            _keep_for_merge(form, conflict)
+        except ValidationError as error:
+            _errors_into(form, error)
+        else:
+            return _shared_saved(request, session, shared)
+    if request.htmx:
+        context = {"session": session, "shared": shared, "shared_form": form, "started": True}
+        return render(request, "scheduling/notes/group.html#shared-part", context)
+    return _group_page(request, session, status=400, shared_form=form)
+
+
+def _shared_saved(request: AuthedRequest, session: Session, shared: GroupNote) -> HttpResponse:
+    message = "Shared part saved."
+    if request.htmx:
+        context = {
+            "session": session,
+            "shared": shared,
+            "shared_form": _shared_form(session, shared),
+            "started": True,
+            "shared_flash": message,
+        }
+        return render(request, "scheduling/notes/group.html#shared-part", context)
+    messages.success(request, message)
+    return redirect(reverse("scheduling:session_notes", args=[session.pk]) + "#shared-part")
+
+
+@require_POST
+@capability_required(CHART)
+def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
+    attendee = _attendee_for(request, attendee_id)
+    session = attendee.session
+    if session.kind != SessionKind.GROUP:
+        return redirect("scheduling:note_write", attendee.pk)
+    cards = _cards(session)
+    card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
+    if card is None or card.form is None:
+        return _part_refused(request, session, cards, attendee)
+    form = card.form = _part_form(card, request.POST)
+    if form.is_valid():
+        try:
+            services.group_part_save(
+                attendee=attendee,
+                body=form.body(),
+                objective_ids=form.cleaned_data["objectives"],
+                actor=request.user,
+                revision=form.cleaned_data["revision"],
+            )
+        except NoteEditConflict as conflict:
+            _keep_for_merge(form, conflict)
+            card.saved_now = _saved_sections(session, attendee)
+        except ValidationError as error:
+            _errors_into(form, error)
+        else:
+            return _part_saved(request, session, attendee)
+    return _card_response(request, session, cards, card, status=400)
+
+
+def _saved_sections(session: Session, attendee: SessionAttendee) -> list[tuple[str, str]]:
+    note = ProgressNote.objects.filter(session=session, client_id=attendee.client_id).first()
+    return [(label, text) for _k, label, _p, text in note.sections] if note else []
+
+
+def _part_refused(
+    request: AuthedRequest, session: Session, cards: list[Card], attendee: SessionAttendee
+) -> HttpResponse:
+    """Absent, removed, or already signed: say so, change nothing."""
+    note = ProgressNote.objects.filter(session=session, client_id=attendee.client_id).first()
+    refusal = services.attendance_refusal(attendee) or (
+        services.NOTE_LOCKED if note and note.is_signed else "This part cannot be written."
+    )
+    card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
+    if request.htmx and card is not None:
+        card.flash = refusal
+        return _card_response(request, session, cards, card, status=200, error=True)
+    messages.error(request, refusal)
+    return redirect("scheduling:session_notes", session.pk)
+
+
+def _part_saved(
+    request: AuthedRequest, session: Session, attendee: SessionAttendee
+) -> HttpResponse:
+    message = f"{attendee.client.display_name}'s part saved."
+    if not request.htmx:
+        messages.success(request, message)
+        url = reverse("scheduling:session_notes", args=[session.pk])
+        return redirect(f"{url}#card-{attendee.pk}")
+    cards = _cards(session)  # fresh: revisions, and everyone's warnings recomputed
+    card = next(c for c in cards if c.attendee.pk == attendee.pk)
+    card.flash = message
+    return _card_response(request, session, cards, card)
+
+
+def _card_response(
+    request: AuthedRequest,
+    session: Session,
+    cards: list[Card],
+    card: Card,
+    status: int = 200,
+    error: bool = False,
+) -> HttpResponse:
+    """htmx: the card, plus the other cards' warnings out of band. Else the whole page."""
+    if not request.htmx:
+        return _group_page(request, session, cards, status=status)
+    record_views_log(request=request, clients=[card.attendee.client], page="Group notes")
+    others = [c for c in cards if c.attended and c.attendee.pk != card.attendee.pk]
+    written = [c for c in cards if c.attended and c.note]
+    context = {
+        "session": session,
+        "card": card,
+        "others": others,
+        "flash_error": error,
+        "to_sign": [c for c in written if not c.note.is_signed],  # type: ignore[union-attr]
+        "unwritten": [c for c in cards if c.attended and not c.note],
+    }
+    # htmx swaps only 2xx answers, so field errors come back as 200 in the fragment.
+    return render(request, "scheduling/notes/group.html#card-saved", context)
+
+
+@require_POST
+@capability_required(CHART)
+def group_notes_sign(request: AuthedRequest, session_id: UUID) -> HttpResponse:
+    session = _group_session_for(request, session_id)
+    try:
+        signed = services.group_notes_sign(session=session, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        count = len(signed)
+        messages.success(
+            request, f"Signed {count} note{'s' if count != 1 else ''}, each in its client's chart."
+        )
+    return redirect("scheduling:session_notes", session.pk)
+
+
+# ---------------------------------------------------------------- individual, family, medication
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(CHART)
+def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
+    attendee = _attendee_for(request, attendee_id)
+    session = attendee.session
+    if session.kind == SessionKind.GROUP:
+        url = reverse("scheduling:session_notes", args=[session.pk])
+        return redirect(f"{url}#card-{attendee.pk}")
+    note = (
+        ProgressNote.objects.filter(session=session, client_id=attendee.client_id)
+        .prefetch_related("objective_links")
+        .first()
+    )
+    if note is not None and note.is_signed:
+        if request.method == "POST":
+            messages.error(request, services.NOTE_LOCKED)
+        return redirect("scheduling:note_detail", note.pk)
+    objectives = services.plan_objectives(episode_ids=[attendee.episode_id]).get(
+        attendee.episode_id, []
+    )
+    note_format = note.format if note else session.program.note_format
+    form = NoteForm(
+        posted(request), note_format=note_format, objectives=objectives, initial=_note_initial(note)
+    )
+    saved_now: list[tuple[str, str]] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = services.note_save(
+                session=session,
+                episode=attendee.episode,
+                body=form.body(),
+                objective_ids=form.cleaned_data["objectives"],
+                actor=request.user,
+                revision=form.cleaned_data["revision"],
+            )
+        except NoteEditConflict as conflict:
+            _keep_for_merge(form, conflict)
+            saved_now = _saved_sections(session, attendee)
+        except ValidationError as error:
+            _errors_into(form, error)
+        else:
+            messages.success(request, "Note saved. Sign it when it is complete.")
+            return redirect("scheduling:note_detail", note.pk)
+    return _note_form_page(request, attendee, note, form, note_format, saved_now)
+
+
+def _note_form_page(
+    request: AuthedRequest,
+    attendee: SessionAttendee,
+    note: ProgressNote | None,
+    form: NoteForm,
+    note_format: str,
+    saved_now: list[tuple[str, str]],
+) -> HttpResponse:
+    client = Client.objects.with_chart_header().get(pk=attendee.client_id)
+    record_view_log(request=request, client=client, page="Session note")
+    session = attendee.session
+    refusal = services.attendance_refusal(attendee)
+    if not refusal and session.is_cancelled:
+        refusal = "This session was cancelled: there is nothing to chart."
+    if not refusal and not services.session_started(session):
+        refusal = "This session has not started yet: notes are written after it."
+    context = {
+        "client": client,
+        "session": session,
+        "attendee": attendee,
+        "note": note,
+        "form": form,
+        "format_label": NoteFormat(note_format).label,
+        "refusal": refusal,
+        "saved_now": saved_now,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "scheduling/notes/note_form.html", context, status=status)
+
+
+# ---------------------------------------------------------------- a note, signing, addenda
+
+
+@require_GET
+@capability_required(CHART)
+def note_detail(request: AuthedRequest, note_id: UUID) -> HttpResponse:
+    note = _note_for(request, note_id)
+    return _detail_page(request, note)
+
+
+def _detail_page(
+    request: AuthedRequest,
+    note: ProgressNote,
+    addendum_form: AddendumForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    client = Client.objects.with_chart_header().get(pk=note.client_id)
+    record_view_log(request=request, client=client, page="Session note")
+    objectives = [
+        link.objective
+        for link in note.objective_links.select_related("objective").order_by(
+            "objective__target_date"
+        )
+    ]
+    attendee = SessionAttendee.objects.filter(
+        session_id=note.session_id, client_id=note.client_id
+    ).first()
+    context = {
+        "client": client,
+        "note": note,
+        "session": note.session,
+        "attendee": attendee,
+        "objectives": [(o, measure_text(o)) for o in objectives],
+        "signatures": Signature.for_object(note).select_related("signer"),
+        "addenda": note.addenda.select_related("author"),
+        "addendum_form": addendum_form or AddendumForm(),
+        "can_cosign": note.is_signed
+        and note.cosign_required
+        and note.cosigned_at is None
+        and services.can_cosign(request.user, note),
+        "missing": services.missing_sections(note) if not note.is_signed else [],
+    }
+    return render(request, "scheduling/notes/detail.html", context, status=status)
+
+
+def _back_to_note(
+    request: AuthedRequest, note: ProgressNote, error: ValidationError | None, done: str
+) -> HttpResponse:
+    if error is not None:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("scheduling:note_detail", note.pk)
+
+
+@require_POST
+@capability_required(CHART)
+def note_sign(request: AuthedRequest, note_id: UUID) -> HttpResponse:
+    note = _note_for(request, note_id)
+    try:
+        services.note_sign(note=note, actor=request.user)
+    except ValidationError as error:
+        return _back_to_note(request, note, error, "")
+    return _back_to_note(request, note, None, "Note signed and locked.")
+
+
+@require_POST
+@capability_required(CHART)
+def note_cosign(request: AuthedRequest, note_id: UUID) -> HttpResponse:
+    note = _note_for(request, note_id)
+    try:
+        services.note_cosign(note=note, actor=request.user)
+    except PermissionDenied as denied:
+        return _back_to_note(request, note, ValidationError(str(denied)), "")
+    except ValidationError as error:
+        return _back_to_note(request, note, error, "")
+    return _back_to_note(request, note, None, "Note co-signed.")
+
+
+@require_POST
+@capability_required(CHART)
+def addendum_add(request: AuthedRequest, note_id: UUID) -> HttpResponse:
+    note = _note_for(request, note_id)
+    form = AddendumForm(request.POST)
+    if form.is_valid():
+        try:
+            services.addendum_add(note=note, text=form.cleaned_data["text"], actor=request.user)
+        except ValidationError as error:
+            _errors_into(form, error)
+        else:
+            return _back_to_note(request, note, None, "Addendum signed and added to the note.")
+    return _detail_page(request, note, addendum_form=form, status=400)
+
+
+# ---------------------------------------------------------------- what is left to do
+
+
+@require_GET
+@capability_required(CHART)
+def notes_unsigned(request: AuthedRequest) -> HttpResponse:
+    """Mine for clinicians; the whole program for its directors."""
+    charting = _programs(request)
+    directing = permissions.program_ids_with(request.user, permissions.COSIGN_NOTES) & charting
+    rows = services.notes_unsigned(program_ids=directing) if directing else []
+    if charting - directing:
+        rows += services.notes_unsigned(program_ids=charting - directing, author=request.user)
+    rows.sort(key=lambda row: row.age, reverse=True)
+    context = {
+        "rows": rows,
+        "whole_program": bool(directing),
+        "late_count": sum(1 for row in rows if row.late),
+        "to_write": services.notes_to_write(user=request.user, program_ids=charting),
+        "to_cosign": services.notes_awaiting_cosign(user=request.user, program_ids=charting),
+    }
+    return render(request, "scheduling/notes/unsigned.html", context)
+
+
+urlpatterns: list[URLPattern] = [
+    path("sessions/<uuid:session_id>/notes/", session_notes, name="session_notes"),
+    path("sessions/<uuid:session_id>/notes/shared/", group_note_save, name="group_note_save"),
+    path("sessions/<uuid:session_id>/notes/sign/", group_notes_sign, name="group_notes_sign"),
+    path("notes/attendees/<uuid:attendee_id>/part/", group_part_save, name="group_part_save"),
+    path("notes/attendees/<uuid:attendee_id>/", note_write, name="note_write"),
+    path("notes/unsigned/", notes_unsigned, name="notes_unsigned"),
+    path("notes/<uuid:note_id>/", note_detail, name="note_detail"),
+    path("notes/<uuid:note_id>/sign/", note_sign, name="note_sign"),
+    path("notes/<uuid:note_id>/cosign/", note_cosign, name="note_cosign"),
+    path("notes/<uuid:note_id>/addenda/", addendum_add, name="addendum_add"),
+]

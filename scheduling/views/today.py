@@ -1,5 +1,165 @@
+"""Today, for a clinician: my sessions in program time with who is expected and who has
+arrived, the notes still to write or sign, clients short of their weekly hours, open
+follow-ups, and my caseload. Every list is one query, whatever the day holds.
+"""
+
 from __future__ import annotations
 
-from django.urls import URLPattern
+import datetime
+from typing import Any
+from uuid import UUID
 
-urlpatterns: list[URLPattern] = []
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path
+from django.views.decorators.http import require_GET, require_POST
+
+from iop.accounts import permissions
+from iop.accounts.decorators import capability_required
+from iop.accounts.models import Program
+from iop.clients.models import Episode, SafetyFlag
+from iop.http import AuthedRequest
+from scheduling.models import FollowUpTask, Session, SessionAttendee
+from scheduling.services.followups import followup_complete, followups_open
+from scheduling.services.hours import WeeklyHours, hours_shortfall
+from scheduling.services.notes import notes_to_write, notes_unsigned
+from scheduling.views.access import program_now, program_zone, shortfall_in_words, with_counts
+from scheduling.views.forms import FollowUpDoneForm
+from scheduling.views.sessions import notes_url
+
+CHART = permissions.CHART_SESSIONS
+
+
+def my_sessions_today(user: Any, programs: list[Program]) -> list[Session]:
+    on_their_day = Q(pk__in=[])
+    for program in programs:
+        on_their_day |= Q(program=program, occurs_on=program_now(program).date())
+    expected = SessionAttendee.objects.expected().select_related("client")
+    sessions: list[Session] = list(
+        with_counts(Session.objects.filter(on_their_day, staff_links__user=user))
+        .select_related("program", "group", "room")
+        .prefetch_related(Prefetch("attendees", queryset=expected, to_attr="expected_list"))
+        .order_by("starts_at")
+    )
+    for session in sessions:
+        zone = program_zone(session.program)
+        session.local_start = session.starts_at.astimezone(zone)  # type: ignore[attr-defined]
+        session.local_end = session.ends_at.astimezone(zone)  # type: ignore[attr-defined]
+        session.notes_url = notes_url(session)  # type: ignore[attr-defined]
+        session.started = program_now(session.program) >= session.starts_at  # type: ignore[attr-defined]
+    return sessions
+
+
+def next_session(sessions: list[Session]) -> Session | None:
+    """Where the clinician's next click goes: attendance owed first, then what comes next."""
+    for session in sessions:
+        if session.started and not session.is_cancelled:  # type: ignore[attr-defined]
+            if session.recorded_count < session.expected_count:  # type: ignore[attr-defined]
+                return session
+    return next(
+        (s for s in sessions if not s.started and not s.is_cancelled),  # type: ignore[attr-defined]
+        None,
+    )
+
+
+def caseload(user: Any) -> list[Episode]:
+    flagged = SafetyFlag.objects.active().filter(client_id=OuterRef("client_id"))
+    return list(
+        Episode.objects.visible_to(user)
+        .open()
+        .filter(primary_clinician=user)
+        .annotate(has_flag=Exists(flagged))
+        .select_related("client", "level_of_care")
+        .prefetch_related("client__safety_flags")
+        .order_by("-has_flag", "client__legal_last_name")
+    )
+
+
+def hours_flags(program_ids: set[Any], episodes: list[Episode]) -> list[dict[str, Any]]:
+    """This week's shortfalls among my caseload, with the client each one is about."""
+    mine = {e.pk: e.client for e in episodes}
+    flags: list[WeeklyHours] = [
+        h for h in hours_shortfall(program_ids=program_ids) if h.episode_id in mine
+    ]
+    return [
+        {"hours": h, "client": mine[h.episode_id], "text": shortfall_in_words(h)} for h in flags
+    ]
+
+
+def followup_rows(
+    user: Any, program_ids: set[Any], errors: dict[Any, FollowUpDoneForm]
+) -> list[FollowUpTask]:
+    """Open follow-ups, each with its own "done" form (the refused one keeps its text)."""
+    tasks = followups_open(user=user, program_ids=program_ids)
+    for task in tasks:
+        task.done_form = errors.get(task.pk) or FollowUpDoneForm(prefix=str(task.pk))  # type: ignore[attr-defined]
+    return tasks
+
+
+def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
+    user = request.user
+    programs = list(permissions.programs_with(user, CHART))
+    program_ids = {p.pk for p in programs}
+    sessions = my_sessions_today(user, programs)
+    episodes = caseload(user)
+    first = programs[0] if programs else None
+    return {
+        "today": program_now(first).date() if first else datetime.date.today(),
+        "zone": first.time_zone if first else "UTC",
+        "sessions": sessions,
+        "next_session": next_session(sessions),
+        "to_write": [
+            {"item": item, "url": notes_url(item.session)}
+            for item in notes_to_write(user=user, program_ids=program_ids)
+        ],
+        "unsigned": notes_unsigned(program_ids=program_ids, author=user),
+        "hours_flags": hours_flags(program_ids, episodes),
+        "followups": followup_rows(user, program_ids, extra.pop("errors", {})),
+        "caseload": episodes,
+        **extra,
+    }
+
+
+@require_GET
+@capability_required(CHART)
+def today(request: AuthedRequest) -> HttpResponse:
+    return render(request, "scheduling/today.html", today_context(request))
+
+
+@require_POST
+@capability_required(CHART)
+def followup_done(request: AuthedRequest, task_id: UUID) -> HttpResponse:
+    tasks = FollowUpTask.objects.filter(
+        program_id__in=permissions.program_ids_with(request.user, CHART)
+    ).select_related("program", "client")
+    task = get_object_or_404(tasks, pk=task_id)
+    form = FollowUpDoneForm(request.POST, prefix=str(task.pk))
+    errors: dict[Any, FollowUpDoneForm] = {}
+    if form.is_valid():
+        try:
+            followup_complete(task=task, outcome=form.cleaned_data["outcome"], actor=request.user)
+        except ValidationError as error:
+            form.add_error("outcome" if hasattr(error, "error_dict") else None, error)
+    if form.errors:
+        errors[task.pk] = form
+    elif not request.htmx:
+        messages.success(request, f"Follow-up for {task.client.display_name} done.")
+        return redirect("scheduling:today")
+    if request.htmx:
+        program_ids = permissions.program_ids_with(request.user, CHART)
+        context = {
+            "followups": followup_rows(request.user, program_ids, errors),
+            "done": None if errors else task,
+        }
+        return render(request, "scheduling/today.html#followups", context)
+    context = today_context(request, errors=errors)
+    return render(request, "scheduling/today.html", context, status=400)
+
+
+urlpatterns: list[URLPattern] = [
+    path("today/", today, name="today"),
+    path("follow-ups/<uuid:task_id>/done/", followup_done, name="followup_done"),
+]

@@ -15,7 +15,7 @@ from tests.factories import PASSWORD, member, totp_code, totp_enrol
 CLINICAL_PAGES = [
     (Role.DIRECTOR, "home"),
     (Role.DIRECTOR, "clients:list"),
-    (Role.DIRECTOR, "dashboard:today"),
+    (Role.DIRECTOR, "scheduling:today"),
     (Role.DIRECTOR, "dashboard:census"),
     (Role.DIRECTOR, "audit:log"),
     (Role.INTAKE, "clients:list"),

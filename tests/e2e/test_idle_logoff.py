@@ -72,5 +72,5 @@ def test_unanswered_idle_warning_signs_out(signed_in_with_two_minute_timeout: Pa
     page.clock.fast_forward("02:01")
 
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    page.goto(f"{live_server.url}/today/")
-    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/today/"))
+    page.goto(f"{live_server.url}/schedule/today/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/schedule/today/"))

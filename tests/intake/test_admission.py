@@ -64,7 +64,7 @@ def test_admission_opens_episode_and_client_is_on_caseload(ready_referral, staff
     ready_referral.refresh_from_db()
     assert ready_referral.status == ReferralStatus.ADMITTED
     client.force_login(staff[Role.CLINICIAN])
-    today = client.get(reverse("dashboard:today")).content.decode()
+    today = client.get(reverse("scheduling:today")).content.decode()
     assert ready_referral.client.display_name in today
     client.force_login(staff[Role.DIRECTOR])
     census = client.get(reverse("dashboard:census")).content.decode()

@@ -243,7 +243,9 @@ def test_evidence_is_the_instrument_trend_computed_on_the_server(episode, clinic
     assert expected in page
     items = {i.objective.measure: i for i in PlanReviewItem.objects.select_related("objective")}
     assert items["instrument_below"].evidence == expected
-    assert items["attendance"].evidence.startswith("No attendance recorded yet")
+    assert items["attendance"].evidence == (
+        "No attendance recorded since 8 Nov 2025 yet (target 90%)."
+    )
     assert "practised 3 times a week" in items["practice"].evidence
     assert phq.pk in {i.objective_id for i in items.values()}
 
@@ -390,7 +392,7 @@ def test_navigation_offers_the_list_to_directors_only(staff, login_as):
     )
     assert (
         f'href="{url}"'
-        not in login_as(staff[Role.CLINICIAN]).get(reverse("dashboard:today")).content.decode()
+        not in login_as(staff[Role.CLINICIAN]).get(reverse("scheduling:today")).content.decode()
     )
 
 

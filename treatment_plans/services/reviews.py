@@ -23,7 +23,7 @@ import pghistory
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,6 +35,13 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.notifications.models import Channel
 from iop.notifications.services import outbox_enqueue
+from scheduling.models import (
+    ATTENDED,
+    Attendance,
+    AttendeeStatus,
+    SessionAttendee,
+    SessionStatus,
+)
 from treatment_plans.models import (
     MeasureKind,
     PlanObjective,
@@ -47,10 +54,6 @@ from treatment_plans.models import (
 
 DUE_SOON_DAYS = 3
 UNRATED = "Rate this objective: met, progressing, not progressing or revised."
-NO_SCHEDULING = (
-    "No attendance recorded yet: sessions and attendance are not kept in this app yet, "
-    "so there is nothing to count."
-)
 
 # ---------------------------------------------------------------- due dates (pure)
 
@@ -261,9 +264,53 @@ def _instrument_evidence(
     return f"{scores}; {target}: latest is {'below' if below else 'not below'} the target."
 
 
+def _review_period_start(plan: TreatmentPlan) -> datetime.date:
+    """Attendance is counted since the plan's latest review, else since it became active."""
+    latest = (
+        PlanReview.objects.filter(plan=plan).order_by("-reviewed_on").values("reviewed_on").first()
+    )
+    if latest is not None:
+        return latest["reviewed_on"]
+    if plan.activated_at is not None:
+        return program_date(plan.program, plan.activated_at)
+    return plan.episode.admitted_on
+
+
+def _attendance_counts(plan: TreatmentPlan, since: datetime.date) -> tuple[int, int]:
+    """(sessions attended, sessions with attendance recorded) from ``since`` to today;
+    sessions the program cancelled count for neither."""
+    counts = (
+        SessionAttendee.objects.filter(
+            episode_id=plan.episode_id,
+            status=AttendeeStatus.EXPECTED,
+            session__status=SessionStatus.SCHEDULED,
+            session__occurs_on__range=(since, program_today(plan.program)),
+        )
+        .exclude(attendance__in=["", Attendance.CANCELLED_BY_PROGRAM])
+        .aggregate(held=Count("pk"), attended=Count("pk", filter=Q(attendance__in=ATTENDED)))
+    )
+    return counts["attended"], counts["held"]
+
+
+def _attendance_evidence(
+    objective: PlanObjective, counts: tuple[int, int], since: datetime.date
+) -> str:
+    attended, held = counts
+    target = (
+        f"target {_score(objective.threshold)}%" if objective.threshold is not None else "no target"
+    )
+    period = f"since {since.day} {since:%b %Y}"
+    if held == 0:
+        return f"No attendance recorded {period} yet ({target})."
+    sessions = "session" if held == 1 else "sessions"
+    text = f"Attended {attended} of {held} {sessions} {period} ({round(100 * attended / held)}%)"
+    if objective.threshold is None:
+        return f"{text}; no target set."
+    reached = Decimal(100 * attended) >= objective.threshold * held
+    return f"{text}; {target}: {'at or above' if reached else 'below'} the target."
+
+
 def _other_evidence(objective: PlanObjective) -> str:
-    if objective.measure == MeasureKind.ATTENDANCE:
-        return NO_SCHEDULING
     if objective.measure == MeasureKind.PRACTICE:
         return (
             f"Target: practised {objective.per_week or '?'} times a week. Practice is not "
@@ -276,7 +323,12 @@ def _other_evidence(objective: PlanObjective) -> str:
 
 
 def objective_evidence(*, plan: TreatmentPlan, objectives: list[PlanObjective]) -> dict[UUID, str]:
-    """What is shown beside each objective and kept on the review item. One query at most."""
+    """What is shown beside each objective and kept on the review item. Three queries at
+    most (instrument scores; the review period and attendance, for attendance objectives)."""
+    attendance: tuple[tuple[int, int], datetime.date] | None = None
+    if any(o.measure == MeasureKind.ATTENDANCE for o in objectives):
+        since = _review_period_start(plan)
+        attendance = (_attendance_counts(plan, since), since)
     codes = {o.instrument for o in objectives if o.measure == MeasureKind.INSTRUMENT_BELOW} - {""}
     by_code: dict[str, list[InstrumentResult]] = {}
     if codes:
@@ -285,12 +337,22 @@ def objective_evidence(*, plan: TreatmentPlan, objectives: list[PlanObjective]) 
             client_id=plan.client_id, instrument__in=wanted
         ).order_by("administered_at"):
             by_code.setdefault(result.instrument, []).append(result)
-    return {
-        o.pk: _instrument_evidence(o, by_code.get(_code(o.instrument), []), plan.program)
-        if o.measure == MeasureKind.INSTRUMENT_BELOW
-        else _other_evidence(o)
-        for o in objectives
-    }
+    return {o.pk: _evidence(o, plan, by_code, attendance) for o in objectives}
+
+
+def _evidence(
+    objective: PlanObjective,
+    plan: TreatmentPlan,
+    by_code: dict[str, list[InstrumentResult]],
+    attendance: tuple[tuple[int, int], datetime.date] | None,
+) -> str:
+    if objective.measure == MeasureKind.INSTRUMENT_BELOW:
+        return _instrument_evidence(
+            objective, by_code.get(_code(objective.instrument), []), plan.program
+        )
+    if objective.measure == MeasureKind.ATTENDANCE and attendance is not None:
+        return _attendance_evidence(objective, *attendance)
+    return _other_evidence(objective)
 
 
 def _code(instrument: str) -> str:

@@ -1,0 +1,191 @@
+"""Taking attendance: a whole session in one submission, and check-in on arrival.
+
+An unexcused absence creates a follow-up task for the client's primary clinician, due the
+day it is recorded, once per missed session; correcting the mark later closes that task.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from iop.accounts.models import User
+from scheduling.models import (
+    ABSENT,
+    Attendance,
+    FollowUpStatus,
+    FollowUpTask,
+    Session,
+    SessionAttendee,
+)
+from scheduling.services.calendar import program_date, session_label
+
+NOT_MARKED = "Mark every client expected at the session: {names} not marked."
+UNKNOWN = "Some marks are for clients who are not expected at this session."
+
+
+def _mark_error(
+    attendee: SessionAttendee, choice: str, minutes: int | None, length: int
+) -> tuple[str, int] | str:
+    """The (attendance, minutes) to store, or what is wrong with the mark."""
+    name = attendee.client.display_name
+    if choice not in Attendance.values:
+        return f"Choose how {name} attended."
+    if minutes is not None and minutes < 0:
+        return f"{name}: minutes attended cannot be negative."
+    if choice in ABSENT:
+        if minutes:
+            return f"{name} is marked absent, so 0 minutes attended."
+        return choice, 0
+    if minutes is None:
+        if choice != Attendance.PRESENT:
+            return f"Say how many minutes {name} attended ({Attendance(choice).label.lower()})."
+        return choice, length
+    if minutes > length:
+        return f"{name}: {minutes} minutes is longer than the session ({length} minutes)."
+    if minutes == 0:
+        return f"{name} is marked as attending, so more than 0 minutes."
+    return choice, minutes
+
+
+def _check(
+    session: Session, attendees: list[SessionAttendee], marks: dict[str, tuple[str, int | None]]
+) -> tuple[dict[str, tuple[str, int]], dict[str, list[str]]]:
+    by_pk = {str(a.pk): a for a in attendees}
+    errors: dict[str, list[str]] = {}
+    if set(marks) - set(by_pk):
+        errors["__all__"] = [UNKNOWN]
+    missing = [a.client.display_name for pk, a in by_pk.items() if pk not in marks]
+    if missing:
+        errors.setdefault("__all__", []).append(NOT_MARKED.format(names=", ".join(missing)))
+    clean: dict[str, tuple[str, int]] = {}
+    for pk, (choice, minutes) in marks.items():
+        if pk not in by_pk:
+            continue
+        result = _mark_error(by_pk[pk], choice, minutes, session.duration_minutes)
+        if isinstance(result, str):
+            errors[pk] = [result]
+        else:
+            clean[pk] = result
+    return clean, errors
+
+
+def _locked_session(session: Session, now: datetime.datetime) -> Session:
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("program", "group")
+        .get(pk=session.pk)
+    )
+    if session.is_cancelled:
+        reason = f" ({session.cancel_reason})" if session.cancel_reason else ""
+        raise ValidationError(f"This session was cancelled{reason}; there is no attendance.")
+    if now < session.starts_at:
+        raise ValidationError(
+            f"Attendance can be taken once the session has started: {session_label(session)}."
+        )
+    return session
+
+
+def attendance_record(
+    *,
+    session: Session,
+    marks: Mapping[Any, tuple[str, int | None]],
+    actor: User,
+    now: datetime.datetime | None = None,
+) -> list[SessionAttendee]:
+    """Record the attendance of every client expected at a session in one submission.
+
+    ``marks`` maps each expected attendee's pk to (attendance, minutes or None). Minutes
+    default to the whole session for present and are 0 for absences; late and left early
+    need them. All or nothing: errors are keyed by attendee pk (as text) or ``__all__``.
+    Refused for a session that has not started or was cancelled. Recording again corrects
+    the marks."""
+    now = now or timezone.now()
+    wanted = {str(pk): value for pk, value in marks.items()}
+    with transaction.atomic():
+        session = _locked_session(session, now)
+        attendees = list(
+            session.attendees.expected()
+            .select_for_update(of=("self",))
+            .select_related("client", "episode")
+        )
+        clean, errors = _check(session, attendees, wanted)
+        if errors:
+            raise ValidationError(errors)
+        for attendee in attendees:
+            attendee.attendance, attendee.minutes_attended = clean[str(attendee.pk)]
+            attendee.recorded_at, attendee.recorded_by = now, actor
+            attendee.updated_at = now  # bulk_update does not apply auto_now
+        SessionAttendee.objects.bulk_update(
+            attendees,
+            ["attendance", "minutes_attended", "recorded_at", "recorded_by", "updated_at"],
+        )
+        _follow_ups(session, attendees, actor, now)
+    return attendees
+
+
+def _follow_ups(
+    session: Session, attendees: list[SessionAttendee], actor: User, now: datetime.datetime
+) -> None:
+    tasks = {t.attendee_id: t for t in FollowUpTask.objects.filter(attendee__in=attendees)}
+    missed = [a for a in attendees if a.attendance == Attendance.ABSENT_UNEXCUSED]
+    FollowUpTask.objects.bulk_create(
+        FollowUpTask(
+            program=session.program,
+            client=a.client,
+            episode=a.episode,
+            attendee=a,
+            assigned_to=a.episode.primary_clinician,
+            summary=f"Reach out to {a.client.display_name}: absent without notice from "
+            f"{session_label(session)}"[:200],
+            due_on=program_date(session.program, now),
+            created_by=actor,
+        )
+        for a in missed
+        if a.pk not in tasks
+    )
+    corrected = [
+        t
+        for a in attendees
+        if a.attendance != Attendance.ABSENT_UNEXCUSED
+        and (t := tasks.get(a.pk)) is not None
+        and t.status == FollowUpStatus.OPEN
+    ]
+    for task in corrected:
+        task.status, task.completed_at, task.completed_by = FollowUpStatus.DONE, now, actor
+        task.outcome = "Attendance corrected: no longer an unexcused absence."
+        task.updated_at = now
+    FollowUpTask.objects.bulk_update(
+        corrected, ["status", "completed_at", "completed_by", "outcome", "updated_at"]
+    )
+
+
+@transaction.atomic
+def attendee_arrive(
+    *, attendee: SessionAttendee, actor: User, now: datetime.datetime | None = None
+) -> SessionAttendee:
+    """Check a client in at today's session (the first arrival time is kept)."""
+    now = now or timezone.now()
+    attendee = (
+        SessionAttendee.objects.select_for_update(of=("self",))
+        .select_related("session__program", "session__group", "client")
+        .get(pk=attendee.pk)
+    )
+    session = attendee.session
+    if attendee.status != "expected":
+        raise ValidationError(f"{attendee.client.display_name} is not expected at this session.")
+    if session.is_cancelled:
+        raise ValidationError("This session was cancelled.")
+    if program_date(session.program, now) != session.occurs_on:
+        raise ValidationError("Check-in is for today's sessions only.")
+    if now >= session.ends_at:
+        raise ValidationError("This session has ended: record its attendance instead.")
+    if attendee.arrived_at is None:
+        attendee.arrived_at = now
+        attendee.save(update_fields=["arrived_at", "updated_at"])
+    return attendee

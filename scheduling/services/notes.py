@@ -1,0 +1,762 @@
+"""Charting sessions: group notes (a shared part once, an individual part per attendee),
+individual/family/medication notes in the program's format, signing, co-signing, addenda,
+and the lists of notes still to write or sign.
+
+Every edit names the ``revision`` its editor started from (0 for a note not written yet);
+if someone saved meanwhile, ``NoteEditConflict`` is raised and nothing is written. A signed
+note is refused here with a clear message, and the database refuses it too (triggers on
+``ProgressNote``, ``NoteObjective`` and ``GroupNote``). Corrections are signed addenda.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from iop.accounts import permissions
+from iop.accounts.models import Membership, Program, User
+from iop.audit.models import AuditAction
+from iop.audit.services import audit_event_record
+from iop.clients.models import Client, Episode
+from iop.signatures.models import SignerRole, content_hash
+from iop.signatures.services import signature_record
+from scheduling.models import (
+    ABSENT,
+    ATTENDED,
+    FORMAT_SECTIONS,
+    Addendum,
+    AttendeeStatus,
+    GroupNote,
+    NoteFormat,
+    NoteObjective,
+    ProgressNote,
+    Session,
+    SessionAttendee,
+    SessionKind,
+    SessionStaff,
+)
+from treatment_plans.models import PlanObjective, PlanStatus
+from treatment_plans.services.plans import measure_text
+
+NOTE_LOCKED = "This note is signed and locked. Correct it with an addendum."
+SHARED_LOCKED = (
+    "The shared part is locked: notes quoting it are already signed. "
+    "Correct those notes with an addendum."
+)
+CONFLICT = (
+    "Someone else saved this note while you were writing. Nothing you typed was saved: "
+    "your text is still in the form. Compare it with what is saved now, then save again."
+)
+# Parts shorter than this are not compared for cloning ("None observed." is fine everywhere).
+CLONE_MIN_CHARS = 40
+CLONE_RATIO = 0.9
+
+
+class NoteEditConflict(Exception):
+    """The note (or shared part) was saved by someone else after the editor opened it."""
+
+    def __init__(self, current_revision: int) -> None:
+        super().__init__(CONFLICT)
+        self.current_revision = current_revision
+
+
+# ---------------------------------------------------------------- reads
+
+
+def plan_objectives(*, episode_ids: Iterable[Any]) -> dict[Any, list[PlanObjective]]:
+    """Each episode's active-plan objectives, in plan order, in one query."""
+    objectives = (
+        PlanObjective.objects.filter(
+            goal__problem__plan__episode_id__in=list(episode_ids),
+            goal__problem__plan__status=PlanStatus.ACTIVE,
+        )
+        .annotate(episode_key=F("goal__problem__plan__episode_id"))
+        .select_related("goal")
+        .order_by("goal__problem__order", "goal__created_at", "target_date", "created_at")
+    )
+    found: dict[Any, list[PlanObjective]] = {}
+    for objective in objectives:
+        found.setdefault(objective.episode_key, []).append(objective)  # type: ignore[attr-defined]
+    return found
+
+
+def group_note_initial(session: Session) -> dict[str, Any]:
+    """What the shared part starts with: the curriculum topic and the session's length."""
+    return {
+        "topic": session.topic_title or (session.topic.title if session.topic else ""),
+        "interventions": "",
+        "duration_minutes": session.duration_minutes,
+    }
+
+
+def session_started(session: Session, now: datetime.datetime | None = None) -> bool:
+    return session.starts_at <= (now or timezone.now())
+
+
+def section_keys(note_format: str) -> list[str]:
+    return [key for key, _label, _prompt in FORMAT_SECTIONS[note_format]]
+
+
+def missing_sections(note: ProgressNote) -> list[str]:
+    return [label for _key, label, _prompt, text in note.sections if not text.strip()]
+
+
+# ---------------------------------------------------------------- checks shared by the writes
+
+
+def _require_charter(actor: User, program: Program) -> None:
+    if not permissions.can(actor, permissions.CHART_SESSIONS, program):
+        raise PermissionDenied("Only clinicians, prescribers and directors of the program chart.")
+
+
+def _check_session_chartable(session: Session, now: datetime.datetime | None = None) -> None:
+    if session.is_cancelled:
+        raise ValidationError("This session was cancelled: there is nothing to chart.")
+    if not session_started(session, now):
+        raise ValidationError("This session has not started yet: notes are written after it.")
+
+
+def attendance_refusal(attendee: SessionAttendee) -> str | None:
+    name = attendee.client.display_name
+    if attendee.status != AttendeeStatus.EXPECTED:
+        return f"{name} was removed from this session: there is no note to write."
+    if attendee.attendance in ABSENT:
+        return (
+            f"{name} was recorded {attendee.get_attendance_display().lower()}: "
+            "absent clients get no note."
+        )
+    return None
+
+
+def _clean_body(note_format: str, body: dict[str, Any]) -> dict[str, str]:
+    return {key: str(body.get(key) or "").strip() for key in section_keys(note_format)}
+
+
+def _check_objectives(episode_id: Any, objective_ids: Iterable[Any]) -> list[Any]:
+    wanted = {str(pk) for pk in objective_ids}
+    allowed = {
+        str(o.pk): o.pk for o in plan_objectives(episode_ids=[episode_id]).get(episode_id, [])
+    }
+    unknown = wanted - set(allowed)
+    if unknown:
+        raise ValidationError(
+            {"objectives": "Choose objectives from this client's active treatment plan only."}
+        )
+    return [allowed[pk] for pk in sorted(wanted)]
+
+
+def _link_objectives(note: ProgressNote, objective_ids: list[Any]) -> None:
+    current = set(note.objective_links.values_list("objective_id", flat=True))
+    wanted = set(objective_ids)
+    if current - wanted:
+        note.objective_links.filter(objective_id__in=current - wanted).delete()
+    NoteObjective.objects.bulk_create(
+        [NoteObjective(note=note, objective_id=pk) for pk in wanted - current]
+    )
+
+
+def _write_note(
+    *,
+    session: Session,
+    episode: Episode,
+    client: Client,
+    note_format: str,
+    body: dict[str, Any],
+    objective_ids: Iterable[Any],
+    actor: User,
+    revision: int,
+    group_note: GroupNote | None = None,
+) -> ProgressNote:
+    """Create the note (revision 0) or update it from the revision its editor saw."""
+    cleaned = _clean_body(note_format, body)
+    objectives = _check_objectives(episode.pk, objective_ids)
+    existing = (
+        ProgressNote.objects.select_for_update().filter(session=session, client=client).first()
+    )
+    if existing is not None and existing.is_signed:
+        raise ValidationError(NOTE_LOCKED)
+    if existing is None:
+        if revision != 0:
+            raise NoteEditConflict(0)
+        note = _create_note(session, episode, client, note_format, cleaned, actor, group_note)
+    else:
+        note = _update_note(existing, cleaned, actor, revision, group_note)
+    _link_objectives(note, objectives)
+    return note
+
+
+def _create_note(
+    session: Session,
+    episode: Episode,
+    client: Client,
+    note_format: str,
+    body: dict[str, str],
+    actor: User,
+    group_note: GroupNote | None,
+) -> ProgressNote:
+    try:
+        with transaction.atomic():
+            return ProgressNote.objects.create(
+                program_id=session.program_id,
+                client=client,
+                episode=episode,
+                session=session,
+                kind=session.kind,
+                format=note_format,
+                group_note=group_note,
+                body=body,
+                author=actor,
+                created_by=actor,
+            )
+    except IntegrityError as clash:
+        # Someone wrote this client's note between our check and our insert.
+        raise NoteEditConflict(1) from clash
+
+
+def _update_note(
+    note: ProgressNote,
+    body: dict[str, str],
+    actor: User,
+    revision: int,
+    group_note: GroupNote | None,
+) -> ProgressNote:
+    if note.revision != revision:
+        raise NoteEditConflict(note.revision)
+    note.body = body
+    note.author = actor  # the author of record is whoever wrote the text now saved
+    note.revision = revision + 1
+    note.group_note = group_note or note.group_note
+    note.save(update_fields=["body", "author", "revision", "group_note", "updated_at"])
+    return note
+
+
+# ---------------------------------------------------------------- group notes
+
+
+@transaction.atomic
+def group_note_save(
+    *,
+    session: Session,
+    topic: str,
+    interventions: str,
+    duration_minutes: int,
+    actor: User,
+    revision: int,
+) -> GroupNote:
+    """The shared part (topic, interventions, duration), written once for the session."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    _require_charter(actor, session.program)
+    if session.kind != SessionKind.GROUP:
+        raise ValidationError("Only group sessions have a shared part.")
+    _check_session_chartable(session)
+    fields = _shared_fields(session, topic, interventions, duration_minutes)
+    shared = GroupNote.objects.filter(session=session).first()
+    if shared is None:
+        if revision != 0:
+            raise NoteEditConflict(0)
+        shared = GroupNote.objects.create(session=session, author=actor, created_by=actor, **fields)
+        # Parts written before the shared part now quote it.
+        ProgressNote.objects.filter(
+            session=session, group_note__isnull=True, signed_at__isnull=True
+        ).update(group_note=shared)
+        return shared
+    if ProgressNote.objects.filter(group_note=shared, signed_at__isnull=False).exists():
+        raise ValidationError(SHARED_LOCKED)
+    if shared.revision != revision:
+        raise NoteEditConflict(shared.revision)
+    for name, value in fields.items():
+        setattr(shared, name, value)
+    shared.author, shared.revision = actor, revision + 1
+    shared.save()
+    return shared
+
+
+def _shared_fields(
+    session: Session, topic: str, interventions: str, duration_minutes: int | None
+) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    topic, interventions = topic.strip(), interventions.strip()
+    if not topic:
+        errors["topic"] = "Give the session's topic."
+    if not interventions:
+        errors["interventions"] = "Say which interventions the group used."
+    length = session.duration_minutes
+    if duration_minutes is None or not 1 <= duration_minutes <= length:
+        errors["duration_minutes"] = f"Give the minutes the group ran, 1 to {length}."
+    if errors:
+        raise ValidationError(errors)
+    return {"topic": topic, "interventions": interventions, "duration_minutes": duration_minutes}
+
+
+@transaction.atomic
+def group_part_save(
+    *,
+    attendee: SessionAttendee,
+    body: dict[str, Any],
+    objective_ids: Iterable[Any],
+    actor: User,
+    revision: int,
+) -> ProgressNote:
+    """One attendee's individual part: participation, response, progress, safety."""
+    attendee = SessionAttendee.objects.select_related("session__program", "client", "episode").get(
+        pk=attendee.pk
+    )
+    session = attendee.session
+    _require_charter(actor, session.program)
+    if session.kind != SessionKind.GROUP:
+        raise ValidationError("This is not a group session: write the note in its own format.")
+    _check_session_chartable(session)
+    refusal = attendance_refusal(attendee)
+    if refusal:
+        raise ValidationError(refusal)
+    return _write_note(
+        session=session,
+        episode=attendee.episode,
+        client=attendee.client,
+        note_format=NoteFormat.GROUP,
+        body=body,
+        objective_ids=objective_ids,
+        actor=actor,
+        revision=revision,
+        group_note=GroupNote.objects.filter(session=session).first(),
+    )
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+
+
+def _names(client: Client) -> set[str]:
+    names = {client.legal_first_name, client.preferred_name, client.legal_last_name}
+    return {n.strip() for n in names if len(n.strip()) >= 2}
+
+
+def _normalised(note: ProgressNote) -> str:
+    return " ".join(" ".join(str(v) for v in note.body.values()).split()).casefold()
+
+
+def warnings_for(
+    notes: Sequence[ProgressNote], attendees: Sequence[SessionAttendee]
+) -> dict[Any, list[str]]:
+    """The warnings of ``note_warnings`` from rows already loaded (no queries)."""
+    roster = [(a.client, _names(a.client)) for a in attendees]
+    warnings: dict[Any, list[str]] = {note.pk: [] for note in notes}
+    for note in notes:
+        text = " ".join(str(v) for v in note.body.values())
+        own = {n.casefold() for n in _names(note.client)}
+        for client, names in roster:
+            if client.pk == note.client_id:
+                continue
+            named = sorted(
+                n for n in names if n.casefold() not in own and _name_pattern(n).search(text)
+            )
+            if named:
+                warnings[note.pk].append(
+                    f"Names another group member ({', '.join(f'“{n}”' for n in named)}, "
+                    f"{client.display_name}). A client's note never names other members."
+                )
+    _clone_warnings(notes, warnings)
+    return warnings
+
+
+def _clone_warnings(notes: Sequence[ProgressNote], warnings: dict[Any, list[str]]) -> None:
+    texts = [(note, _normalised(note)) for note in notes]
+    texts = [(note, text) for note, text in texts if len(text) >= CLONE_MIN_CHARS]
+    for index, (note, text) in enumerate(texts):
+        for other, other_text in texts[index + 1 :]:
+            matcher = difflib.SequenceMatcher(None, text, other_text, autojunk=False)
+            if matcher.real_quick_ratio() < CLONE_RATIO or matcher.quick_ratio() < CLONE_RATIO:
+                continue
+            ratio = matcher.ratio()
+            if ratio < CLONE_RATIO:
+                continue
+            how = "Identical" if text == other_text else f"Nearly identical ({ratio:.0%} the same)"
+            for this, that in ((note, other), (other, note)):
+                warnings[this.pk].append(
+                    f"{how} to the part written for {that.client.display_name}. "
+                    "Write what this client said and did."
+                )
+
+
+def note_warnings(*, session: Session) -> dict[Any, list[str]]:
+    """Per note: names another group member; identical or near-identical to another part."""
+    notes = list(ProgressNote.objects.filter(session=session).select_related("client"))
+    attendees = list(
+        SessionAttendee.objects.expected().filter(session=session).select_related("client")
+    )
+    return warnings_for(notes, attendees)
+
+
+# ---------------------------------------------------------------- individual, family, medication
+
+
+@transaction.atomic
+def note_save(
+    *,
+    session: Session,
+    episode: Episode,
+    body: dict[str, Any],
+    objective_ids: Iterable[Any],
+    actor: User,
+    revision: int,
+) -> ProgressNote:
+    """An individual, family or medication-management note in the program's format."""
+    session = Session.objects.select_related("program").get(pk=session.pk)
+    _require_charter(actor, session.program)
+    if session.kind == SessionKind.GROUP:
+        raise ValidationError("Group sessions are charted on the group notes page.")
+    _check_session_chartable(session)
+    attendee = (
+        SessionAttendee.objects.filter(session=session, episode=episode)
+        .select_related("client", "episode")
+        .first()
+    )
+    if attendee is None:
+        raise ValidationError("This client was not booked for this session.")
+    refusal = attendance_refusal(attendee)
+    if refusal:
+        raise ValidationError(refusal)
+    existing = ProgressNote.objects.filter(session=session, client=attendee.client).first()
+    note_format = existing.format if existing else session.program.note_format
+    return _write_note(
+        session=session,
+        episode=attendee.episode,
+        client=attendee.client,
+        note_format=note_format,
+        body=body,
+        objective_ids=objective_ids,
+        actor=actor,
+        revision=revision,
+    )
+
+
+# ---------------------------------------------------------------- the signed text
+
+
+def _when(session: Session) -> str:
+    zone = zoneinfo.ZoneInfo(session.program.time_zone)
+    start = timezone.localtime(session.starts_at, zone)
+    end = timezone.localtime(session.ends_at, zone)
+    return (
+        f"{start:%A} {start:%B} {start.day}, {start.year}, {start:%H:%M}-{end:%H:%M} ({zone.key})"
+    )
+
+
+def _block(label: str, text: str) -> list[str]:
+    lines = [line.rstrip() for line in str(text).strip().splitlines() if line.strip()] or ["—"]
+    return [f"{label}: {lines[0]}", *(f"  {line}" for line in lines[1:])]
+
+
+def note_text(note: ProgressNote) -> str:
+    """The complete note as signed: the shared part for a group, the client's own part, and
+    the objectives it addressed. Its SHA-256 goes on the signature."""
+    session, client = note.session, note.client
+    title = session.group.name if session.group_id and session.group else session.get_kind_display()
+    lines = [
+        f"{session.get_kind_display()} note: {title}",
+        f"Client: {client.legal_name}, record number {client.record_number}",
+        f"Session: {_when(session)}",
+    ]
+    attendee = SessionAttendee.objects.filter(session=session, client=client).first()
+    if attendee and attendee.attendance:
+        lines.append(
+            f"Attendance: {attendee.get_attendance_display()}, {attendee.minutes_attended} minutes"
+        )
+    shared = note.group_note
+    if shared is not None:
+        lines += [
+            "",
+            *_block("Topic", shared.topic),
+            *_block("Interventions", shared.interventions),
+        ]
+        lines.append(f"Duration: {shared.duration_minutes} minutes")
+    lines.append("")
+    for _key, label, _prompt, text in note.sections:
+        lines += _block(label, text)
+    objectives = [link.objective for link in note.objective_links.select_related("objective")]
+    lines += ["", "Plan objectives addressed:" if objectives else "Plan objectives addressed: none"]
+    lines += [f"  - {o.description.strip()} ({measure_text(o)})" for o in objectives]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- signing
+
+
+def _label(note: ProgressNote) -> str:
+    return f"{note.get_kind_display()} note for the session of {note.session.occurs_on}"
+
+
+def _needs_cosign(user: User, program_id: Any) -> bool:
+    return (
+        Membership.objects.active()
+        .filter(user=user, program_id=program_id, notes_need_cosign=True)
+        .exists()
+    )
+
+
+def _sign_one(note: ProgressNote, actor: User, now: datetime.datetime) -> ProgressNote:
+    if note.is_signed:
+        raise ValidationError(NOTE_LOCKED)
+    missing = missing_sections(note)
+    if missing:
+        raise ValidationError(
+            f"Write every section before signing {note.client.display_name}'s note: "
+            f"{', '.join(missing)} is empty."
+        )
+    if note.kind == SessionKind.GROUP and note.group_note is None:
+        raise ValidationError("Write the shared part (topic, interventions, duration) first.")
+    note.author = actor  # the signer is the author of record
+    text = note_text(note)
+    signature_record(
+        obj=note, role=SignerRole.CLINICIAN, signed_text=text, signer=actor, signed_at=now
+    )
+    note.signed_at, note.signed_by, note.signed_text = now, actor, text
+    note.content_sha256 = content_hash(text)
+    note.cosign_required = _needs_cosign(actor, note.program_id)
+    note.save(
+        update_fields=[
+            "author",
+            "signed_at",
+            "signed_by",
+            "signed_text",
+            "content_sha256",
+            "cosign_required",
+            "group_note",
+            "updated_at",
+        ]
+    )
+    audit_event_record(
+        action=AuditAction.NOTE_SIGNED,
+        actor=actor,
+        obj=note,
+        client=note.client,
+        summary=f"{_label(note)} signed",
+    )
+    return note
+
+
+def _notes_for_signing(**filters: Any) -> QuerySet[ProgressNote]:
+    return (
+        ProgressNote.objects.select_for_update(of=("self",))
+        .select_related("client", "session__program", "session__group", "group_note")
+        .filter(**filters)
+    )
+
+
+@transaction.atomic
+def note_sign(*, note: ProgressNote, actor: User) -> ProgressNote:
+    """Sign one note: its full text is stored, hashed and locked."""
+    note = _notes_for_signing(pk=note.pk).get()
+    _require_charter(actor, note.session.program)
+    if note.kind == SessionKind.GROUP and note.group_note is None:
+        note.group_note = GroupNote.objects.filter(session_id=note.session_id).first()
+    return _sign_one(note, actor, timezone.now())
+
+
+@transaction.atomic
+def group_notes_sign(*, session: Session, actor: User) -> list[ProgressNote]:
+    """Sign every written, unsigned part of a group session together; each is its own record.
+
+    All or nothing: a missing shared part or an empty section anywhere signs none."""
+    session = Session.objects.select_for_update().select_related("program").get(pk=session.pk)
+    _require_charter(actor, session.program)
+    shared = GroupNote.objects.filter(session=session).first()
+    if shared is None:
+        raise ValidationError("Write the shared part (topic, interventions, duration) first.")
+    notes = list(
+        _notes_for_signing(session=session, signed_at__isnull=True).order_by(
+            "client__legal_last_name"
+        )
+    )
+    if not notes:
+        raise ValidationError("There are no unsigned notes for this session.")
+    empty = [
+        f"{n.client.display_name} ({', '.join(missing_sections(n))})"
+        for n in notes
+        if missing_sections(n)
+    ]
+    if empty:
+        raise ValidationError(
+            "Nothing was signed. Finish these parts first, every section written: "
+            + "; ".join(empty)
+            + "."
+        )
+    now = timezone.now()
+    for note in notes:
+        note.group_note = shared
+        _sign_one(note, actor, now)
+    return notes
+
+
+def can_cosign(user: User, note: ProgressNote) -> bool:
+    """A director of the program, or the supervisor named on the author's membership."""
+    if note.signed_by_id == user.pk or note.author_id == user.pk:
+        return False
+    if permissions.can(user, permissions.COSIGN_NOTES, note.program):
+        return True
+    return Membership.objects.active().filter(
+        user_id=note.author_id, program_id=note.program_id, supervisor=user
+    ).exists() and permissions.can(user, permissions.CHART_SESSIONS, note.program)
+
+
+@transaction.atomic
+def note_cosign(*, note: ProgressNote, actor: User) -> ProgressNote:
+    note = _notes_for_signing(pk=note.pk).select_related("program").get()
+    if not note.is_signed:
+        raise ValidationError("The author signs first; the co-signature endorses it.")
+    if not note.cosign_required:
+        raise ValidationError("This note does not need a co-signature.")
+    if note.cosigned_at is not None:
+        raise ValidationError("This note is already co-signed.")
+    if note.author_id == actor.pk:
+        raise ValidationError("The co-signer must be someone other than the author.")
+    if not can_cosign(actor, note):
+        raise PermissionDenied(
+            "Only a director of the program or the author's supervisor co-signs."
+        )
+    signature = signature_record(
+        obj=note, role=SignerRole.COSIGNER, signed_text=note.signed_text, signer=actor
+    )
+    note.cosigned_at, note.cosigned_by = signature.signed_at, actor
+    note.save(update_fields=["cosigned_at", "cosigned_by", "updated_at"])
+    audit_event_record(
+        action=AuditAction.NOTE_COSIGNED,
+        actor=actor,
+        obj=note,
+        client=note.client,
+        summary=f"{_label(note)} co-signed",
+    )
+    return note
+
+
+@transaction.atomic
+def addendum_add(*, note: ProgressNote, text: str, actor: User) -> Addendum:
+    """A correction or addition to a signed note, signed as it is written."""
+    note = ProgressNote.objects.select_related("program", "client", "session").get(pk=note.pk)
+    _require_charter(actor, note.program)
+    if not note.is_signed:
+        raise ValidationError("Edit the note itself: addenda are for signed notes.")
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Write the addendum."})
+    now = timezone.now()
+    signed_text = (
+        f"Addendum to the note of {note.session.occurs_on} ({note.content_sha256}):\n{text}"
+    )
+    addendum = Addendum.objects.create(
+        note=note,
+        author=actor,
+        text=text,
+        signed_at=now,
+        content_sha256=content_hash(signed_text),
+        created_by=actor,
+    )
+    signature_record(
+        obj=addendum,
+        role=SignerRole.CLINICIAN,
+        signed_text=signed_text,
+        signer=actor,
+        signed_at=now,
+    )
+    audit_event_record(
+        action=AuditAction.NOTE_ADDENDUM,
+        actor=actor,
+        obj=note,
+        client=note.client,
+        summary=f"Addendum signed on the {_label(note).lower()}",
+    )
+    return addendum
+
+
+# ---------------------------------------------------------------- what is left to do
+
+
+@dataclass(frozen=True)
+class UnsignedNote:
+    note: ProgressNote
+    age: datetime.timedelta  # since the session ended
+    late: bool
+
+    @property
+    def age_text(self) -> str:
+        hours = int(self.age.total_seconds() // 3600)
+        if hours < 1:
+            return "under an hour"
+        if hours < 48:
+            return f"{hours} hour{'s' if hours != 1 else ''}"
+        return f"{hours // 24} days"
+
+
+def notes_unsigned(
+    *, program_ids: Iterable[Any], author: User | None = None, now: datetime.datetime | None = None
+) -> list[UnsignedNote]:
+    """Unsigned notes, oldest first; late once ``note_late_hours`` have passed since the session."""
+    now = now or timezone.now()
+    notes = ProgressNote.objects.unsigned().filter(program_id__in=list(program_ids))
+    if author is not None:
+        notes = notes.filter(author=author)
+    notes = notes.select_related("client", "program", "author", "session__group").order_by(
+        "session__ends_at", "client__legal_last_name"
+    )
+    return [
+        UnsignedNote(
+            note=note,
+            age=max(now - note.session.ends_at, datetime.timedelta(0)),
+            late=now
+            > note.session.ends_at + datetime.timedelta(hours=note.program.note_late_hours),
+        )
+        for note in notes
+    ]
+
+
+def notes_awaiting_cosign(*, user: User, program_ids: Iterable[Any]) -> list[ProgressNote]:
+    """Signed notes waiting for this user's co-signature (director, or named supervisor)."""
+    director_of = permissions.program_ids_with(user, permissions.COSIGN_NOTES)
+    supervised = Membership.objects.active().filter(supervisor=user).values("user_id")
+    notes = ProgressNote.objects.awaiting_cosign().filter(program_id__in=list(program_ids))
+    notes = notes.filter(Q(program_id__in=director_of) | Q(author_id__in=supervised)).exclude(
+        author=user
+    )
+    return list(notes.select_related("client", "author", "session__group").order_by("signed_at"))
+
+
+@dataclass(frozen=True)
+class NoteToWrite:
+    session: Session
+    missing: int  # attendees present with no note yet
+
+
+def notes_to_write(
+    *, user: User, program_ids: Iterable[Any], now: datetime.datetime | None = None
+) -> list[NoteToWrite]:
+    """Sessions the user ran that have started, with attendees present but no note yet."""
+    now = now or timezone.now()
+    has_note = ProgressNote.objects.filter(
+        session_id=OuterRef("session_id"), client_id=OuterRef("client_id")
+    )
+    missing = (
+        SessionAttendee.objects.expected()
+        .filter(
+            attendance__in=ATTENDED,
+            session__program_id__in=list(program_ids),
+            session__starts_at__lte=now,
+            session__status="scheduled",
+            session__in=SessionStaff.objects.filter(user=user).values("session_id"),
+        )
+        .exclude(Exists(has_note))
+        .values("session_id")
+        .annotate(n=Count("id"))
+    )
+    counts = {row["session_id"]: row["n"] for row in missing}
+    sessions = Session.objects.filter(pk__in=counts).select_related("group").order_by("starts_at")
+    return [NoteToWrite(session=s, missing=counts[s.pk]) for s in sessions]

@@ -1,0 +1,171 @@
+"""Fetch-and-check helpers and program-time helpers shared by the schedule pages.
+
+A session, track or attendee outside the user's programs is a 404; a capability the user
+lacks anywhere is a 403 (the view decorators). Times are shown in the program's zone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from iop.accounts import permissions
+from iop.accounts.models import Program, Role, User
+from iop.audit.models import RecordView
+from iop.audit.services import client_ip
+from iop.clients.models import Client
+from iop.http import AuthedRequest
+from scheduling.models import (
+    Session,
+    SessionAttendee,
+    SessionStaffRole,
+    Track,
+)
+
+# Roles that can lead a session: named clinician or prescriber (directors often run groups).
+SESSION_STAFF_ROLES = (Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR)
+
+
+def program_zone(program: Program) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(program.time_zone)
+
+
+def program_now(program: Program) -> datetime.datetime:
+    return timezone.now().astimezone(program_zone(program))
+
+
+def program_today(program: Program) -> datetime.date:
+    return program_now(program).date()
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.isoweekday() - 1)
+
+
+def chosen_program(request: AuthedRequest, capability: str) -> Program:
+    """The program a page is about: ?program=<id> among the user's, else their first one."""
+    programs = list(permissions.programs_with(request.user, capability).order_by("name"))
+    if not programs:
+        raise PermissionDenied
+    wanted = request.GET.get("program", "")
+    return next((p for p in programs if str(p.pk) == wanted), programs[0])
+
+
+def sessions_for(user: Any, capability: str) -> QuerySet[Session]:
+    return Session.objects.in_programs(permissions.program_ids_with(user, capability))
+
+
+def with_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    """Expected, arrived and recorded counts per session, in the same query."""
+    expected = Q(attendees__status="expected")
+    return sessions.annotate(
+        expected_count=Count("attendees", filter=expected),
+        arrived_count=Count("attendees", filter=expected & Q(attendees__arrived_at__isnull=False)),
+        recorded_count=Count("attendees", filter=expected & ~Q(attendees__attendance="")),
+    )
+
+
+def get_session_for(user: Any, session_id: UUID, capability: str) -> Session:
+    sessions = sessions_for(user, capability).select_related(
+        "program", "group", "group__kind", "room", "topic", "cancelled_by"
+    )
+    return get_object_or_404(sessions, pk=session_id)
+
+
+def get_attendee_for(user: Any, attendee_id: UUID, capability: str) -> SessionAttendee:
+    attendees = SessionAttendee.objects.filter(
+        session__program_id__in=permissions.program_ids_with(user, capability)
+    ).select_related("session", "session__program", "session__group", "client", "episode")
+    return get_object_or_404(attendees, pk=attendee_id)
+
+
+def get_track_for(user: Any, track_id: UUID, capability: str) -> Track:
+    tracks = Track.objects.filter(
+        program_id__in=permissions.program_ids_with(user, capability)
+    ).select_related("program")
+    return get_object_or_404(tracks, pk=track_id)
+
+
+def can_change_session(user: User, session: Session) -> bool:
+    """Directors (MANAGE_SCHEDULE) move or cancel any session; the lead staff their own."""
+    if permissions.can(user, permissions.MANAGE_SCHEDULE, session.program):
+        return True
+    if not permissions.can(user, permissions.BOOK_SESSIONS, session.program):
+        return False
+    return session.staff_links.filter(user=user, role=SessionStaffRole.LEAD).exists()
+
+
+def session_staff_choices(program: Program) -> QuerySet[User]:
+    """Staff of the program who may lead a session (clinicians, prescribers, directors)."""
+    return (
+        User.objects.filter(
+            memberships__program=program,
+            memberships__active=True,
+            memberships__role__in=SESSION_STAFF_ROLES,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+def log_views(request: AuthedRequest, clients: Iterable[Client], page: str) -> None:
+    """One record-view row per client shown, written in one query (a roster shows many)."""
+    path = request.get_full_path()[:500]
+    address = client_ip(request)
+    agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+    RecordView.objects.bulk_create(
+        RecordView(
+            user=request.user,
+            client=client,
+            program_id=client.program_id,
+            page=page,
+            path=path,
+            ip_address=address,
+            user_agent=agent,
+        )
+        for client in {c.pk: c for c in clients}.values()
+    )
+
+
+def _hours(minutes: int) -> str:
+    value = round(minutes / 60, 1)
+    return f"{value:g} hour{'' if value == 1 else 's'}"
+
+
+def hours_in_words(hours: Any) -> str:
+    """A week's hours against the minimum, in words (never colour alone)."""
+    if not hours.minimum_minutes:
+        return f"{_hours(hours.attended_minutes)} attended; no weekly minimum at this level."
+    attended = f"{_hours(hours.attended_minutes)} of {_hours(hours.minimum_minutes)} attended"
+    scheduled = f"{_hours(hours.remaining_scheduled_minutes)} still scheduled"
+    if not hours.short:
+        return f"{attended}: this week's minimum is reached."
+    if getattr(hours, "partial_week", False):
+        return (
+            f"{attended}, {scheduled}. A partial week (admitted or discharged during it), "
+            "so it is not flagged."
+        )
+    if hours.can_reach:
+        return f"{attended}, {scheduled}: can still reach the minimum if they attend."
+    missing = hours.minimum_minutes - hours.attended_minutes - hours.remaining_scheduled_minutes
+    short_by = _hours(missing)
+    return f"{attended}, {scheduled}: cannot reach this week's minimum (short by {short_by})."
+
+
+def shortfall_in_words(hours: Any) -> str:
+    """The short form Today lists: how far from the minimum a client can no longer reach."""
+    missing = hours.minimum_minutes - hours.attended_minutes - hours.remaining_scheduled_minutes
+    attended = round(hours.attended_minutes / 60, 1)
+    return (
+        f"{attended:g} of {_hours(hours.minimum_minutes)} attended; "
+        f"{_hours(max(missing, 0))} short even if they attend the rest of the week."
+    )

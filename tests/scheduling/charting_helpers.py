@@ -1,0 +1,119 @@
+"""Charting tests: group sessions with attendees, and active plans with objectives, made
+directly as rows (the attendance and plan services have tests of their own)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from groups.models import CurriculumTopic
+from iop.clients.models import Episode
+from scheduling.models import Attendance, Session, SessionAttendee, SessionKind
+from tests.factories import ClientFactory, EpisodeFactory
+from tests.scheduling.factories import GroupFactory, SessionFactory, staff_session
+from treatment_plans.models import (
+    MeasureKind,
+    PlanGoal,
+    PlanObjective,
+    PlanProblem,
+    PlanStatus,
+    TreatmentPlan,
+)
+
+FIRST_NAMES = [
+    "Avery", "Blake", "Casey", "Devon", "Emerson", "Finley",
+    "Harper", "Indigo", "Jules", "Kendall", "Logan", "Morgan", "Noor", "Oakley",
+]  # fmt: skip
+ATTENDED_NOW = {"attendance": Attendance.PRESENT, "minutes_attended": 90}
+
+
+def past_session(program, lead, *, kind: str = SessionKind.GROUP, hours_ago: float = 3) -> Session:
+    """A session that started ``hours_ago`` hours ago and lasted 90 minutes, led by ``lead``."""
+    starts = timezone.now() - datetime.timedelta(hours=hours_ago)
+    extra = {}
+    if kind == SessionKind.GROUP:
+        group = GroupFactory(program=program, name=f"Process group {starts:%H%M%S%f}")
+        topic = CurriculumTopic.objects.create(
+            group=group, position=1, title="Coping with cravings"
+        )
+        extra = {"group": group, "topic": topic, "topic_title": topic.title}
+    session: Session = SessionFactory(  # type: ignore[assignment]
+        program=program,
+        kind=kind,
+        occurs_on=timezone.localdate(starts),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=90),
+        **extra,
+    )
+    staff_session(session, lead)
+    return session
+
+
+def attend(session: Session, episode: Episode, attendance: str = Attendance.PRESENT):
+    minutes = 90 if attendance in (Attendance.PRESENT,) else 60
+    if attendance.startswith("absent") or attendance == Attendance.CANCELLED_BY_PROGRAM:
+        minutes = 0
+    return SessionAttendee.objects.create(
+        session=session,
+        episode=episode,
+        client=episode.client,
+        attendance=attendance,
+        minutes_attended=minutes if attendance else None,
+        recorded_at=timezone.now() if attendance else None,
+    )
+
+
+def episodes(program, count: int, start: int = 0) -> list[Episode]:
+    return [
+        EpisodeFactory(
+            client=ClientFactory(
+                program=program,
+                legal_first_name=FIRST_NAMES[(start + i) % len(FIRST_NAMES)],
+                legal_last_name=f"Quill{chr(65 + (start + i) % 26)}x",
+            )
+        )
+        for i in range(count)
+    ]
+
+
+def group_with(program, lead, count: int, **kwargs) -> tuple[Session, list[SessionAttendee]]:
+    session = past_session(program, lead, **kwargs)
+    return session, [attend(session, episode) for episode in episodes(program, count)]
+
+
+def active_objectives(episode: Episode, by, *descriptions: str) -> list[PlanObjective]:
+    """An active plan for the episode with these objectives (rows, then activated)."""
+    plan = TreatmentPlan.objects.create(
+        episode=episode, client=episode.client, program=episode.program, created_by=by
+    )
+    problem = PlanProblem.objects.create(plan=plan, statement="Cravings after work", created_by=by)
+    goal = PlanGoal.objects.create(
+        problem=problem,
+        client_words="Get through evenings",
+        clinical_goal="Reduce use",
+        created_by=by,
+    )
+    objectives = [
+        PlanObjective.objects.create(
+            goal=goal,
+            description=text,
+            measure=MeasureKind.PRACTICE,
+            per_week=3,
+            target_date=timezone.localdate() + datetime.timedelta(days=30),
+            created_by=by,
+        )
+        for text in descriptions or ("Practise urge surfing",)
+    ]
+    TreatmentPlan.objects.filter(pk=plan.pk).update(
+        status=PlanStatus.ACTIVE, activated_at=timezone.now()
+    )
+    return objectives
+
+
+PART = {
+    "participation": "Took part throughout and offered an example from the week.",
+    "response": "Engaged with the urge-surfing exercise; said it felt awkward at first.",
+    "progress": "Practised urge surfing twice since the last session.",
+    "safety": "None observed or reported.",
+}
