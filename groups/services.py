@@ -8,14 +8,22 @@ group keeps a waitlist when full, and the first on it is promoted when a place f
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from groups.models import Group, RosterEntry, RosterStatus
-from iop.accounts.models import User
+from groups.models import (
+    CurriculumTopic,
+    Facilitator,
+    FacilitatorRole,
+    Group,
+    RosterEntry,
+    RosterStatus,
+)
+from iop.accounts.models import Program, User
 from iop.clients.models import Episode
 from scheduling.models import Session, SessionAttendee, TrackEnrolment
 from scheduling.services.calendar import (
@@ -143,3 +151,45 @@ def roster_remove(
         if not group.is_open:
             _promote(group, max(left_on, program_today(group.program)), actor)
     return entry
+
+
+def group_save(
+    *, program: Program, data: dict[str, Any], actor: User, group: Group | None = None
+) -> Group:
+    """The group, its facilitators and its curriculum in one transaction. Topics are matched
+    by position: a renamed line renames the topic (past sessions keep their own title), a
+    removed line retires it; nothing is deleted."""
+    with transaction.atomic():
+        taken = Group.objects.filter(program=program, name=data["name"])
+        if group is not None:
+            taken = taken.exclude(pk=group.pk)
+        if taken.exists():
+            raise ValidationError({"name": "Another group of this program already has this name."})
+        group = group or Group(program=program, created_by=actor)
+        for name in ("name", "kind", "description", "capacity", "admission", "active"):
+            setattr(group, name, data[name])
+        group.save()
+        _facilitators_save(group, data.get("facilitator"), data.get("co_facilitator"))
+        _curriculum_save(group, data["curriculum"])
+    return group
+
+
+def _facilitators_save(group: Group, lead: User | None, co: User | None) -> None:
+    wanted = {
+        u.pk: role for u, role in ((lead, FacilitatorRole.LEAD), (co, FacilitatorRole.CO)) if u
+    }
+    Facilitator.objects.filter(group=group).exclude(user_id__in=wanted).delete()
+    for user_id, role in wanted.items():
+        Facilitator.objects.update_or_create(group=group, user_id=user_id, defaults={"role": role})
+
+
+def _curriculum_save(group: Group, titles: list[str]) -> None:
+    existing = {t.position: t for t in CurriculumTopic.objects.filter(group=group)}
+    for position, title in enumerate(titles, start=1):
+        topic = existing.pop(position, None)
+        if topic is None:
+            CurriculumTopic.objects.create(group=group, position=position, title=title)
+        elif topic.title != title or not topic.active:
+            topic.title, topic.active = title, True
+            topic.save(update_fields=["title", "active", "updated_at"])
+    CurriculumTopic.objects.filter(pk__in=[t.pk for t in existing.values()]).update(active=False)

@@ -13,7 +13,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,10 +22,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
-from groups.services import roster_add, roster_remove
+from groups.services import group_save, roster_add, roster_remove
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.accounts.models import Program, User
+from iop.accounts.models import Program
 from iop.http import AuthedRequest, posted
 from scheduling.models import Session, SessionStaff
 from scheduling.views.access import (
@@ -138,43 +137,6 @@ def group_detail(request: AuthedRequest, group_id: UUID) -> HttpResponse:
 # ---------------------------------------------------------------- creating and editing
 
 
-def group_save(
-    *, program: Program, data: dict[str, Any], actor: User, group: Group | None = None
-) -> Group:
-    """The group, its facilitators and its curriculum in one transaction. Topics are matched
-    by position: a renamed line renames the topic (past sessions keep their own title), a
-    removed line retires it; nothing is deleted."""
-    with transaction.atomic():
-        group = group or Group(program=program, created_by=actor)
-        for name in ("name", "kind", "description", "capacity", "admission", "active"):
-            setattr(group, name, data[name])
-        group.save()
-        _facilitators_save(group, data.get("facilitator"), data.get("co_facilitator"))
-        _curriculum_save(group, data["curriculum"])
-    return group
-
-
-def _facilitators_save(group: Group, lead: User | None, co: User | None) -> None:
-    wanted = {
-        u.pk: role for u, role in ((lead, FacilitatorRole.LEAD), (co, FacilitatorRole.CO)) if u
-    }
-    Facilitator.objects.filter(group=group).exclude(user_id__in=wanted).delete()
-    for user_id, role in wanted.items():
-        Facilitator.objects.update_or_create(group=group, user_id=user_id, defaults={"role": role})
-
-
-def _curriculum_save(group: Group, titles: list[str]) -> None:
-    existing = {t.position: t for t in CurriculumTopic.objects.filter(group=group)}
-    for position, title in enumerate(titles, start=1):
-        topic = existing.pop(position, None)
-        if topic is None:
-            CurriculumTopic.objects.create(group=group, position=position, title=title)
-        elif topic.title != title or not topic.active:
-            topic.title, topic.active = title, True
-            topic.save(update_fields=["title", "active", "updated_at"])
-    CurriculumTopic.objects.filter(pk__in=[t.pk for t in existing.values()]).update(active=False)
-
-
 def _group_initial(group: Group) -> dict[str, Any]:
     links = {f.role: f.user for f in Facilitator.objects.filter(group=group).select_related("user")}
     titles = CurriculumTopic.objects.filter(group=group, active=True).order_by("position")
@@ -197,21 +159,15 @@ def _group_form_page(request: AuthedRequest, program: Program, group: Group | No
         posted(request), program=program, staff=session_staff_choices(program), initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        taken = Group.objects.filter(program=program, name=form.cleaned_data["name"])
-        if group is not None:
-            taken = taken.exclude(pk=group.pk)
-        if taken.exists():
-            form.add_error("name", "Another group of this program already has this name.")
+        try:
+            saved = group_save(
+                program=program, data=form.cleaned_data, actor=request.user, group=group
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
         else:
-            try:
-                saved = group_save(
-                    program=program, data=form.cleaned_data, actor=request.user, group=group
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"Group “{saved.name}” saved.")
-                return redirect("groups:detail", saved.pk)
+            messages.success(request, f"Group “{saved.name}” saved.")
+            return redirect("groups:detail", saved.pk)
     context = {"form": form, "group": group, "program": program}
     return render(request, "groups/form.html", context, status=400 if form.errors else 200)
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from iop.accounts.models import Role
+from iop.accounts.models import Membership, Role
 from scheduling.models import Session, SessionKind
 from tests.factories import member
 from tests.scheduling.factories import RoomFactory, SessionFactory, local, staff_session
@@ -120,3 +120,13 @@ def test_query_count_does_not_grow_with_sessions(program, staff, login_as):
             )
     many = _queries(client, program)
     assert many == few
+
+
+def test_moving_between_weeks_stays_in_the_chosen_program(program, other_program, staff, login_as):
+    user = staff[Role.CLINICIAN]
+    Membership.objects.create(user=user, program=other_program, role=Role.CLINICIAN)
+    group_session(other_program, user, hour=9, name="Second program group")
+    with at(program, WED, 8):
+        page = login_as(user).get(WEEK, {"program": other_program.pk}).content.decode()
+    assert "Second program group" in page
+    assert f"program={other_program.pk}" in page.split("Next week")[0].rsplit("href=", 1)[1]
