@@ -91,6 +91,11 @@ class Track(TimeStampedModel):
         return [WEEKDAY_NAMES[d] for d in sorted(self.days)]
 
     @property
+    def day_abbreviations(self) -> list[str]:
+        """Mon, Wed, Thu: for tables, where full names crowd a tablet's width."""
+        return [WEEKDAY_NAMES[d][:3] for d in sorted(self.days)]
+
+    @property
     def hours_per_day(self) -> float:
         start = self.starts_at.hour * 60 + self.starts_at.minute
         end = self.ends_at.hour * 60 + self.ends_at.minute

@@ -93,7 +93,9 @@ def minimum_minutes(episode: Episode, week_start: datetime.date) -> int:
 def _partial(episode: Episode, week_start: datetime.date) -> bool:
     week_end = week_start + datetime.timedelta(days=6)
     discharged = episode.discharged_on is not None and episode.discharged_on <= week_end
-    return episode.admitted_on > week_start or discharged
+    # The admission week is partial even from a Monday: a client admitted today has no
+    # sessions yet, and flagging them before their first group would be noise.
+    return episode.admitted_on >= week_start or discharged
 
 
 def _weekly(episodes: QuerySet[Episode], week_start: datetime.date) -> dict[UUID, WeeklyHours]:

@@ -37,6 +37,13 @@ def audit(page: Page, axe_page: Page) -> None:
     assert_accessible(axe_page)
 
 
+def midday_zone() -> str:
+    """A fixed-offset zone where it is about 14:00 now: the journey's sessions started half an
+    hour ago on the same local day whenever the suite runs (not squeezed at midnight)."""
+    offset = 14 - timezone.now().astimezone(datetime.UTC).hour
+    return f"Etc/GMT{-offset:+d}" if offset else "Etc/GMT"
+
+
 def started_today(program, minutes_ago: int) -> datetime.datetime:
     """A start ``minutes_ago`` minutes back, kept on today's program-local date."""
     zone = zoneinfo.ZoneInfo(program.time_zone)
@@ -47,6 +54,8 @@ def started_today(program, minutes_ago: int) -> datetime.datetime:
 
 
 def program_day(program, clinician):
+    program.time_zone = midday_zone()
+    program.save(update_fields=["time_zone"])
     room = RoomFactory(program=program, name="Room A")
     group = GroupFactory(program=program, name="DBT skills")
     topic = CurriculumTopic.objects.create(group=group, position=1, title="Distress tolerance")

@@ -112,9 +112,12 @@ def test_other_levels_use_their_own_minimum_and_admission_week_is_not_flagged(we
     php.level_of_care = level("2.5")
     php.save()
     newcomer = admit(program, first="Nia", admitted_on=day(1))
-    hours = weekly_hours(episodes=[php, newcomer], week_start=MON)
+    monday_admission = admit(program, first="Mo", admitted_on=MON)
+    hours = weekly_hours(episodes=[php, newcomer, monday_admission], week_start=MON)
     assert hours[php.pk].minimum_minutes == 1200
     assert hours[newcomer.pk].partial_week
+    # Admitted on the Monday itself: still the admission week, not flagged.
+    assert hours[monday_admission.pk].partial_week
     flagged = {h.episode_id for h in hours_shortfall(program_ids=[program.pk], on=day(0))}
     assert flagged == {adult.pk, php.pk}
 
