@@ -270,7 +270,7 @@ if not 31 <= IOP_PCL5_CUTOFF <= 33:
 
 # EMAIL_URL=smtp://user:password@host:587?tls=1 for a real relay; unset, mail goes to the console.
 MAILERS = {"default": email_mailer(os.environ.get("EMAIL_URL", ""))}
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@iop-clinic.test")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@appointments.example")
 IOP_SMS_BACKEND = os.environ.get("IOP_SMS_BACKEND", "iop.notifications.sms.ConsoleSMSBackend")
 
 CELERY_BROKER_URL = embedded.celery_broker_url(REDIS_URL)
