@@ -26,18 +26,17 @@ from groups.services import group_save, roster_add, roster_remove
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
-from iop.http import AuthedRequest, posted
+from iop.audit.services import record_views_log
+from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.models import Session, SessionStaff
+from scheduling.services.calendar import program_today
 from scheduling.views.access import (
     chosen_program,
-    log_views,
     program_now,
-    program_today,
     program_zone,
     session_staff_choices,
     with_counts,
 )
-from scheduling.views.forms import add_service_errors
 
 VIEW = permissions.VIEW_SCHEDULE
 MANAGE = permissions.MANAGE_SCHEDULE
@@ -120,10 +119,10 @@ def _group_page(
     request: AuthedRequest, group: Group, status: int = 200, **extra: Any
 ) -> HttpResponse:
     context = _group_context(request, group, **extra)
-    log_views(
-        request,
-        [e.episode.client for e in context["members"] + context["waitlist"]],
-        "Group roster",
+    record_views_log(
+        request=request,
+        clients=[e.episode.client for e in context["members"] + context["waitlist"]],
+        page="Group roster",
     )
     return render(request, "groups/detail.html", context, status=status)
 
@@ -164,7 +163,7 @@ def _group_form_page(request: AuthedRequest, program: Program, group: Group | No
                 program=program, data=form.cleaned_data, actor=request.user, group=group
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"Group “{saved.name}” saved.")
             return redirect("groups:detail", saved.pk)
@@ -200,7 +199,7 @@ def roster_add_view(request: AuthedRequest, group_id: UUID) -> HttpResponse:
         try:
             entry = roster_add(group=group, episode=episode, actor=request.user)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             where = "on the waitlist" if entry.status == "waitlisted" else "a member"
             messages.success(request, f"{episode.client.display_name} is now {where}.")
@@ -220,7 +219,7 @@ def roster_remove_view(request: AuthedRequest, group_id: UUID, entry_id: UUID) -
         try:
             roster_remove(entry=entry, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, QueryDict
 from django_htmx.middleware import HtmxDetails
 
@@ -26,3 +28,12 @@ def uuid_or_404(value: str) -> UUID:
         return UUID(value)
     except ValueError as bad:
         raise Http404("Not found") from bad
+
+
+def form_add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal beside the field it names, else at the top of the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -36,7 +35,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import client_ip, record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client
-from iop.http import AuthedRequest, posted
+from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.signatures.models import content_hash
 
 
@@ -73,14 +72,6 @@ def _page(
         **extra,
     }
     return render(request, template, context)
-
-
-def _add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @require_GET
@@ -157,7 +148,7 @@ def consent_sign_view(request: AuthedRequest, consent_id: UUID) -> HttpResponse:
                     ip_address=client_ip(request),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, "Consent signed and witnessed. It is now in force.")
                 return redirect("intake:consent_detail", consent.pk)
@@ -186,7 +177,7 @@ def consent_revoke_view(request: AuthedRequest, consent_id: UUID) -> HttpRespons
                 event_passed=form.cleaned_data.get("event_passed", False),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request, "Revocation recorded. The consent no longer authorises any disclosure."

@@ -55,7 +55,10 @@ def record_views_log(
         "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
     }
     return RecordView.objects.bulk_create(
-        [RecordView(client=c, program_id=c.program_id, **common) for c in clients]
+        [
+            RecordView(client=c, program_id=c.program_id, **common)
+            for c in {c.pk: c for c in clients}.values()
+        ]
     )
 
 

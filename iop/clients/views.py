@@ -19,7 +19,7 @@ from iop.clients.access import get_client_for
 from iop.clients.chart import chart_sections
 from iop.clients.models import Client, DischargeReason, Episode
 from iop.clients.services import episode_discharge
-from iop.http import AuthedRequest, posted
+from iop.http import AuthedRequest, form_add_service_errors, posted
 
 PAGE_SIZE = 25
 
@@ -97,11 +97,7 @@ def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResp
                 by=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Discharged. Future sessions and group places are released.")
             return redirect("clients:chart", client.pk)

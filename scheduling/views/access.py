@@ -7,8 +7,6 @@ lacks anywhere is a 403 (the view decorators). Times are shown in the program's 
 from __future__ import annotations
 
 import datetime
-import zoneinfo
-from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -19,9 +17,6 @@ from django.utils import timezone
 
 from iop.accounts import permissions
 from iop.accounts.models import Program, Role, User
-from iop.audit.models import RecordView
-from iop.audit.services import client_ip
-from iop.clients.models import Client
 from iop.http import AuthedRequest
 from scheduling.models import (
     Session,
@@ -29,25 +24,14 @@ from scheduling.models import (
     SessionStaffRole,
     Track,
 )
+from scheduling.services.calendar import program_tz as program_zone
 
 # Roles that can lead a session: named clinician or prescriber (directors often run groups).
 SESSION_STAFF_ROLES = (Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR)
 
 
-def program_zone(program: Program) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(program.time_zone)
-
-
 def program_now(program: Program) -> datetime.datetime:
-    return timezone.now().astimezone(program_zone(program))
-
-
-def program_today(program: Program) -> datetime.date:
-    return program_now(program).date()
-
-
-def week_start(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.isoweekday() - 1)
+    return timezone.localtime(timezone.now(), program_zone(program))
 
 
 def chosen_program(request: AuthedRequest, capability: str) -> Program:
@@ -114,25 +98,6 @@ def session_staff_choices(program: Program) -> QuerySet[User]:
         )
         .distinct()
         .order_by("last_name", "first_name")
-    )
-
-
-def log_views(request: AuthedRequest, clients: Iterable[Client], page: str) -> None:
-    """One record-view row per client shown, written in one query (a roster shows many)."""
-    path = request.get_full_path()[:500]
-    address = client_ip(request)
-    agent = request.META.get("HTTP_USER_AGENT", "")[:300]
-    RecordView.objects.bulk_create(
-        RecordView(
-            user=request.user,
-            client=client,
-            program_id=client.program_id,
-            page=page,
-            path=path,
-            ip_address=address,
-            user_agent=agent,
-        )
-        for client in {c.pk: c for c in clients}.values()
     )
 
 

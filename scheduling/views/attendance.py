@@ -20,11 +20,11 @@ from django.views.decorators.http import require_POST
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.http import AuthedRequest
+from iop.http import AuthedRequest, form_add_service_errors
 from scheduling.models import Attendance
 from scheduling.services.attendance import attendance_record, attendee_arrive
 from scheduling.views.access import get_attendee_for, get_session_for, program_zone
-from scheduling.views.forms import AttendanceForm, add_service_errors
+from scheduling.views.forms import AttendanceForm
 from scheduling.views.sessions import render_session, session_attendees
 
 CHART = permissions.CHART_SESSIONS
@@ -48,7 +48,7 @@ def attendance_take(request: AuthedRequest, session_id: UUID) -> HttpResponse:
         try:
             attendance_record(session=session, marks=marks, actor=request.user)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request, f"Attendance saved for {len(marks)} clients: {_summary(marks)}."

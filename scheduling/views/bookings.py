@@ -20,11 +20,15 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Membership, Program, Role, User
 from iop.clients.models import Episode
-from iop.http import AuthedRequest, posted, uuid_or_404
+from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from scheduling.models import SessionKind
 from scheduling.services.bookings import session_book
-from scheduling.views.access import chosen_program, program_today, session_staff_choices
-from scheduling.views.forms import BookingForm, add_service_errors, local_datetime
+from scheduling.services.calendar import program_today
+from scheduling.views.access import (
+    chosen_program,
+    session_staff_choices,
+)
+from scheduling.views.forms import BookingForm, local_datetime
 
 BOOK = permissions.BOOK_SESSIONS
 
@@ -67,7 +71,7 @@ def book(request: AuthedRequest) -> HttpResponse:
                     actor=request.user,
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(
                     request,

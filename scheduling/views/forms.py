@@ -8,7 +8,6 @@ import zoneinfo
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from groups.models import Group
 from iop.accounts.models import Program, User
@@ -30,15 +29,6 @@ NEEDS_MINUTES = {Attendance.LATE, Attendance.LEFT_EARLY}
 
 def local_datetime(program: Program, day: datetime.date, time: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(program.time_zone))
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's refusal beside the field it names, else at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # ---------------------------------------------------------------- attendance

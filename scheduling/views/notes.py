@@ -25,7 +25,7 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log, record_views_log
 from iop.clients.models import Client
-from iop.http import AuthedRequest, posted
+from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.signatures.models import Signature
 from scheduling.models import (
     ATTENDED,
@@ -78,14 +78,6 @@ def _note_for(request: AuthedRequest, note_id: UUID) -> ProgressNote:
         "cosigned_by",
     )
     return get_object_or_404(notes, pk=note_id)
-
-
-def _errors_into(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _keep_for_merge(form: forms.Form, conflict: NoteEditConflict) -> None:
@@ -310,7 +302,7 @@ def group_note_save(request: AuthedRequest, session_id: UUID) -> HttpResponse:
         except NoteEditConflict as conflict:
             _keep_for_merge(form, conflict)
         except ValidationError as error:
-            _errors_into(form, error)
+            form_add_service_errors(form, error)
         else:
             return _shared_saved(request, session, shared)
     if request.htmx:
@@ -359,7 +351,7 @@ def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
             _keep_for_merge(form, conflict)
             card.saved_now = _saved_sections(session, attendee)
         except ValidationError as error:
-            _errors_into(form, error)
+            form_add_service_errors(form, error)
         else:
             return _part_saved(request, session, attendee)
     return _card_response(request, session, cards, card, status=400)
@@ -484,7 +476,7 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
             _keep_for_merge(form, conflict)
             saved_now = _saved_sections(session, attendee)
         except ValidationError as error:
-            _errors_into(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Note saved. Sign it when it is complete.")
             return redirect("scheduling:note_detail", note.pk)
@@ -609,7 +601,7 @@ def addendum_add(request: AuthedRequest, note_id: UUID) -> HttpResponse:
         try:
             services.addendum_add(note=note, text=form.cleaned_data["text"], actor=request.user)
         except ValidationError as error:
-            _errors_into(form, error)
+            form_add_service_errors(form, error)
         else:
             return _back_to_note(request, note, None, "Addendum signed and added to the note.")
     return _detail_page(request, note, addendum_form=form, status=400)

@@ -19,13 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.http import AuthedRequest, posted
+from iop.audit.services import record_views_log
+from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.models import Attendance, Session, SessionAttendee, SessionStaff
 from scheduling.services.calendar import session_cancel, session_move
 from scheduling.views.access import (
     can_change_session,
     get_session_for,
-    log_views,
     program_now,
     program_zone,
 )
@@ -33,7 +33,6 @@ from scheduling.views.forms import (
     AttendanceForm,
     SessionCancelForm,
     SessionMoveForm,
-    add_service_errors,
     local_datetime,
 )
 
@@ -88,7 +87,9 @@ def render_session(
     request: AuthedRequest, session: Session, form: AttendanceForm | None = None, status: int = 200
 ) -> HttpResponse:
     context = session_context(request, session, form)
-    log_views(request, [a.client for a in context["expected"]], "Session roster")
+    record_views_log(
+        request=request, clients=[a.client for a in context["expected"]], page="Session roster"
+    )
     return render(request, "scheduling/session.html", context, status=status)
 
 
@@ -124,7 +125,7 @@ def session_move_view(request: AuthedRequest, session_id: UUID) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Session moved; the expected clients move with it.")
             return redirect("scheduling:session", session.pk)
@@ -145,7 +146,7 @@ def session_cancel_view(request: AuthedRequest, session_id: UUID) -> HttpRespons
         try:
             session_cancel(session=session, reason=form.cleaned_data["reason"], actor=request.user)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request, "Session cancelled. It stays on the schedule, struck through."

@@ -23,17 +23,19 @@ from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
 from iop.audit.services import record_view_log
 from iop.clients.models import Episode
-from iop.http import AuthedRequest, posted
+from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.models import WEEKDAY_NAMES, Closure, Track, TrackBlock, TrackEnrolment
-from scheduling.services.calendar import block_save, closure_add, track_save
+from scheduling.services.calendar import block_save, closure_add, program_today, track_save
 from scheduling.services.enrolment import track_enrol
-from scheduling.views.access import chosen_program, get_track_for, program_today
+from scheduling.views.access import (
+    chosen_program,
+    get_track_for,
+)
 from scheduling.views.forms import (
     BlockForm,
     ClosureForm,
     EnrolForm,
     TrackForm,
-    add_service_errors,
 )
 
 MANAGE = permissions.MANAGE_SCHEDULE
@@ -99,7 +101,7 @@ def _track_form(request: AuthedRequest, program: Program, track: Track | None) -
                 program=program, track=track, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"Track “{saved.name}” saved.")
             return redirect("scheduling:track_detail", saved.pk)
@@ -151,7 +153,7 @@ def block_create(request: AuthedRequest, track_id: UUID) -> HttpResponse:
         try:
             block_save(track=track, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['group'].name} added to {track.name}.")
             return redirect("scheduling:track_detail", track.pk)
@@ -169,7 +171,7 @@ def block_edit(request: AuthedRequest, track_id: UUID, block_id: UUID) -> HttpRe
         try:
             block_save(track=track, block=block, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Block saved; sessions generated from now on follow it.")
             return redirect("scheduling:track_detail", track.pk)
@@ -188,7 +190,7 @@ def closure_create(request: AuthedRequest) -> HttpResponse:
         try:
             closure_add(program=program, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -214,7 +216,7 @@ def enrol(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
         try:
             track_enrol(episode=episode, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -21,12 +21,12 @@ from iop.accounts.decorators import capability_required
 from iop.accounts.models import User
 from iop.http import AuthedRequest
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
+from scheduling.services.calendar import program_today
+from scheduling.services.hours import week_start_of as week_start
 from scheduling.views.access import (
     chosen_program,
-    program_today,
     program_zone,
     session_staff_choices,
-    week_start,
     with_counts,
 )
 

@@ -27,7 +27,7 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import client_ip, record_view_log
 from iop.clients.models import Client
-from iop.http import AuthedRequest, posted, uuid_or_404
+from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from iop.signatures.models import SignerRole, content_hash
 from treatment_plans.access import get_episode_for, get_plan_for
 from treatment_plans.forms.plans import (
@@ -212,14 +212,6 @@ def _keep_for_merge(form: forms.Form, conflict: PlanEditConflict) -> None:
     form.add_error(None, services.CONFLICT)
 
 
-def _add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 def _part_view(request: AuthedRequest, plan: TreatmentPlan, edit: PartEdit) -> HttpResponse:
     if not plan.is_draft:
         return _locked(request, plan)
@@ -233,7 +225,7 @@ def _part_view(request: AuthedRequest, plan: TreatmentPlan, edit: PartEdit) -> H
         except PlanEditConflict as conflict:
             _keep_for_merge(form, conflict)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             return _saved(request, plan, edit.saved)
     return _part_page(request, plan, edit)
@@ -605,7 +597,7 @@ def plan_sign(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
                 ip_address=client_ip(request),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             return _after_signing(request, plan, role)
     return _sign_page(
