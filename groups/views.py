@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
 from groups.services import group_save, roster_add, roster_remove
+from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
@@ -99,6 +100,7 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
         session.local_end = session.ends_at.astimezone(zone)  # type: ignore[attr-defined]
     can_manage = permissions.can(request.user, MANAGE, group.program)
     members = [e for e in roster if e.status == "member"]
+    safety_attach(e.episode.client for e in roster)
     return {
         "group": group,
         "members": members,

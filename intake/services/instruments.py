@@ -17,6 +17,7 @@ from intake.instruments.definitions import InstrumentDefinition
 from intake.instruments.validation import clean_answers
 from intake.instruments.wording import prompts_for
 from intake.models import Assessment, InstrumentResult, SafetyAlert, SafetyPlanDecision
+from intake.services.alerts import alert_notify
 from iop.accounts.models import User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
@@ -75,6 +76,7 @@ def _alert_raise(*, result: InstrumentResult, reason: str, by: User) -> SafetyAl
         client=result.client,
         summary=_clip(reason),
     )
+    alert_notify(alert=alert)
     return alert
 
 

@@ -8,7 +8,14 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0
-    fields = ["program", "role", "active", "notes_need_cosign", "supervisor"]
+    fields = [
+        "program",
+        "role",
+        "active",
+        "notes_need_cosign",
+        "supervisor",
+        "on_call_for_safety_alerts",
+    ]
 
 
 @admin.register(User)

@@ -114,6 +114,15 @@ class Program(TimeStampedModel):
     quiet_hours_end = models.TimeField(
         default=datetime.time(8, 0), help_text="…until this time (program time zone)."
     )
+    # Same-day risk assessments (PHQ-9 item 9, C-SSRS) are due by this local time on the
+    # day the alert was raised; 17:00 is the end of a daytime program's day. An alert
+    # raised later (an evening group) is due by the end of that calendar day.
+    alert_overdue_at = models.TimeField(
+        "safety alerts overdue at",
+        default=datetime.time(17, 0),
+        help_text="An open safety alert is shown to directors as overdue from this time "
+        "of the day it was raised (program time zone).",
+    )
     active = models.BooleanField(default=True)
 
     class Meta:
@@ -152,6 +161,11 @@ class Membership(TimeStampedModel):
     )
     supervisor = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="supervisees"
+    )
+    on_call_for_safety_alerts = models.BooleanField(
+        "on call for safety alerts",
+        default=False,
+        help_text="Also told of every new safety alert in the program, and sees them on Today.",
     )
 
     objects = MembershipQuerySet.as_manager()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import pghistory
@@ -124,6 +126,15 @@ class Client(TimeStampedModel):
     def legal_name(self) -> str:
         return f"{self.legal_first_name} {self.legal_last_name}"
 
+    @property
+    def flag_groups(self) -> list[FlagGroup]:
+        """Active flags, one entry per kind: a standing suicide-risk flag and an open
+        alert's flag are one "Suicide risk" with both notes, never the label twice."""
+        flags = getattr(self, "active_flags", None)
+        if flags is None:
+            flags = list(self.safety_flags.active())
+        return flags_grouped(flags)
+
     def age_on(self, day: datetime.date) -> int:
         dob = self.date_of_birth
         return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
@@ -206,6 +217,25 @@ class LevelOfCareChange(TimeStampedModel):
 
     class Meta:
         ordering = ["-effective_on", "-created_at"]
+
+
+@dataclass(frozen=True)
+class FlagGroup:
+    kind: str
+    label: str
+    notes: tuple[str, ...]
+
+
+def flags_grouped(flags: Iterable[SafetyFlag]) -> list[FlagGroup]:
+    """Flags of one client, one group per kind in first-seen order, notes without repeats."""
+    notes: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for flag in flags:
+        labels.setdefault(flag.kind, flag.get_kind_display())
+        kind_notes = notes.setdefault(flag.kind, [])
+        if flag.note and flag.note not in kind_notes:
+            kind_notes.append(flag.note)
+    return [FlagGroup(kind, labels[kind], tuple(notes[kind])) for kind in labels]
 
 
 class SafetyFlagKind(models.TextChoices):

@@ -6,8 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from intake.services.alerts import alerts_overdue_or_unassigned
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
+from iop.audit.services import record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest
 
@@ -16,8 +18,12 @@ from iop.http import AuthedRequest
 @capability_required(permissions.VIEW_CENSUS)
 def census(request: AuthedRequest) -> HttpResponse:
     """Open episodes by level of care, with this month's admissions and discharges."""
-    episodes = Episode.objects.filter(
-        program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_CENSUS)
+    program_ids = permissions.program_ids_with(request.user, permissions.VIEW_CENSUS)
+    episodes = Episode.objects.filter(program_id__in=program_ids)
+    # Directors answer alerts with no primary clinician, and see every overdue one.
+    alerts = alerts_overdue_or_unassigned(program_ids=program_ids)
+    record_views_log(
+        request=request, clients=[a.client for a in alerts], page="Census: safety alerts"
     )
     month_start = timezone.localdate().replace(day=1)
     open_counts = (
@@ -41,6 +47,7 @@ def census(request: AuthedRequest) -> HttpResponse:
         request,
         "dashboard/census.html",
         {
+            "alerts": alerts,
             "open_counts": open_counts,
             "totals": totals,
             "recent": recent,

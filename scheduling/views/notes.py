@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log, record_views_log
@@ -203,6 +204,7 @@ def _cards(session: Session) -> list[Card]:
         .prefetch_related("objective_links")
     )
     by_client = {note.client_id: note for note in notes}
+    safety_attach(a.client for a in attendees)
     objectives = services.plan_objectives(episode_ids=[a.episode_id for a in attendees])
     warnings = services.warnings_for(notes, attendees)
     writable = services.session_started(session) and not session.is_cancelled

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_views_log
@@ -45,11 +46,14 @@ def notes_url(session: Session) -> str:
 
 
 def session_attendees(session: Session) -> list[SessionAttendee]:
-    return list(
+    """Everyone on the session, each client with their open safety alerts and flags."""
+    attendees = list(
         SessionAttendee.objects.filter(session=session)
         .select_related("client", "episode", "recorded_by")
         .order_by("status", "client__legal_last_name", "client__legal_first_name")
     )
+    safety_attach(a.client for a in attendees)
+    return attendees
 
 
 def session_context(

@@ -17,9 +17,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
+from intake.services.alerts import OpenAlert, alerts_for_user, safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
+from iop.audit.services import record_views_log
 from iop.clients.models import Episode, SafetyFlag
 from iop.http import AuthedRequest
 from scheduling.models import FollowUpTask, Session, SessionAttendee
@@ -50,7 +52,25 @@ def my_sessions_today(user: Any, programs: list[Program]) -> list[Session]:
         session.local_end = session.ends_at.astimezone(zone)  # type: ignore[attr-defined]
         session.notes_url = notes_url(session)  # type: ignore[attr-defined]
         session.started = program_now(session.program) >= session.starts_at  # type: ignore[attr-defined]
+        # An individual, family or medication session is named by its client on Today.
+        session.booked = [] if session.group_id else session.expected_list  # type: ignore[attr-defined]
+    safety_attach(a.client for s in sessions for a in s.expected_list)  # type: ignore[attr-defined]
     return sessions
+
+
+def alerts_today(user: Any, program_ids: set[Any], sessions: list[Session]) -> list[OpenAlert]:
+    """Open safety alerts for this person, each with the sessions today that expect the
+    client (why a session's staff see it)."""
+    where: dict[Any, list[Session]] = {}
+    for session in sessions:
+        if session.is_cancelled:
+            continue
+        for attendee in session.expected_list:  # type: ignore[attr-defined]
+            where.setdefault(attendee.client_id, []).append(session)
+    alerts = alerts_for_user(user=user, program_ids=program_ids, expected_client_ids=where)
+    for item in alerts:
+        item.sessions = where.get(item.client.pk, [])  # type: ignore[attr-defined]
+    return alerts
 
 
 def next_session(sessions: list[Session]) -> Session | None:
@@ -73,7 +93,9 @@ def caseload(user: Any) -> list[Episode]:
         .filter(primary_clinician=user)
         .annotate(has_flag=Exists(flagged))
         .select_related("client", "level_of_care")
-        .prefetch_related("client__safety_flags")
+        .prefetch_related(
+            Prefetch("client__safety_flags", SafetyFlag.objects.active(), to_attr="active_flags")
+        )
         .order_by("-has_flag", "client__legal_last_name")
     )
 
@@ -107,6 +129,7 @@ def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
     episodes = caseload(user)
     first = programs[0] if programs else None
     return {
+        "alerts": alerts_today(user, program_ids, sessions),
         "today": program_now(first).date() if first else datetime.date.today(),
         "zone": first.time_zone if first else "UTC",
         "sessions": sessions,
@@ -126,7 +149,11 @@ def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
 @require_GET
 @capability_required(CHART)
 def today(request: AuthedRequest) -> HttpResponse:
-    return render(request, "scheduling/today.html", today_context(request))
+    context = today_context(request)
+    record_views_log(
+        request=request, clients=[a.client for a in context["alerts"]], page="Today: safety alerts"
+    )
+    return render(request, "scheduling/today.html", context)
 
 
 @require_POST

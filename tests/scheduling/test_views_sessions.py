@@ -143,7 +143,7 @@ def test_check_in_with_htmx_answers_the_fragment(session, staff, login_as):
             url("attendee_arrive", attendee), HTTP_HX_REQUEST="true"
         )
     assert response.status_code == 200
-    assert "Arrived 08:55" in response.content.decode()
+    assert "Checked in 08:55" in response.content.decode()
     attendee.refresh_from_db()
     assert attendee.arrived_at is not None
 

@@ -40,7 +40,7 @@ def test_my_sessions_today_with_counts_and_the_next_action(program, staff, login
         page = login_as(me).get(TODAY).content.decode()
     assert "DBT skills" in page
     assert "Someone else" not in page and "Tomorrow" not in page
-    assert "4 expected" in page and "1 arrived" in page and "Attendance not taken" in page
+    assert "4 expected" in page and "1 checked in" in page and "Attendance not taken" in page
     assert "Next: take attendance for DBT skills" in page
     assert reverse("scheduling:session", args=[session.pk]) in page
 
