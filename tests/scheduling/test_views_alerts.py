@@ -83,6 +83,9 @@ def test_unrelated_clinicians_and_another_program_do_not_see_it(
     program, other_program, staff, robin, login_as
 ):
     tonight(program, staff[Role.CLINICIAN], robin)
+    with at(program, WED, 9):
+        lead_page = login_as(staff[Role.CLINICIAN]).get(TODAY).content.decode()
+    assert "Robin Rivera" in alert_block(lead_page)  # the group's lead sees it
     unrelated = member(Role.CLINICIAN, program)
     group_session(program, unrelated, hour=10, name="Morning group")
     elsewhere = member(Role.CLINICIAN, other_program)
@@ -97,15 +100,20 @@ def test_tomorrows_session_staff_do_not_see_it(program, staff, robin, login_as):
     tonight(program, me, robin, on=WED + datetime.timedelta(days=1))
     with at(program, WED, 9):
         page = login_as(me).get(TODAY).content.decode()
+        primary = login_as(robin.primary_clinician).get(TODAY).content.decode()
     assert "Open safety alerts" not in page
+    assert "Robin Rivera" in alert_block(primary)  # still the primary clinician's to answer
 
 
 def test_an_answered_alert_leaves_today(program, staff, robin, login_as):
     me = staff[Role.CLINICIAN]
     tonight(program, me, robin)
+    browser = login_as(me)
+    with at(program, WED, 9):
+        assert "Robin Rivera" in alert_block(browser.get(TODAY).content.decode())
     robin.client.safety_alerts.update(acknowledged_at=local(program, WED, 8, 30))
     with at(program, WED, 9):
-        page = login_as(me).get(TODAY).content.decode()
+        page = browser.get(TODAY).content.decode()
     assert "Open safety alerts" not in page and "Open safety alert:" not in page
 
 
@@ -119,9 +127,10 @@ def test_the_expected_list_on_today_carries_the_badge(program, staff, robin, log
     assert BADGE in row_of(arrivals, "Robin Rivera", "</li>")
 
 
-def _today_queries(client, program) -> int:
+def _today_queries(client, program, alerts: int) -> int:
     with at(program, WED, 9), CaptureQueriesContext(connection) as captured:
-        assert client.get(TODAY).status_code == 200
+        page = client.get(TODAY).content.decode()
+    assert f'Open safety alerts <span class="count">{alerts}</span>' in page
     return len(captured)
 
 
@@ -130,13 +139,13 @@ def test_today_queries_do_not_grow_with_alerts(program, staff, robin, login_as):
     client = login_as(me)
     tonight(program, me, robin)
     episode(program, "Caseload", clinician=me)
-    few = _today_queries(client, program)
+    few = _today_queries(client, program, alerts=1)
     crowd = [episode(program, f"Client{n}", clinician=me) for n in range(6)]
     group_session(program, me, hour=13, name="Afternoon group", episodes=crowd)
     for ep in crowd:
         alert_raise(ep.client, staff[Role.INTAKE], local(program, WED, 8))
         SafetyFlagFactory(client=ep.client, kind=SafetyFlagKind.ALLERGY, note="Peanuts")
-    assert _today_queries(client, program) == few
+    assert _today_queries(client, program, alerts=7) == few
 
 
 # --- individual sessions and check-in words on Today ---------------------------------------
