@@ -12,13 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from iop.accounts.models import Role
-from iop.clients.models import SafetyFlagKind
-from scheduling.models import Attendance, SessionAttendee, SessionKind
+from iop.clients.models import Episode, SafetyFlagKind
+from scheduling.models import Attendance, Session, SessionAttendee, SessionKind
 from tests.factories import ClientFactory, EpisodeFactory, SafetyFlagFactory, member
 from tests.groups.test_views import member_entry
 from tests.intake.alerts_helpers import alert_raise
 from tests.scheduling.factories import SessionFactory, local, staff_session
-from tests.scheduling.views_helpers import WED, at, episode, group_session
+from tests.scheduling.views_helpers import NAMES, WED, at, episode, group_session
 
 pytestmark = pytest.mark.django_db
 TODAY = reverse("scheduling:today")
@@ -154,7 +154,9 @@ def test_today_queries_do_not_grow_with_alerts(program, staff, robin, login_as):
 def test_individual_sessions_on_today_name_their_client(program, staff, login_as):
     me = staff[Role.CLINICIAN]
     ep = episode(program, "Harper")
-    session = SessionFactory(program=program, kind=SessionKind.INDIVIDUAL, occurs_on=WED)
+    session: Session = SessionFactory(  # type: ignore[assignment]
+        program=program, kind=SessionKind.INDIVIDUAL, occurs_on=WED
+    )
     staff_session(session, me)
     SessionAttendee.objects.create(session=session, episode=ep, client=ep.client)
     with at(program, WED, 9):
@@ -168,7 +170,7 @@ def test_individual_sessions_on_today_name_their_client(program, staff, login_as
 def test_today_says_checked_in(program, staff, login_as):
     me = staff[Role.CLINICIAN]
     session = group_session(program, me, hour=9, clients=2)
-    first = session.attendees.first()
+    first = session.attendees.get(client__legal_first_name=NAMES[0] + "0")
     first.arrived_at = local(program, WED, 8, 50)
     first.save()
     with at(program, WED, 8, 55):
@@ -236,7 +238,7 @@ def test_the_group_roster_shows_alerts_and_standing_flags(program, staff, robin,
 
 def test_a_standing_flag_and_an_alert_flag_show_once(program, staff, login_as):
     client = ClientFactory(program=program, legal_first_name="Morgan", legal_last_name="Lee")
-    ep = EpisodeFactory(client=client, primary_clinician=staff[Role.CLINICIAN])
+    ep: Episode = EpisodeFactory(client=client, primary_clinician=staff[Role.CLINICIAN])  # type: ignore[assignment]
     SafetyFlagFactory(client=client, kind=SafetyFlagKind.SUICIDE_RISK, note="Safety plan on file")
     alert_raise(client, staff[Role.INTAKE])
     browser = login_as(staff[Role.CLINICIAN])
