@@ -550,20 +550,16 @@ class _Seeder:
             note_sign(note=note, actor=lead)
 
     def _visit(self, session: Session) -> NoteVisit:
-        """The session as booked, its usual code, and a risk screen (one in eight present)."""
+        """The session as booked, its usual code, and a risk screen with no risk identified
+        (as the demo notes' assessments say)."""
         start, stop = booked_times(session)
         minutes = (stop.hour * 60 + stop.minute) - (start.hour * 60 + start.minute)
         by_kind: dict[str, str] = {SessionKind.FAMILY: "90847", SessionKind.MEDICATION: "99213"}
         by_length = "90837" if minutes >= 53 else "90834" if minutes >= 38 else "90832"
-        code = by_kind.get(session.kind, by_length)
-        present = self.rng.random() < 0.125
+        code = self.service_codes.get(by_kind.get(session.kind, by_length))
         return NoteVisit(
             start=start,
             stop=stop,
-            service_code_id=self.service_codes[code].pk if code in self.service_codes else None,
-            risk_screen=RiskScreen.PRESENT if present else RiskScreen.NONE,
-            risk_action="Reviewed the safety plan together; client named two supports and "
-            "agreed to call the crisis line if urges to self-harm return."
-            if present
-            else "",
+            service_code_id=code.pk if code else None,
+            risk_screen=RiskScreen.NONE,
         )

@@ -30,7 +30,9 @@ MANAGE = permissions.MANAGE_SCHEDULE
 
 class ServiceCodeForm(forms.Form):
     code = forms.CharField(max_length=10, help_text="CPT or HCPCS, e.g. 90834 or H0015.")
-    label = forms.CharField(max_length=120, help_text="A short description staff recognize.")
+    label = forms.CharField(
+        label="Description", max_length=120, help_text="A short description staff recognize."
+    )
     kinds = forms.MultipleChoiceField(
         label="Used on",
         choices=BILLED_KINDS,
@@ -38,7 +40,9 @@ class ServiceCodeForm(forms.Form):
         error_messages={"required": "Choose the notes this code is used on."},
     )
     active = forms.BooleanField(
-        label="In use", required=False, initial=True, help_text="Retired codes stay on old notes."
+        label="In use (untick to retire it; signed notes keep the code they name)",
+        required=False,
+        initial=True,
     )
 
 

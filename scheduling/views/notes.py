@@ -334,8 +334,8 @@ def _group_context(
         "cards": attended,
         "absent": [c for c in cards if not c.attended],
         "started": services.session_started(session),
-        "to_sign": [c for c in written if not c.note.is_signed],  # type: ignore[union-attr]
         "held": [c for c in written if c.held],
+        "ready": [c for c in written if not c.note.is_signed and not c.held],  # type: ignore[union-attr]
         "unwritten": [c for c in attended if not c.note],
         **extra,
     }
@@ -515,8 +515,8 @@ def _card_response(
         "card": card,
         "others": others,
         "flash_error": error,
-        "to_sign": [c for c in written if not c.note.is_signed],  # type: ignore[union-attr]
         "held": [c for c in written if c.held],
+        "ready": [c for c in written if not c.note.is_signed and not c.held],  # type: ignore[union-attr]
         "unwritten": [c for c in cards if c.attended and not c.note],
     }
     # htmx swaps only 2xx answers, so field errors come back as 200 in the fragment.
