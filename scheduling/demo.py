@@ -29,6 +29,7 @@ from scheduling.models import (
     Closure,
     FollowUpStatus,
     FollowUpTask,
+    RiskScreen,
     Room,
     Session,
     SessionAttendee,
@@ -40,6 +41,7 @@ from scheduling.models import (
     TrackBlock,
 )
 from scheduling.services.attendance import attendance_record
+from scheduling.services.billing import service_codes_seed
 from scheduling.services.bookings import session_book
 from scheduling.services.calendar import (
     closure_add,
@@ -52,6 +54,7 @@ from scheduling.services.calendar import (
 from scheduling.services.enrolment import track_enrol
 from scheduling.services.followups import followup_complete
 from scheduling.services.hours import week_start_of
+from scheduling.services.note_visit import NoteVisit, booked_times
 from scheduling.services.notes import (
     group_note_save,
     group_notes_sign,
@@ -167,6 +170,7 @@ class _Seeder:
         self.stdout = context.get("stdout")
 
     def run(self) -> None:
+        self.service_codes = {c.code: c for c in service_codes_seed(program=self.program)}
         rooms = self._rooms()
         tracks = self._tracks(rooms)
         self._closure()
@@ -540,6 +544,22 @@ class _Seeder:
             objective_ids=[o.pk for o in mine[:2]],
             actor=lead,
             revision=0,
+            visit=self._visit(session),
         )
         if sign:
             note_sign(note=note, actor=lead)
+
+    def _visit(self, session: Session) -> NoteVisit:
+        """The session as booked, its usual code, and a risk screen with no risk identified
+        (as the demo notes' assessments say)."""
+        start, stop = booked_times(session)
+        minutes = (stop.hour * 60 + stop.minute) - (start.hour * 60 + start.minute)
+        by_kind: dict[str, str] = {SessionKind.FAMILY: "90847", SessionKind.MEDICATION: "99213"}
+        by_length = "90837" if minutes >= 53 else "90834" if minutes >= 38 else "90832"
+        code = self.service_codes.get(by_kind.get(session.kind, by_length))
+        return NoteVisit(
+            start=start,
+            stop=stop,
+            service_code_id=code.pk if code else None,
+            risk_screen=RiskScreen.NONE,
+        )

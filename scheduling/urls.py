@@ -1,4 +1,4 @@
-from scheduling.views import attendance, bookings, notes, sessions, today, tracks, week
+from scheduling.views import attendance, billing, bookings, notes, sessions, today, tracks, week
 
 app_name = "scheduling"
 urlpatterns = (
@@ -9,4 +9,5 @@ urlpatterns = (
     + attendance.urlpatterns
     + tracks.urlpatterns
     + notes.urlpatterns
+    + billing.urlpatterns
 )

@@ -182,6 +182,9 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "scheduling:note_sign": everyone(405),
     "scheduling:note_cosign": everyone(405),
     "scheduling:addendum_add": everyone(405),
+    "scheduling:note_warning_confirm": everyone(405),
+    "scheduling:service_codes": only({Role.DIRECTOR}),
+    "scheduling:service_code_edit": only({Role.DIRECTOR}),
     "scheduling:notes_unsigned": only(CHARTING),
     # --- intake (GET; the POST-only actions answer 405 before anything else)
     "intake:queue": only({Role.INTAKE}),

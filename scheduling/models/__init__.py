@@ -1,5 +1,6 @@
 """Scheduling: the program's calendar, sessions, attendance, follow-ups and session notes."""
 
+from scheduling.models.billing import BILLED_KINDS, ServiceCode
 from scheduling.models.calendar import (
     IOP_MAX_DAYS,
     IOP_MIN_DAYS,
@@ -18,6 +19,9 @@ from scheduling.models.notes import (
     NoteFormat,
     NoteObjective,
     ProgressNote,
+    RiskScreen,
+    WarningConfirmation,
+    WarningKind,
 )
 from scheduling.models.sessions import (
     ABSENT,
@@ -37,6 +41,7 @@ from scheduling.models.sessions import (
 __all__ = [
     "ABSENT",
     "ATTENDED",
+    "BILLED_KINDS",
     "FORMAT_SECTIONS",
     "IOP_MAX_DAYS",
     "IOP_MIN_DAYS",
@@ -52,7 +57,9 @@ __all__ = [
     "NoteFormat",
     "NoteObjective",
     "ProgressNote",
+    "RiskScreen",
     "Room",
+    "ServiceCode",
     "Session",
     "SessionAttendee",
     "SessionKind",
@@ -62,4 +69,6 @@ __all__ = [
     "Track",
     "TrackBlock",
     "TrackEnrolment",
+    "WarningConfirmation",
+    "WarningKind",
 ]

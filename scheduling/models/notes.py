@@ -19,6 +19,7 @@ from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode
 from iop.signatures.models import lock_when_signed
+from scheduling.models.billing import ServiceCode
 from scheduling.models.sessions import Session, SessionKind
 from treatment_plans.models import PlanObjective
 
@@ -93,6 +94,11 @@ class GroupNote(TimeStampedModel):
         return f"Group note: {self.topic}"
 
 
+class RiskScreen(models.TextChoices):
+    NONE = "none", "No risk identified"
+    PRESENT = "present", "Risk present"
+
+
 class NoteQuerySet(models.QuerySet["ProgressNote"]):
     def unsigned(self) -> NoteQuerySet:
         return self.filter(signed_at__isnull=True)
@@ -125,6 +131,18 @@ class ProgressNote(TimeStampedModel):
     objectives = models.ManyToManyField(
         PlanObjective, through="NoteObjective", related_name="progress_notes", blank=True
     )
+    # What a payer and a court ask of an individual, family or medication note: when the
+    # service actually ran, which service it was, and the risk screen with what was done.
+    service_started_at = models.DateTimeField(null=True, blank=True)
+    service_ended_at = models.DateTimeField(null=True, blank=True)
+    service_code = models.ForeignKey(
+        ServiceCode, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Database defaults too: bulk loaders that insert rows directly need not name them.
+    risk_screen = models.CharField(
+        max_length=8, choices=RiskScreen.choices, blank=True, default="", db_default=""
+    )
+    risk_action = models.TextField(blank=True, default="", db_default="")
     # Signing: the exact text signed (shared part included) and its SHA-256.
     signed_at = models.DateTimeField(null=True, blank=True)
     signed_by = models.ForeignKey(
@@ -175,6 +193,65 @@ class ProgressNote(TimeStampedModel):
             (key, label, prompt, str(self.body.get(key, "")))
             for key, label, prompt in FORMAT_SECTIONS[self.format]
         ]
+
+
+class WarningKind(models.TextChoices):
+    NAMES_MEMBER = "names_member", "Names another member"
+    NEAR_IDENTICAL = "near_identical", "Identical or nearly identical to another part"
+
+
+@pghistory.track()
+class WarningConfirmation(TimeStampedModel):
+    """A clinician's confirmation that a warning on a note does not apply, kept with the note.
+
+    It holds only for the text it was given on: ``text_sha256`` is the hash of the text the
+    warning was computed from, so any later change brings the warning back."""
+
+    note = models.ForeignKey(
+        ProgressNote, on_delete=models.PROTECT, related_name="warning_confirmations"
+    )
+    kind = models.CharField(max_length=16, choices=WarningKind.choices)
+    word = models.CharField(max_length=80, blank=True)  # the flagged word (names)
+    other_note = models.ForeignKey(  # the part it resembles (near-identical)
+        ProgressNote, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ratio = models.PositiveSmallIntegerField(null=True, blank=True)  # percent the same
+    reason = models.TextField(blank=True)
+    text_sha256 = models.CharField(max_length=64)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        triggers = [
+            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+            pgtrigger.Trigger(
+                name="not_on_a_signed_note",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert,
+                func="""
+                    IF EXISTS (
+                        SELECT 1 FROM scheduling_progressnote n
+                        WHERE n.id = NEW.note_id AND n.signed_at IS NOT NULL
+                    ) THEN
+                        RAISE EXCEPTION 'Signed notes are locked: correct them with an addendum.';
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} confirmed by {self.confirmed_by}"
+
+    @property
+    def summary(self) -> str:
+        """What was confirmed, without naming any other client (this is the client's record)."""
+        if self.kind == WarningKind.NAMES_MEMBER:
+            return f"“{self.word}” is not a group member's name"
+        same = f" ({self.ratio}% the same)" if self.ratio is not None else ""
+        return f"Close to another member's part{same}, written for this client: {self.reason}"
 
 
 class NoteObjective(models.Model):

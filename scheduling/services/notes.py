@@ -11,11 +11,9 @@ note is refused here with a clear message, and the database refuses it too (trig
 from __future__ import annotations
 
 import datetime
-import difflib
-import re
 import zoneinfo
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,8 +43,23 @@ from scheduling.models import (
     SessionKind,
     SessionStaff,
 )
+from scheduling.services.note_visit import (
+    VISIT_COLUMNS,
+    NoteVisit,
+    missing_visit,
+    visit_fields,
+    visit_lines,
+)
+from scheduling.services.note_warnings import (
+    NoteWarning,
+    note_warnings,
+    open_warnings,
+    warnings_for,
+)
 from treatment_plans.models import PlanObjective, PlanStatus
 from treatment_plans.services.plans import measure_text
+
+__all__ = ["NoteVisit", "NoteWarning", "note_warnings", "warnings_for"]
 
 NOTE_LOCKED = "This note is signed and locked. Correct it with an addendum."
 SHARED_LOCKED = (
@@ -57,9 +70,6 @@ CONFLICT = (
     "Someone else saved this note while you were writing. Nothing you typed was saved: "
     "your text is still in the form. Compare it with what is saved now, then save again."
 )
-# Parts shorter than this are not compared for cloning ("None observed." is fine everywhere).
-CLONE_MIN_CHARS = 40
-CLONE_RATIO = 0.9
 
 
 class NoteEditConflict(Exception):
@@ -176,6 +186,7 @@ def _write_note(
     actor: User,
     revision: int,
     group_note: GroupNote | None = None,
+    visit: dict[str, Any] | None = None,
 ) -> ProgressNote:
     """Create the note (revision 0) or update it from the revision its editor saw."""
     cleaned = _clean_body(note_format, body)
@@ -188,9 +199,11 @@ def _write_note(
     if existing is None:
         if revision != 0:
             raise NoteEditConflict(0)
-        note = _create_note(session, episode, client, note_format, cleaned, actor, group_note)
+        note = _create_note(
+            session, episode, client, note_format, cleaned, actor, group_note, visit or {}
+        )
     else:
-        note = _update_note(existing, cleaned, actor, revision, group_note)
+        note = _update_note(existing, cleaned, actor, revision, group_note, visit)
     _link_objectives(note, objectives)
     return note
 
@@ -203,6 +216,7 @@ def _create_note(
     body: dict[str, str],
     actor: User,
     group_note: GroupNote | None,
+    visit: dict[str, Any],
 ) -> ProgressNote:
     try:
         with transaction.atomic():
@@ -217,6 +231,7 @@ def _create_note(
                 body=body,
                 author=actor,
                 created_by=actor,
+                **visit,
             )
     except IntegrityError as clash:
         # Someone wrote this client's note between our check and our insert.
@@ -229,14 +244,18 @@ def _update_note(
     actor: User,
     revision: int,
     group_note: GroupNote | None,
+    visit: dict[str, Any] | None,
 ) -> ProgressNote:
     if note.revision != revision:
         raise NoteEditConflict(note.revision)
+    for name, value in (visit or {}).items():
+        setattr(note, name, value)
     note.body = body
     note.author = actor  # the author of record is whoever wrote the text now saved
     note.revision = revision + 1
     note.group_note = group_note or note.group_note
-    note.save(update_fields=["body", "author", "revision", "group_note", "updated_at"])
+    changed = ["body", "author", "revision", "group_note", "updated_at"]
+    note.save(update_fields=changed + (VISIT_COLUMNS if visit is not None else []))
     return note
 
 
@@ -332,71 +351,6 @@ def group_part_save(
     )
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-
-
-def _names(client: Client) -> set[str]:
-    names = {client.legal_first_name, client.preferred_name, client.legal_last_name}
-    return {n.strip() for n in names if len(n.strip()) >= 2}
-
-
-def _normalised(note: ProgressNote) -> str:
-    return " ".join(" ".join(str(v) for v in note.body.values()).split()).casefold()
-
-
-def warnings_for(
-    notes: Sequence[ProgressNote], attendees: Sequence[SessionAttendee]
-) -> dict[Any, list[str]]:
-    """The warnings of ``note_warnings`` from rows already loaded (no queries)."""
-    roster = [(a.client, _names(a.client)) for a in attendees]
-    warnings: dict[Any, list[str]] = {note.pk: [] for note in notes}
-    for note in notes:
-        text = " ".join(str(v) for v in note.body.values())
-        own = {n.casefold() for n in _names(note.client)}
-        for client, names in roster:
-            if client.pk == note.client_id:
-                continue
-            named = sorted(
-                n for n in names if n.casefold() not in own and _name_pattern(n).search(text)
-            )
-            if named:
-                warnings[note.pk].append(
-                    f"Names another group member ({', '.join(f'“{n}”' for n in named)}, "
-                    f"{client.display_name}). A client's note never names other members."
-                )
-    _clone_warnings(notes, warnings)
-    return warnings
-
-
-def _clone_warnings(notes: Sequence[ProgressNote], warnings: dict[Any, list[str]]) -> None:
-    texts = [(note, _normalised(note)) for note in notes]
-    texts = [(note, text) for note, text in texts if len(text) >= CLONE_MIN_CHARS]
-    for index, (note, text) in enumerate(texts):
-        for other, other_text in texts[index + 1 :]:
-            matcher = difflib.SequenceMatcher(None, text, other_text, autojunk=False)
-            if matcher.real_quick_ratio() < CLONE_RATIO or matcher.quick_ratio() < CLONE_RATIO:
-                continue
-            ratio = matcher.ratio()
-            if ratio < CLONE_RATIO:
-                continue
-            how = "Identical" if text == other_text else f"Nearly identical ({ratio:.0%} the same)"
-            for this, that in ((note, other), (other, note)):
-                warnings[this.pk].append(
-                    f"{how} to the part written for {that.client.display_name}. "
-                    "Write what this client said and did."
-                )
-
-
-def note_warnings(*, session: Session) -> dict[Any, list[str]]:
-    """Per note: names another group member; identical or near-identical to another part."""
-    notes = list(ProgressNote.objects.filter(session=session).select_related("client"))
-    attendees = list(
-        SessionAttendee.objects.expected().filter(session=session).select_related("client")
-    )
-    return warnings_for(notes, attendees)
-
-
 # ---------------------------------------------------------------- individual, family, medication
 
 
@@ -409,8 +363,10 @@ def note_save(
     objective_ids: Iterable[Any],
     actor: User,
     revision: int,
+    visit: NoteVisit | None = None,
 ) -> ProgressNote:
-    """An individual, family or medication-management note in the program's format."""
+    """An individual, family or medication-management note in the program's format, with its
+    visit facts (``visit``; left as they were when not given)."""
     session = Session.objects.select_related("program").get(pk=session.pk)
     _require_charter(actor, session.program)
     if session.kind == SessionKind.GROUP:
@@ -437,6 +393,7 @@ def note_save(
         objective_ids=objective_ids,
         actor=actor,
         revision=revision,
+        visit=visit_fields(session, visit) if visit is not None else None,
     )
 
 
@@ -461,9 +418,11 @@ def note_text(note: ProgressNote) -> str:
     """The complete note as signed: the shared part for a group, the client's own part, and
     the objectives it addressed. Its SHA-256 goes on the signature."""
     session, client = note.session, note.client
-    title = session.group.name if session.group_id and session.group else session.get_kind_display()
+    title = f"{session.get_kind_display()} note"
+    if session.group_id and session.group:
+        title += f": {session.group.name}"
     lines = [
-        f"{session.get_kind_display()} note: {title}",
+        title,
         f"Client: {client.legal_name}, record number {client.record_number}",
         f"Session: {_when(session)}",
     ]
@@ -472,6 +431,7 @@ def note_text(note: ProgressNote) -> str:
         lines.append(
             f"Attendance: {attendee.get_attendance_display()}, {attendee.minutes_attended} minutes"
         )
+    lines += visit_lines(note)
     shared = note.group_note
     if shared is not None:
         lines += [
@@ -504,7 +464,19 @@ def _needs_cosign(user: User, program_id: Any) -> bool:
     )
 
 
-def _sign_one(note: ProgressNote, actor: User, now: datetime.datetime) -> ProgressNote:
+def held_reason(note: ProgressNote, warnings: list[NoteWarning]) -> str:
+    """Why a note with open warnings is not signed: the warnings, and what to do."""
+    return (
+        f"{note.client.display_name}'s note was not signed: "
+        + " ".join(str(w) for w in warnings)
+        + " Change the text, or confirm the warning on the group notes page."
+    )
+
+
+def _sign_one(
+    note: ProgressNote, actor: User, now: datetime.datetime, warnings: list[NoteWarning]
+) -> ProgressNote:
+    """Sign one note whose open warnings (``warnings``) the caller computed."""
     if note.is_signed:
         raise ValidationError(NOTE_LOCKED)
     missing = missing_sections(note)
@@ -513,6 +485,14 @@ def _sign_one(note: ProgressNote, actor: User, now: datetime.datetime) -> Progre
             f"Write every section before signing {note.client.display_name}'s note: "
             f"{', '.join(missing)} is empty."
         )
+    missing = missing_visit(note)
+    if missing:
+        raise ValidationError(
+            f"Give these before signing {note.client.display_name}'s note: "
+            f"{', '.join(missing).lower()}."
+        )
+    if warnings:
+        raise ValidationError(held_reason(note, warnings))
     if note.kind == SessionKind.GROUP and note.group_note is None:
         raise ValidationError("Write the shared part (topic, interventions, duration) first.")
     note.author = actor  # the signer is the author of record
@@ -548,26 +528,46 @@ def _sign_one(note: ProgressNote, actor: User, now: datetime.datetime) -> Progre
 def _notes_for_signing(**filters: Any) -> QuerySet[ProgressNote]:
     return (
         ProgressNote.objects.select_for_update(of=("self",))
-        .select_related("client", "session__program", "session__group", "group_note")
+        .select_related(
+            "client", "session__program", "session__group", "group_note", "service_code"
+        )
         .filter(**filters)
     )
 
 
 @transaction.atomic
 def note_sign(*, note: ProgressNote, actor: User) -> ProgressNote:
-    """Sign one note: its full text is stored, hashed and locked."""
+    """Sign one note: its full text is stored, hashed and locked. A note with an open
+    warning is refused, as "Sign all" holds it back."""
     note = _notes_for_signing(pk=note.pk).get()
     _require_charter(actor, note.session.program)
     if note.kind == SessionKind.GROUP and note.group_note is None:
         note.group_note = GroupNote.objects.filter(session_id=note.session_id).first()
-    return _sign_one(note, actor, timezone.now())
+    warnings = open_warnings(note_warnings(session=note.session), note)
+    return _sign_one(note, actor, timezone.now(), warnings)
+
+
+@dataclass(frozen=True)
+class HeldNote:
+    note: ProgressNote
+    warnings: list[NoteWarning]
+
+
+@dataclass(frozen=True)
+class GroupSigning:
+    """What "Sign all" did: the notes signed, and those held back with their warnings."""
+
+    signed: list[ProgressNote] = field(default_factory=list)
+    held: list[HeldNote] = field(default_factory=list)
 
 
 @transaction.atomic
-def group_notes_sign(*, session: Session, actor: User) -> list[ProgressNote]:
+def group_notes_sign(*, session: Session, actor: User) -> GroupSigning:
     """Sign every written, unsigned part of a group session together; each is its own record.
 
-    All or nothing: a missing shared part or an empty section anywhere signs none."""
+    A missing shared part or an empty section anywhere signs none. A part with an open
+    warning (names another member, near-identical to another part) is held back and
+    listed; the others are signed."""
     session = Session.objects.select_for_update().select_related("program").get(pk=session.pk)
     _require_charter(actor, session.program)
     shared = GroupNote.objects.filter(session=session).first()
@@ -591,11 +591,17 @@ def group_notes_sign(*, session: Session, actor: User) -> list[ProgressNote]:
             + "; ".join(empty)
             + "."
         )
+    warnings = note_warnings(session=session)
     now = timezone.now()
+    result = GroupSigning()
     for note in notes:
+        found = open_warnings(warnings, note)
+        if found:
+            result.held.append(HeldNote(note, found))
+            continue
         note.group_note = shared
-        _sign_one(note, actor, now)
-    return notes
+        result.signed.append(_sign_one(note, actor, now, []))
+    return result
 
 
 def can_cosign(user: User, note: ProgressNote) -> bool:

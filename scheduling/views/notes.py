@@ -9,6 +9,7 @@ JavaScript: a saved form redirects back, a refused one renders the page with the
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
+from iop.audit.models import AuditEvent
 from iop.audit.services import record_view_log, record_views_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted
@@ -34,11 +36,23 @@ from scheduling.models import (
     GroupNote,
     NoteFormat,
     ProgressNote,
+    RiskScreen,
+    ServiceCode,
     Session,
     SessionAttendee,
     SessionKind,
+    WarningConfirmation,
 )
+from scheduling.services import note_warnings
 from scheduling.services import notes as services
+from scheduling.services.note_visit import (
+    NoteVisit,
+    booked_times,
+    has_visit,
+    missing_visit,
+    visit_lines,
+)
+from scheduling.services.note_warnings import NoteWarning
 from scheduling.services.notes import NoteEditConflict
 from treatment_plans.models import PlanObjective
 from treatment_plans.services.plans import measure_text
@@ -74,6 +88,7 @@ def _note_for(request: AuthedRequest, note_id: UUID) -> ProgressNote:
         "session__group",
         "session__program",
         "group_note",
+        "service_code",
         "author",
         "signed_by",
         "cosigned_by",
@@ -108,7 +123,12 @@ class NoteForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(
-        self, *args: Any, note_format: str, objectives: list[PlanObjective], **kwargs: Any
+        self,
+        *args: Any,
+        note_format: str,
+        objectives: list[PlanObjective],
+        service_codes: list[ServiceCode] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         for key, label, prompt in FORMAT_SECTIONS[note_format]:
@@ -124,6 +144,24 @@ class NoteForm(forms.Form):
             choices=[(str(o.pk), _objective_label(o)) for o in objectives],
         )
         self.section_keys = [key for key, _l, _p in FORMAT_SECTIONS[note_format]]
+        self.has_visit = service_codes is not None
+        if service_codes is not None:
+            self.fields.update(_visit_fields(service_codes))
+
+    def visit(self) -> NoteVisit | None:
+        if not self.has_visit:
+            return None
+        data = self.cleaned_data
+        return NoteVisit(
+            start=data.get("start"),
+            stop=data.get("stop"),
+            service_code_id=data.get("service_code") or None,
+            risk_screen=data.get("risk_screen", ""),
+            risk_action=data.get("risk_action", ""),
+        )
+
+    def visit_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("start", "stop", "service_code")] if self.has_visit else []
 
     def body(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(key, "") for key in self.section_keys}
@@ -132,11 +170,64 @@ class NoteForm(forms.Form):
         return [self[key] for key in self.section_keys]
 
 
-def _note_initial(note: ProgressNote | None) -> dict[str, Any]:
+def _visit_fields(service_codes: list[ServiceCode]) -> dict[str, forms.Field]:
+    time = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    return {
+        "start": forms.TimeField(
+            label="Start time", required=False, widget=time, help_text="When the service began."
+        ),
+        "stop": forms.TimeField(
+            label="Stop time", required=False, widget=time, help_text="When it ended."
+        ),
+        "service_code": forms.ChoiceField(
+            label="Service",
+            required=False,
+            choices=[("", "Choose the service")]
+            + [(str(c.pk), f"{c.code} · {c.label}") for c in service_codes],
+            help_text="From the program's list of service codes.",
+        ),
+        "risk_screen": forms.ChoiceField(
+            label="Risk screen",
+            required=False,
+            choices=RiskScreen.choices,
+            widget=forms.RadioSelect,
+            help_text="Suicide, self-harm, harm to others, or safety at home, asked this session.",
+        ),
+        "risk_action": forms.CharField(
+            label="What was done",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text="Needed when risk is present: e.g. safety plan reviewed, supervisor told.",
+        ),
+    }
+
+
+def _note_initial(note: ProgressNote | None, session: Session | None = None) -> dict[str, Any]:
+    initial: dict[str, Any] = {"revision": 0}
+    if session is not None and has_visit(session.kind):
+        initial.update(_visit_initial(note, session))
     if note is None:
-        return {"revision": 0}
+        return initial
     chosen = [str(link.objective_id) for link in note.objective_links.all()]
-    return {"revision": note.revision, "objectives": chosen, **note.body}
+    return {**initial, "revision": note.revision, "objectives": chosen, **note.body}
+
+
+def _visit_initial(note: ProgressNote | None, session: Session) -> dict[str, Any]:
+    """What the note holds, else the booked times: most sessions run as booked."""
+    start, stop = booked_times(session)
+    if note is None:
+        return {"start": start, "stop": stop}
+    zone = zoneinfo.ZoneInfo(session.program.time_zone)
+    if note.service_started_at and note.service_ended_at:
+        start = note.service_started_at.astimezone(zone).time()
+        stop = note.service_ended_at.astimezone(zone).time()
+    return {
+        "start": start,
+        "stop": stop,
+        "service_code": str(note.service_code_id or ""),
+        "risk_screen": note.risk_screen,
+        "risk_action": note.risk_action,
+    }
 
 
 class SharedPartForm(forms.Form):
@@ -168,7 +259,7 @@ class Card:
     note: ProgressNote | None = None
     objectives: list[PlanObjective] = field(default_factory=list)
     form: NoteForm | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[NoteWarning] = field(default_factory=list)
     flash: str = ""
     saved_now: list[tuple[str, str]] = field(default_factory=list)  # shown after a conflict
 
@@ -179,6 +270,15 @@ class Card:
     @property
     def attendance_label(self) -> str:
         return self.attendee.get_attendance_display() or "Attendance not taken"
+
+    @property
+    def open_warnings(self) -> list[NoteWarning]:
+        return [w for w in self.warnings if w.is_open]
+
+    @property
+    def held(self) -> bool:
+        """Written, unsigned, with an open warning: "Sign all" leaves it out."""
+        return bool(self.note and not self.note.is_signed and self.open_warnings)
 
 
 def _part_form(card: Card, data: QueryDict | None = None) -> NoteForm:
@@ -206,7 +306,10 @@ def _cards(session: Session) -> list[Card]:
     by_client = {note.client_id: note for note in notes}
     safety_attach(a.client for a in attendees)
     objectives = services.plan_objectives(episode_ids=[a.episode_id for a in attendees])
-    warnings = services.warnings_for(notes, attendees)
+    confirmations = WarningConfirmation.objects.filter(note__session=session).select_related(
+        "confirmed_by"
+    )
+    warnings = services.warnings_for(notes, attendees, confirmations)
     writable = services.session_started(session) and not session.is_cancelled
     cards = []
     for attendee in attendees:
@@ -233,7 +336,8 @@ def _group_context(
         "cards": attended,
         "absent": [c for c in cards if not c.attended],
         "started": services.session_started(session),
-        "to_sign": [c for c in written if not c.note.is_signed],  # type: ignore[union-attr]
+        "held": [c for c in written if c.held],
+        "ready": [c for c in written if not c.note.is_signed and not c.held],  # type: ignore[union-attr]
         "unwritten": [c for c in attended if not c.note],
         **extra,
     }
@@ -413,7 +517,8 @@ def _card_response(
         "card": card,
         "others": others,
         "flash_error": error,
-        "to_sign": [c for c in written if not c.note.is_signed],  # type: ignore[union-attr]
+        "held": [c for c in written if c.held],
+        "ready": [c for c in written if not c.note.is_signed and not c.held],  # type: ignore[union-attr]
         "unwritten": [c for c in cards if c.attended and not c.note],
     }
     # htmx swaps only 2xx answers, so field errors come back as 200 in the fragment.
@@ -425,15 +530,78 @@ def _card_response(
 def group_notes_sign(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = _group_session_for(request, session_id)
     try:
-        signed = services.group_notes_sign(session=session, actor=request.user)
+        result = services.group_notes_sign(session=session, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        count = len(signed)
+        _signing_messages(request, result)
+    url = reverse("scheduling:session_notes", args=[session.pk])
+    return redirect(f"{url}#sign-bar")
+
+
+def _signing_messages(request: AuthedRequest, result: services.GroupSigning) -> None:
+    count, held = len(result.signed), len(result.held)
+    if count:
         messages.success(
             request, f"Signed {count} note{'s' if count != 1 else ''}, each in its client's chart."
         )
-    return redirect("scheduling:session_notes", session.pk)
+    if held:
+        names = ", ".join(h.note.client.display_name for h in result.held)
+        messages.error(
+            request,
+            f"{'No note was signed: ' if not count else ''}{held} note{'s' if held != 1 else ''} "
+            f"held back because of a warning ({names}). The reasons are listed under "
+            "“Sign the group's notes”.",
+        )
+
+
+class ConfirmWarningForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, max_length=500)
+
+
+@require_POST
+@capability_required(CHART)
+def note_warning_confirm(request: AuthedRequest, note_id: UUID) -> HttpResponse:
+    """A clinician confirms one warning on one note does not apply (a reason for near-identical
+    text); recorded with the note, and holding only while the text stays as it is."""
+    note = _note_for(request, note_id)
+    form = ConfirmWarningForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No such warning.")
+    key = form.cleaned_data["key"]
+    try:
+        note_warnings.note_warning_confirm(
+            note=note, key=key, reason=form.cleaned_data["reason"], actor=request.user
+        )
+    except ValidationError as error:
+        return _confirm_refused(request, note, key, error)
+    messages.success(request, f"Confirmation recorded with {note.client.display_name}'s note.")
+    return redirect(_note_place(note))
+
+
+def _note_place(note: ProgressNote) -> str:
+    if note.kind != SessionKind.GROUP:
+        return reverse("scheduling:note_detail", args=[note.pk])
+    attendee = SessionAttendee.objects.filter(session_id=note.session_id, client_id=note.client_id)
+    anchor = f"#card-{attendee.values_list('pk', flat=True).first()}"
+    return reverse("scheduling:session_notes", args=[note.session_id]) + anchor
+
+
+def _confirm_refused(
+    request: AuthedRequest, note: ProgressNote, key: str, error: ValidationError
+) -> HttpResponse:
+    if note.kind != SessionKind.GROUP:
+        return _back_to_note(request, note, error, "")
+    session = _group_session_for(request, note.session_id)
+    cards = _cards(session)
+    found = [w for c in cards if c.note and c.note.pk == note.pk for w in c.warnings]
+    warning = next((w for w in found if w.key == key), None)
+    if warning is None:  # the text changed meanwhile: say so at the top
+        messages.error(request, " ".join(error.messages))
+    else:
+        warning.error = " ".join(error.messages)
+    return _group_page(request, session, cards, status=400)
 
 
 # ---------------------------------------------------------------- individual, family, medication
@@ -460,8 +628,13 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
         attendee.episode_id, []
     )
     note_format = note.format if note else session.program.note_format
+    codes = ServiceCode.objects.for_note(program_id=session.program_id, kind=session.kind)
     form = NoteForm(
-        posted(request), note_format=note_format, objectives=objectives, initial=_note_initial(note)
+        posted(request),
+        note_format=note_format,
+        objectives=objectives,
+        service_codes=list(codes),
+        initial=_note_initial(note, session),
     )
     saved_now: list[tuple[str, str]] = []
     if request.method == "POST" and form.is_valid():
@@ -473,6 +646,7 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
                 objective_ids=form.cleaned_data["objectives"],
                 actor=request.user,
                 revision=form.cleaned_data["revision"],
+                visit=form.visit(),
             )
         except NoteEditConflict as conflict:
             _keep_for_merge(form, conflict)
@@ -542,6 +716,7 @@ def _detail_page(
     attendee = SessionAttendee.objects.filter(
         session_id=note.session_id, client_id=note.client_id
     ).first()
+    confirmations = list(note.warning_confirmations.select_related("confirmed_by"))
     context = {
         "client": client,
         "note": note,
@@ -555,9 +730,40 @@ def _detail_page(
         and note.cosign_required
         and note.cosigned_at is None
         and services.can_cosign(request.user, note),
-        "missing": services.missing_sections(note) if not note.is_signed else [],
+        "missing": services.missing_sections(note) + missing_visit(note)
+        if not note.is_signed
+        else [],
+        "visit_lines": visit_lines(note),
+        "confirmations": _confirmations(note, confirmations),
+        "history": _history(note, confirmations),
     }
     return render(request, "scheduling/notes/detail.html", context, status=status)
+
+
+def _confirmations(
+    note: ProgressNote, rows: list[WarningConfirmation]
+) -> list[tuple[WarningConfirmation, bool]]:
+    """Each confirmation on the note, and whether it still holds for the text as it is."""
+    if not rows:
+        return []
+    if note.is_signed:  # signed on the text they held for
+        return [(row, True) for row in rows]
+    warnings = services.note_warnings(session=note.session).get(note.pk, [])
+    holding = {w.confirmation.pk for w in warnings if w.confirmation is not None}
+    return [(row, row.pk in holding) for row in rows]
+
+
+def _history(
+    note: ProgressNote, confirmations: list[WarningConfirmation]
+) -> list[tuple[Any, str, str]]:
+    """The note's audit trail: named events and warning confirmations, oldest first."""
+    events = AuditEvent.objects.filter(object_id=note.pk).select_related("actor")
+    rows = [(e.at, e.actor.display_name if e.actor else "", e.summary) for e in events]
+    rows += [
+        (c.created_at, c.confirmed_by.display_name, f"Warning confirmed: {c.summary}")
+        for c in confirmations
+    ]
+    return sorted(rows, key=lambda row: row[0])
 
 
 def _back_to_note(
@@ -643,4 +849,9 @@ urlpatterns: list[URLPattern] = [
     path("notes/<uuid:note_id>/sign/", note_sign, name="note_sign"),
     path("notes/<uuid:note_id>/cosign/", note_cosign, name="note_cosign"),
     path("notes/<uuid:note_id>/addenda/", addendum_add, name="addendum_add"),
+    path(
+        "notes/<uuid:note_id>/warnings/confirm/",
+        note_warning_confirm,
+        name="note_warning_confirm",
+    ),
 ]

@@ -17,6 +17,7 @@ from groups.models import CurriculumTopic
 from iop.accounts.models import Role
 from iop.clients.models import Episode
 from scheduling.models import ProgressNote, Session, SessionAttendee, SessionKind
+from scheduling.services.billing import service_codes_seed
 from tests.e2e.axe import assert_accessible
 from tests.e2e.browser import share_session
 from tests.factories import ClientFactory, EpisodeFactory, member
@@ -81,6 +82,7 @@ def program_day(program, clinician):
     staff_session(individual, clinician)
     SessionAttendee.objects.create(session=individual, episode=one, client=one.client)
     active_objectives(one, clinician, OBJECTIVE)
+    service_codes_seed(program=program)
     return session, individual
 
 
@@ -165,6 +167,11 @@ def test_clinician_runs_the_program_day(
     page.get_by_label("Assessment", exact=True).fill("Grounding is starting to work for her.")
     page.get_by_label("Plan", exact=True).fill("Practise 5-4-3-2-1 daily; review Thursday.")
     page.get_by_label(re.compile(OBJECTIVE)).check()
+    # Start and stop are filled in from the booking; the service and risk screen are not.
+    page.get_by_label("Service", exact=True).select_option(
+        label="90832 · Psychotherapy, 16-37 minutes"
+    )
+    page.get_by_label("No risk identified").check()
     audit(page, axe_page)
     page.get_by_role("button", name="Save the note").click()
     expect(page.get_by_text("Note saved. Sign it when it is complete.")).to_be_visible()
@@ -173,4 +180,5 @@ def test_clinician_runs_the_program_day(
     expect(page.get_by_text(OBJECTIVE).first).to_be_visible()
     assert note.signed_at is not None
     assert [o.description for o in note.objectives.all()] == [OBJECTIVE]
+    assert "Service: 90832 Psychotherapy, 16-37 minutes" in note.signed_text
     audit(page, axe_page)

@@ -117,3 +117,38 @@ PART = {
     "progress": "Practised urge surfing twice since the last session.",
     "safety": "None observed or reported.",
 }
+
+
+def full_visit(session: Session):
+    """Complete visit facts for an individual, family or medication note: the booked times,
+    the program's first code for that kind (the default list, seeded if none), no risk."""
+    from scheduling.models import RiskScreen, ServiceCode
+    from scheduling.services.billing import service_codes_seed
+    from scheduling.services.note_visit import NoteVisit, booked_times
+
+    service_codes_seed(program=session.program)
+    start, stop = booked_times(session)
+    code = ServiceCode.objects.for_note(program_id=session.program_id, kind=session.kind).first()
+    assert code is not None
+    return NoteVisit(start=start, stop=stop, service_code_id=code.pk, risk_screen=RiskScreen.NONE)
+
+
+# One scene, skill and count per first letter: parts written from these never read as clones.
+_OWN = {
+    "A": ("a craving on the bus after work", "paced breathing", "two evenings logged"),
+    "B": ("an argument at home on Saturday", "a call to a sponsor", "went to a Sunday meeting"),
+    "C": ("a payday trigger and old friends", "urge surfing", "kept the budget plan all week"),
+    "D": ("a poor night's sleep", "cold water on the face", "slept seven hours twice"),
+    "E": ("a hard phone call with a parent", "writing it down", "journaled four days"),
+}
+
+
+def own_part(name: str) -> dict[str, str]:
+    """An individual part in the client's own words (distinct per first letter)."""
+    scene, skill, progress = _OWN.get(name[:1].upper(), ("a quiet week", "grounding", "steady"))
+    return {
+        "participation": f"{name} arrived settled and talked about {scene}.",
+        "response": f"Response {name}: chose {skill} and tried it during the exercise.",
+        "progress": f"Reports progress: {progress}.",
+        "safety": "None observed or reported.",
+    }

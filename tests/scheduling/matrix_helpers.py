@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from groups.models import Admission, RosterEntry, RosterStatus
 from iop.accounts.models import Role
-from scheduling.models import FollowUpTask, SessionKind
+from scheduling.models import FollowUpTask, ServiceCode, SessionKind
 from scheduling.services.notes import group_part_save
 from tests.scheduling.charting_helpers import attend, past_session
 from tests.scheduling.factories import GroupFactory, TrackBlockFactory, TrackFactory
@@ -52,7 +52,11 @@ def program_day_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, 
         summary="Call about the missed group",
         due_on=timezone.localdate(),
     )
+    code = ServiceCode.objects.create(
+        program=program, code="90834", label="Psychotherapy, 38-52 minutes", kinds=["individual"]
+    )
     return {
+        "code_id": str(code.pk),
         "session_id": str(session.pk),
         "attendee_id": str(individual.pk),
         "note_id": str(note.pk),

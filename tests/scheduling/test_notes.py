@@ -28,7 +28,9 @@ from tests.scheduling.charting_helpers import (
     active_objectives,
     attend,
     episodes,
+    full_visit,
     group_with,
+    own_part,
     past_session,
 )
 
@@ -37,12 +39,7 @@ pytestmark = pytest.mark.django_db
 
 def part(name: str) -> dict[str, str]:
     """An individual part of its own for each client (no cloning between them)."""
-    return {
-        "participation": f"{name[:1]} arrived settled and spoke twice about weekend plans.",
-        "response": f"Response {name}: curious about the exercise, asked how it applies to work.",
-        "progress": f"Reports {len(name)} evenings without use this week.",
-        "safety": "None observed or reported.",
-    }
+    return own_part(name)
 
 
 def shared(session, actor):
@@ -163,12 +160,12 @@ def test_warns_when_a_part_names_another_member(program, clinician):
     other = write(blake, clinician, body={**part("Blake"), "participation": "Sat beside Cee."})
     write(casey, clinician, body={**part("Casey"), "safety": "Mentioned Quillax in passing."})
     warnings = services.note_warnings(session=session)
-    assert "Names another group member (“Blake”" in warnings[note.pk][0]
-    assert "(“Cee”, Cee QuillCx)" in warnings[other.pk][0]
+    assert "Names another group member (“Blake”" in str(warnings[note.pk][0])
+    assert "(“Cee”, Cee QuillCx)" in str(warnings[other.pk][0])
     last_name = avery.client.legal_last_name  # "QuillAx"
     assert last_name.lower() == "quillax"
     casey_note = ProgressNote.objects.get(client=casey.client)
-    assert f"“{last_name}”" in warnings[casey_note.pk][0]
+    assert f"“{last_name}”" in str(warnings[casey_note.pk][0])
 
 
 def test_a_name_inside_another_word_is_not_a_warning(program, clinician):
@@ -196,7 +193,9 @@ def test_warns_on_identical_and_near_identical_parts_naming_the_other_client(pro
     b = write(blake, clinician, body={k: v.upper() + "  " for k, v in PART.items()})
     c = write(casey, clinician, body={**PART, "progress": "Practised urge surfing three times."})
     d = write(devon, clinician, body=part("Devon"))
-    warnings = services.note_warnings(session=session)
+    warnings = {
+        pk: [str(w) for w in found] for pk, found in services.note_warnings(session=session).items()
+    }
     assert any(w.startswith("Identical to the part written for Blake") for w in warnings[a.pk])
     assert any(w.startswith("Identical to the part written for Avery") for w in warnings[b.pk])
     near = [w for w in warnings[c.pk] if w.startswith("Nearly identical")]
@@ -213,7 +212,7 @@ def test_sign_all_signs_each_part_on_its_own_record(program, clinician):
     write(avery, clinician, objective_ids=[objective.pk])
     write(blake, clinician)
     shared(session, clinician)  # written after the parts: they quote it too
-    signed = services.group_notes_sign(session=session, actor=clinician)
+    signed = services.group_notes_sign(session=session, actor=clinician).signed
     assert len(signed) == 2
     for note in ProgressNote.objects.filter(session=session):
         assert note.is_signed and note.signed_by == clinician and note.group_note is not None
@@ -386,7 +385,7 @@ def test_individual_note_in_the_programs_format_linked_to_objectives(program, cl
     body = {"subjective": "S", "objective": "O", "assessment": "A", "plan": "P", "data": "dropped"}
     note = services.note_save(
         session=session, episode=episode, body=body, objective_ids=[objective.pk],
-        actor=clinician, revision=0,
+        actor=clinician, revision=0, visit=full_visit(session),
     )  # fmt: skip
     assert note.format == "soap" and set(note.body) == {
         "subjective",

@@ -17,6 +17,7 @@ from tests.scheduling.charting_helpers import (
     active_objectives,
     attend,
     episodes,
+    full_visit,
     group_with,
     past_session,
 )
@@ -34,11 +35,20 @@ def part_data(attendee, body=None, revision=0, objectives=()):
     return data
 
 
+SCENES = {
+    "A": ("a craving on the bus", "paced breathing", "two evenings logged"),
+    "B": ("an argument at home", "a call to a sponsor", "went to a meeting on Sunday"),
+    "C": ("a payday trigger", "urge surfing", "kept the budget plan all week"),
+}
+
+
 def own(name):
+    """Each client's own words: different enough that no part reads as a clone."""
+    scene, skill, progress = SCENES.get(name[:1], ("a quiet week", "grounding", "steady"))
     return {
-        "participation": f"{name} spoke twice about the week.",
-        "response": f"Curious about the exercise ({len(name)}).",
-        "progress": f"{name[:2]} practised grounding at home.",
+        "participation": f"{name} spoke twice about {scene}.",
+        "response": f"Chose {skill} and tried it in the room.",
+        "progress": f"{name[:2]}: {progress}.",
         "safety": "None observed.",
     }
 
@@ -283,6 +293,13 @@ def test_individual_note_page_in_program_format_with_objectives(login_as, progra
     data: dict[str, object] = {"behaviour": "B", "intervention": "I", "response": "R", "plan": "P"}
     data["revision"] = "0"
     data["objectives"] = [str(objective.pk)]
+    visit = full_visit(session)
+    data.update(
+        start=f"{visit.start:%H:%M}",
+        stop=f"{visit.stop:%H:%M}",
+        service_code=str(visit.service_code_id),
+        risk_screen="none",
+    )
     response = browser.post(url, data)
     note = ProgressNote.objects.get()
     assert response.status_code == 302 and note.format == "birp"
