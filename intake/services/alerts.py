@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intake.models import SafetyAlert
+from iop.accounts import permissions
 from iop.accounts.models import Membership, Program, Role, User
 from iop.clients.models import Client, Episode, FlagGroup, SafetyFlag, flags_grouped
 from iop.notifications.models import Channel
@@ -175,16 +176,13 @@ def alerts_for_user(
     on call), their session's clients expected today, and for directors every overdue one.
     """
     expected = set(expected_client_ids)
-    director_of = set(
-        Membership.objects.active()
-        .filter(user=user, role=Role.DIRECTOR)
-        .values_list("program_id", flat=True)
-    )
+    # Those who oversee the program (the census) see what is overdue.
+    oversees = permissions.program_ids_with(user, permissions.VIEW_CENSUS)
 
     def concerns(item: OpenAlert) -> bool:
         if any(u.pk == user.pk for u in item.told) or item.client.pk in expected:
             return True
-        return item.overdue and item.client.program_id in director_of
+        return item.overdue and item.client.program_id in oversees
 
     return [a for a in alerts_open(program_ids=program_ids, now=now) if concerns(a)]
 
