@@ -256,7 +256,7 @@ def _open_referrals(program: Any, intake: Any, officer: Any) -> None:
                 "legal_first_name": first,
                 "legal_last_name": last,
                 "date_of_birth": datetime.date(1985 + offset * 3, 3 + offset, 11),
-                "phone": f"555-02{offset:02d}",
+                "phone": f"+1202555{200 + offset:04d}",
             },
             referral_data={
                 "received_on": timezone.localdate() - datetime.timedelta(days=offset),
