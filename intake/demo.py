@@ -146,7 +146,7 @@ def _assessment(
         housing="stable" if index % 6 else "with_others",
         occupation=["full_time", "part_time", "unemployed", "student"][index % 4],
         legal_status="probation" if index % COURT_EVERY == 0 else "none",
-        strengths="Close to a sibling; wants to return to work; good sense of humour.",
+        strengths="Close to a sibling; wants to return to work; good sense of humor.",
         asam_edition=episode.program.asam_edition,
         recommended_level=episode.level_of_care,
         recommendation_reasons=[

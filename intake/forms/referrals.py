@@ -143,11 +143,22 @@ class AdmissionForm(forms.Form):
     admitted_on = forms.DateField(label="Admission date", widget=DATE)
 
     def __init__(
-        self, *args: Any, program: Program, received_on: Any = None, **kwargs: Any
+        self,
+        *args: Any,
+        program: Program,
+        received_on: Any = None,
+        proposed_level: LevelOfCare | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.program = program
         self.received_on = received_on
+        if proposed_level is not None:
+            self.fields["level"].initial = proposed_level.pk
+            self.fields["level"].help_text = (
+                f"Proposed from the intake assessment: ASAM {proposed_level.code} "
+                f"{proposed_level.name}."
+            )
         self.fields["level"].queryset = LevelOfCare.objects.filter(  # type: ignore[attr-defined]
             edition=program.asam_edition
         )
