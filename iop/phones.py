@@ -64,7 +64,7 @@ class PhoneField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         text = super().to_python(value)
-        return phone_parse(text) if text else text
+        return phone_parse(text) if text else ""
 
     def prepare_value(self, value: Any) -> Any:
         # What the user typed is shown back as typed; a stored number in national format.

@@ -58,12 +58,12 @@ class ConsentForm(forms.ModelForm):
             fresh = {
                 name: errors
                 for name, errors in error.error_dict.items()
-                if name == NON_FIELD_ERRORS or name not in self._errors
+                if name == NON_FIELD_ERRORS or name not in self.errors
             }
             if fresh:
                 super().add_error(None, ValidationError(fresh))
             return
-        if field is not None and field in self._errors:
+        if field is not None and field in self.errors:
             return
         super().add_error(field, error)
 

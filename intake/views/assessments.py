@@ -123,8 +123,8 @@ def _asam_recommendation(assessment: Assessment, form: Any) -> dict[str, Any] | 
         return {"level": level, "reasons": typed.reasons}
     if form is not None and form.is_bound:
         return None  # some ratings missing: the saved recommendation no longer describes them
-    level = assessment.recommended_level
-    return {"level": level, "reasons": assessment.recommendation_reasons} if level else None
+    saved = assessment.recommended_level
+    return {"level": saved, "reasons": assessment.recommendation_reasons} if saved else None
 
 
 def _step_context(assessment: Assessment, step: str, form: Any = None) -> dict[str, Any]:

@@ -177,10 +177,13 @@ def test_director_changes_the_wording_with_an_audit_event_and_history(
         "Second wording, with medication management.",
         "First wording.",
     ]
-    event = AuditEvent.objects.filter(action=AuditAction.CONSENT_TEXT_CHANGED).first()
-    assert event.actor == staff[Role.DIRECTOR]
-    assert event.program == client_record.program
-    assert AuditEvent.objects.filter(action=AuditAction.CONSENT_TEXT_CHANGED).count() == 2
+    events = list(AuditEvent.objects.filter(action=AuditAction.CONSENT_TEXT_CHANGED))
+    assert len(events) == 2
+    assert {(e.actor, e.program) for e in events} == {(staff[Role.DIRECTOR], client_record.program)}
+    assert (
+        events[0].summary
+        == f"Consent-to-treatment text of {client_record.program} changed: Reviewed"
+    )
     history = director.get(WORDING_URL).content.decode()
     assert "First wording." in history and "(current)" in history
     other.refresh_from_db()
