@@ -21,7 +21,7 @@ GROUPS: dict[str, tuple[str, str, int, list[tuple[str, str]], str, list[str]]] =
         Admission.OPEN,
         14,
         [(SAM, "lead")],
-        "Dialectical behaviour therapy skills, one module topic a session.",
+        "Dialectical behavior therapy skills, one module topic a session.",
         [
             "Mindfulness: wise mind",
             "Mindfulness: observe, describe, participate",
@@ -122,7 +122,7 @@ GROUPS: dict[str, tuple[str, str, int, list[tuple[str, str]], str, list[str]]] =
         [
             "Grounding techniques",
             "Paced breathing",
-            "Behavioural activation",
+            "Behavioral activation",
             "Problem solving",
             "Thought records",
             "Safe coping cards",

@@ -9,12 +9,13 @@ when it differs. The reasons it returns are shown on screen ("why this level").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 DIMENSIONS: dict[str, list[str]] = {
     "3": [
         "Acute intoxication and/or withdrawal potential",
         "Biomedical conditions and complications",
-        "Emotional, behavioural or cognitive conditions",
+        "Emotional, behavioral or cognitive conditions",
         "Readiness to change",
         "Relapse, continued use or continued problem potential",
         "Recovery / living environment",
@@ -25,8 +26,16 @@ DIMENSIONS: dict[str, list[str]] = {
         "Psychiatric and cognitive conditions",
         "Substance use-related risks",
         "Recovery environment interactions",
-        "Person-centred considerations",
+        "Person-centered considerations",
     ],
+}
+
+RATING_WORDS = {
+    0: "no risk",
+    1: "mild risk",
+    2: "moderate risk",
+    3: "significant risk",
+    4: "severe risk",
 }
 
 RATING_LABELS = {
@@ -43,6 +52,28 @@ IOP = {"3": "2.1", "4": "2.1"}
 HIGH_INTENSITY = {"3": "2.5", "4": "2.5"}
 RESIDENTIAL = {"3": "3.5", "4": "3.5"}
 MEDICALLY_MANAGED = {"3": "3.7", "4": "3.7"}
+
+
+@dataclass(frozen=True)
+class DimensionRating:
+    """One rated dimension, named, for the intake review."""
+
+    number: int
+    name: str
+    rating: int
+    notes: str
+
+    @property
+    def words(self) -> str:
+        return f"{RATING_WORDS[self.rating]} ({self.rating} of 4)"
+
+
+def named_ratings(ratings: Any, edition: str) -> list[DimensionRating]:
+    """Stored ratings (objects with dimension, rating, notes) with their dimensions' names."""
+    names = DIMENSIONS[edition]
+    return [
+        DimensionRating(r.dimension, names[r.dimension - 1], r.rating, r.notes) for r in ratings
+    ]
 
 
 @dataclass(frozen=True)

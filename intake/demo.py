@@ -146,7 +146,7 @@ def _assessment(
         housing="stable" if index % 6 else "with_others",
         occupation=["full_time", "part_time", "unemployed", "student"][index % 4],
         legal_status="probation" if index % COURT_EVERY == 0 else "none",
-        strengths="Close to a sibling; wants to return to work; good sense of humour.",
+        strengths="Close to a sibling; wants to return to work; good sense of humor.",
         asam_edition=episode.program.asam_edition,
         recommended_level=episode.level_of_care,
         recommendation_reasons=[
@@ -256,7 +256,7 @@ def _open_referrals(program: Any, intake: Any, officer: Any) -> None:
                 "legal_first_name": first,
                 "legal_last_name": last,
                 "date_of_birth": datetime.date(1985 + offset * 3, 3 + offset, 11),
-                "phone": f"555-02{offset:02d}",
+                "phone": f"+1202555{200 + offset:04d}",
             },
             referral_data={
                 "received_on": timezone.localdate() - datetime.timedelta(days=offset),

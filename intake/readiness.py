@@ -64,5 +64,5 @@ def readiness_status(
     met = [yes for ok, yes, _ in checks if ok]
     missing = [no for ok, _, no in checks if not ok]
     if missing:
-        return Readiness(False, "Stabilisation: not ready for trauma processing", met, missing)
+        return Readiness(False, "Stabilization: not ready for trauma processing", met, missing)
     return Readiness(True, "Ready for trauma processing (to be confirmed by a supervisor)", met, [])

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+import phonenumbers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -272,6 +273,10 @@ if not 31 <= IOP_PCL5_CUTOFF <= 33:
 MAILERS = {"default": email_mailer(os.environ.get("EMAIL_URL", ""))}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@appointments.example")
 IOP_SMS_BACKEND = os.environ.get("IOP_SMS_BACKEND", "iop.notifications.sms.ConsoleSMSBackend")
+# Phone numbers typed without a country code are read in this region (ISO 3166 code).
+IOP_PHONE_REGION = os.environ.get("IOP_PHONE_REGION", "US").upper()
+if IOP_PHONE_REGION not in phonenumbers.SUPPORTED_REGIONS:
+    raise ImproperlyConfigured(f"IOP_PHONE_REGION {IOP_PHONE_REGION!r} is not a known region code.")
 
 CELERY_BROKER_URL = embedded.celery_broker_url(REDIS_URL)
 CELERY_RESULT_BACKEND = embedded.celery_broker_url(REDIS_URL)

@@ -200,6 +200,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "intake:alert_acknowledge": only(CLIENT_READERS),
     "intake:consent_list": only(CLIENT_READERS),
     "intake:consent_create": only({Role.INTAKE}),
+    "intake:treatment_consent_text": only({Role.DIRECTOR}),
     "intake:consent_detail": only(CLIENT_READERS),
     # The sample consent is signed already: intake staff are sent to read it instead.
     "intake:consent_sign": only(

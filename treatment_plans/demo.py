@@ -205,7 +205,7 @@ def seed(context: dict[str, Any]) -> None:
             PlanIntervention.objects.create(
                 plan=plan,
                 modality=emdr,
-                description="Index trauma, after stabilisation and a confirmed readiness review.",
+                description="Index trauma, after stabilization and a confirmed readiness review.",
                 frequency="weekly, 60-90 minutes",
                 responsible=clinician,
                 created_by=clinician,

@@ -13,7 +13,7 @@ MODALITIES: list[tuple[str, str, bool]] = [
     ("pe", "Prolonged Exposure (PE)", True),
     ("emdr", "EMDR", True),
     ("dbt_skills", "DBT skills", False),
-    ("cbt", "Cognitive behavioural therapy (CBT)", False),
+    ("cbt", "Cognitive behavioral therapy (CBT)", False),
     ("mi", "Motivational interviewing (MI)", False),
     ("seeking_safety", "Seeking Safety", False),
     ("family_therapy", "Family therapy", False),
@@ -110,7 +110,7 @@ TEMPLATES: list[dict[str, Any]] = [
             {
                 "modality": "cbt",
                 "frequency": "weekly, 50 minutes",
-                "description": "Behavioural activation.",
+                "description": "Behavioral activation.",
             },
             {
                 "modality": "medication_management",
@@ -216,7 +216,7 @@ TEMPLATES: list[dict[str, Any]] = [
             {
                 "modality": "emdr",
                 "frequency": "weekly, 60-90 minutes",
-                "description": "After stabilisation and a confirmed readiness review.",
+                "description": "After stabilization and a confirmed readiness review.",
             },
         ],
     },

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from intake.models.consent import (
     Consent,
@@ -14,21 +14,13 @@ from intake.models.consent import (
     ConsentKind,
     SignerRelationship,
 )
-from intake.services.consents import probation_officers
+from intake.services.consents import probation_officers, treatment_consent_wording
+from iop.dates import validate_upcoming
 
 CJ_REVOCATION_TERMS = (
     "You may revoke this consent in writing, by giving or sending a signed statement to the "
     "program's privacy officer, once the time or event stated below has passed, except to the "
     "extent that the program has already acted in reliance on it."
-)
-TREATMENT_DEFAULT = (
-    "Intensive outpatient treatment for substance use and related mental health concerns: "
-    "assessment, group and individual counselling, treatment planning, drug screening and "
-    "care coordination."
-)
-TREATMENT_WITHDRAWAL_TERMS = (
-    "You may withdraw this consent and stop treatment at any time by telling your counsellor "
-    "or any member of staff. Withdrawing does not affect care already given."
 )
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 RECIPIENT_FIELDS = ("recipient_user", "recipient_name", "recipient_class")
@@ -52,11 +44,35 @@ class ConsentForm(forms.ModelForm):
         # Consent.clean() says what is missing, in words that name the element.
         for field in self.fields.values():
             field.required = False
+        self.today = self.instance.client.program.today()
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        """One message per problem: a field that already has one gets no second.
+
+        A refused date never reaches the model, so Consent.clean() would otherwise
+        also call it missing ("Give an expiry date") beside "already passed".
+        """
+        if not isinstance(error, ValidationError):
+            error = ValidationError(error)
+        if hasattr(error, "error_dict"):
+            fresh = {
+                name: errors
+                for name, errors in error.error_dict.items()
+                if name == NON_FIELD_ERRORS or name not in self.errors
+            }
+            if fresh:
+                super().add_error(None, ValidationError(fresh))
+            return
+        if field is not None and field in self.errors:
+            return
+        super().add_error(field, error)
 
     def clean_expires_on(self) -> Any:
         expires_on = self.cleaned_data.get("expires_on")
-        if expires_on and expires_on < timezone.localdate():
-            raise forms.ValidationError("The expiry date has already passed.")
+        if expires_on:
+            validate_upcoming(
+                expires_on, today=self.today, passed="The expiry date has already passed."
+            )
         return expires_on
 
 
@@ -73,8 +89,10 @@ class TreatmentConsentForm(ConsentForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound and not self.instance.purpose:
-            self.initial["purpose"] = TREATMENT_DEFAULT
-            self.initial["revocation_terms"] = TREATMENT_WITHDRAWAL_TERMS
+            # The program's own wording, as its director last wrote it.
+            wording = treatment_consent_wording(self.instance.client.program)
+            self.initial["purpose"] = wording.treatment
+            self.initial["revocation_terms"] = wording.withdrawal_terms
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -161,6 +179,12 @@ class CriminalJusticeConsentForm(DisclosureConsentForm):
         if not self.is_bound:
             self.initial["revocation_terms"] = CJ_REVOCATION_TERMS
 
+    def clean_irrevocable_until(self) -> Any:
+        until = self.cleaned_data.get("irrevocable_until")
+        if until:
+            validate_upcoming(until, today=self.today, passed="This date has already passed.")
+        return until
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         until, expires = cleaned.get("irrevocable_until"), cleaned.get("expires_on")
@@ -211,7 +235,7 @@ class ConsentRevokeForm(forms.Form):
 
     def __init__(self, *args: Any, consent: Consent, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["revoked_on"].initial = timezone.localdate()
+        self.fields["revoked_on"].initial = consent.client.program.today()
         if consent.irrevocable_until_event:
             self.fields["event_passed"] = forms.BooleanField(
                 label=f"This event has happened: {consent.irrevocable_until_event}",

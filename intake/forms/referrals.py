@@ -3,11 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from intake.models import ContactAttempt, Referral, ReferralSource
 from iop.accounts.models import Membership, Program, Role, User
 from iop.clients.models import Client, LevelOfCare
+from iop.dates import validate_date_of_birth, validate_recent
+from iop.phones import PhoneField, phone_parse
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -18,6 +21,7 @@ class NewClientForm(forms.ModelForm):
     record_number = forms.CharField(
         label="Record number (leave blank to assign the next one)", max_length=20, required=False
     )
+    phone = PhoneField(label="Phone", required=False)
 
     class Meta:
         model = Client
@@ -36,14 +40,17 @@ class NewClientForm(forms.ModelForm):
             "legal_last_name": "Legal last name",
             "preferred_name": "Preferred name (optional)",
             "pronouns": "Pronouns (optional)",
-            "phone": "Phone",
             "email": "Email (optional)",
         }
 
+    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.program = program
+
     def clean_date_of_birth(self) -> Any:
         born = self.cleaned_data["date_of_birth"]
-        if born and born > timezone.localdate():
-            raise forms.ValidationError("Date of birth cannot be in the future.")
+        if born:
+            validate_date_of_birth(born, today=self.program.today())
         return born
 
     def clean_record_number(self) -> str:
@@ -79,13 +86,35 @@ class ReferralForm(forms.ModelForm):
 
     def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["received_on"].initial = timezone.localdate()
+        self.program = program
+        self.fields["received_on"].initial = program.today()
         officers = User.objects.filter(
             memberships__program=program, memberships__role=Role.PROBATION, memberships__active=True
         ).distinct()
         self.fields["probation_officer"].queryset = officers  # type: ignore[attr-defined]
         self.fields["probation_officer"].required = False
         self.instance.program = program
+
+    def clean_received_on(self) -> Any:
+        day = self.cleaned_data["received_on"]
+        validate_recent(day, today=self.program.today(), what="Referral date")
+        return day
+
+    def clean_referrer_contact(self) -> str:
+        """A phone number (stored in E.164) or an email address, nothing else."""
+        contact = self.cleaned_data["referrer_contact"].strip()
+        if not contact:
+            return contact
+        if "@" in contact:
+            validate_email(contact)
+            return contact
+        try:
+            return phone_parse(contact)
+        except ValidationError as error:
+            raise ValidationError(
+                "Enter the referrer's phone number with its area code, such as (202) 555-0143, "
+                "or their email address."
+            ) from error
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -113,8 +142,23 @@ class AdmissionForm(forms.Form):
     )
     admitted_on = forms.DateField(label="Admission date", widget=DATE)
 
-    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        program: Program,
+        received_on: Any = None,
+        proposed_level: LevelOfCare | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.program = program
+        self.received_on = received_on
+        if proposed_level is not None:
+            self.fields["level"].initial = proposed_level.pk
+            self.fields["level"].help_text = (
+                f"Proposed from the intake assessment: ASAM {proposed_level.code} "
+                f"{proposed_level.name}."
+            )
         self.fields["level"].queryset = LevelOfCare.objects.filter(  # type: ignore[attr-defined]
             edition=program.asam_edition
         )
@@ -126,10 +170,14 @@ class AdmissionForm(forms.Form):
         self.fields["primary_clinician"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             pk__in=clinician_ids, is_active=True
         )
-        self.fields["admitted_on"].initial = timezone.localdate()
+        self.fields["admitted_on"].initial = program.today()
 
     def clean_admitted_on(self) -> Any:
         day = self.cleaned_data["admitted_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError("Admission date cannot be in the future.")
+        validate_recent(day, today=self.program.today(), what="Admission date")
+        if self.received_on and day < self.received_on:
+            raise forms.ValidationError(
+                f"The admission date cannot be before the referral was received "
+                f"({self.received_on:%B} {self.received_on.day}, {self.received_on.year})."
+            )
         return day

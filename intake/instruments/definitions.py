@@ -69,6 +69,7 @@ class ContextField:
 class InstrumentDefinition:
     code: str
     abbreviation: str
+    topic: str  # what it screens for, in plain words: "depression"
     name: str
     version: str
     timeframe: str
@@ -86,6 +87,11 @@ class InstrumentDefinition:
     context_fields: tuple[ContextField, ...] = ()
     parameters: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
+
+    @property
+    def short_name(self) -> str:
+        """How staff name it on screen: "PHQ-9 (depression)"."""
+        return f"{self.abbreviation} ({self.topic})"
 
     def item(self, key: str) -> Item:
         return self._items_by_key[key]
@@ -152,6 +158,7 @@ def parse(raw: dict[str, Any]) -> InstrumentDefinition:
     definition = InstrumentDefinition(
         code=code,
         abbreviation=raw["abbreviation"],
+        topic=raw["topic"],
         name=raw["name"],
         version=str(raw["version"]),
         timeframe=raw["timeframe"],

@@ -158,15 +158,15 @@ def _cssrs_level(answers: Mapping[str, Answer]) -> tuple[int, list[str]]:
     def yes(key: str) -> bool:
         return answers.get(key) == "yes"
 
-    behaviour = answers.get("6")
+    behavior = answers.get("6")
     high = [f"Q{k} yes" for k in ("4", "5") if yes(k)]
-    if behaviour == "past_3_months":
-        high.append("Q6 behaviour within the past 3 months")
+    if behavior == "past_3_months":
+        high.append("Q6 behavior within the past 3 months")
     if high:
         return 3, high
     moderate = ["Q3 yes"] if yes("3") else []
-    if behaviour == "lifetime":
-        moderate.append("Q6 behaviour more than 3 months ago")
+    if behavior == "lifetime":
+        moderate.append("Q6 behavior more than 3 months ago")
     if moderate:
         return 2, moderate
     low = [f"Q{k} yes" for k in ("1", "2") if yes(k)]

@@ -9,6 +9,7 @@ from intake.models.assessment import (
     HomeStability,
 )
 from intake.models.consent import Consent, ConsentInformation, ConsentKind, ConsentStatus
+from intake.models.consent_text import TreatmentConsentText
 from intake.models.instruments import InstrumentResult, SafetyAlert, SafetyPlanDecision
 from intake.models.referral import (
     ContactAttempt,
@@ -40,5 +41,6 @@ __all__ = [
     "ReferralStatus",
     "SafetyAlert",
     "SafetyPlanDecision",
+    "TreatmentConsentText",
     "Urgency",
 ]

@@ -166,6 +166,11 @@ class Assessment(TimeStampedModel):
     def is_draft(self) -> bool:
         return self.status == AssessmentStatus.DRAFT
 
+    @property
+    def placement(self) -> LevelOfCare | None:
+        """The level staff chose, or the recommendation when they left it as proposed."""
+        return self.placement_level or self.recommended_level
+
 
 @pghistory.track()
 class AsamRating(TimeStampedModel):

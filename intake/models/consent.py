@@ -45,7 +45,7 @@ class ConsentStatus(models.TextChoices):
 
 class SignerRelationship(models.TextChoices):
     CLIENT = "client", "The client"
-    REPRESENTATIVE = "representative", "Authorised representative"
+    REPRESENTATIVE = "representative", "Authorized representative"
 
 
 class ConsentQuerySet(models.QuerySet["Consent"]):

@@ -11,6 +11,7 @@ from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client
+from iop.phones import phone_display
 
 
 class ReferralSource(models.TextChoices):
@@ -54,7 +55,7 @@ class Referral(TimeStampedModel):
     received_on = models.DateField()
     source = models.CharField(max_length=12, choices=ReferralSource.choices)
     referrer_name = models.CharField(
-        "referrer's name", max_length=200, blank=True, help_text="Person or organisation."
+        "referrer's name", max_length=200, blank=True, help_text="Person or organization."
     )
     referrer_contact = models.CharField("referrer's phone or email", max_length=200, blank=True)
     court_case_number = models.CharField(max_length=60, blank=True)
@@ -81,6 +82,13 @@ class Referral(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Referral of {self.client} on {self.received_on:%Y-%m-%d}"
+
+    @property
+    def referrer_contact_display(self) -> str:
+        """An email address as typed; a phone number in national format."""
+        if self.referrer_contact.startswith("+"):
+            return phone_display(self.referrer_contact)
+        return self.referrer_contact
 
     def clean(self) -> None:
         if self.source == ReferralSource.COURT and not self.court_case_number:

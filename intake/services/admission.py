@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from intake.models import (
+    Assessment,
     AssessmentStatus,
     Consent,
     ConsentKind,
@@ -15,6 +16,16 @@ from intake.models import (
 from iop.accounts.models import User
 from iop.clients.models import Episode, LevelOfCare
 from iop.clients.services import episode_admit
+
+
+def admission_assessment(referral: Referral) -> Assessment | None:
+    """The referral's latest completed intake assessment: the placement admission starts from."""
+    return (
+        referral.assessments.filter(status=AssessmentStatus.COMPLETED)
+        .select_related("placement_level", "recommended_level")
+        .order_by("-completed_at")
+        .first()
+    )
 
 
 def admission_missing(referral: Referral) -> list[str]:
@@ -45,15 +56,14 @@ def referral_admit(
     missing = admission_missing(referral)
     if missing:
         raise ValidationError(missing)
-    assessment = referral.assessments.filter(status=AssessmentStatus.COMPLETED).latest(
-        "completed_at"
-    )
-    if assessment.placement_level_id == level.pk:
+    assessment = admission_assessment(referral)
+    placement = assessment.placement if assessment else None
+    if placement is not None and placement.pk == level.pk:
         reason = "Admission placement per the intake ASAM assessment"
     else:
         reason = (
             f"Admitted at ASAM {level.code}; the assessment placed at "
-            f"ASAM {assessment.placement_level.code if assessment.placement_level else '—'}"
+            f"ASAM {placement.code if placement else '—'}"
         )
     episode = episode_admit(
         client=referral.client,

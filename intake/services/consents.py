@@ -12,13 +12,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from intake.models.consent import Consent, ConsentKind, SignerRelationship
+from intake.models.consent_text import TreatmentConsentText
+from intake.models.referral import Referral
 from iop.accounts import permissions
-from iop.accounts.models import Role, User
+from iop.accounts.models import Program, Role, User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
+from iop.clients.models import Client
 from iop.reports.pdf import render_pdf
 from iop.signatures.models import Signature, SignerRole, content_hash
 from iop.signatures.services import signature_record
@@ -154,6 +158,105 @@ def consent_text(consent: Consent) -> str:
     return "\n\n".join([consent_title(consent), *map(str, consent_paragraphs(consent))])
 
 
+# The built-in wording, until a director writes the program's own.
+TREATMENT_DEFAULT = (
+    "Intensive outpatient treatment for substance use and related mental health concerns: "
+    "assessment, group and individual counseling, treatment planning, drug screening and "
+    "care coordination."
+)
+TREATMENT_WITHDRAWAL_TERMS = (
+    "You may withdraw this consent and stop treatment at any time by telling your counselor "
+    "or any member of staff. Withdrawing does not affect care already given."
+)
+
+
+@dataclass(frozen=True)
+class TreatmentWording:
+    treatment: str
+    withdrawal_terms: str
+    version: TreatmentConsentText | None
+
+
+def treatment_consent_wording(program: Program) -> TreatmentWording:
+    """The program's current consent-to-treatment wording (its latest version, else ours)."""
+    latest = program.treatment_consent_texts.select_related("created_by").first()
+    if latest is None:
+        return TreatmentWording(TREATMENT_DEFAULT, TREATMENT_WITHDRAWAL_TERMS, None)
+    return TreatmentWording(latest.treatment, latest.withdrawal_terms, latest)
+
+
+@transaction.atomic
+def treatment_consent_text_set(
+    *, program: Program, treatment: str, withdrawal_terms: str, change_note: str, by: User
+) -> TreatmentConsentText:
+    """A director's new version of the wording; consents already written keep theirs."""
+    if not permissions.can(by, permissions.EDIT_CONSENT_TEXT, program):
+        raise PermissionDenied("Only the program's director changes the consent wording.")
+    errors = {}
+    if not treatment.strip():
+        errors["treatment"] = "Describe the treatment the client consents to."
+    if not withdrawal_terms.strip():
+        errors["withdrawal_terms"] = "State how the client can withdraw this consent."
+    if errors:
+        raise ValidationError(errors)
+    version = TreatmentConsentText.objects.create(
+        program=program,
+        treatment=treatment.strip(),
+        withdrawal_terms=withdrawal_terms.strip(),
+        change_note=change_note.strip(),
+        created_by=by,
+    )
+    audit_event_record(
+        action=AuditAction.CONSENT_TEXT_CHANGED,
+        actor=by,
+        obj=version,
+        client=None,
+        summary=f"Consent-to-treatment text of {program.name} changed"
+        + (f": {version.change_note}" if version.change_note else ""),
+    )
+    return version
+
+
+def court_referral(client: Client) -> Referral | None:
+    """The client's latest referral that names a court case or a probation officer."""
+    return (
+        client.referrals.filter(program_id=client.program_id)
+        .filter(
+            ~Q(court_case_number="")
+            | ~Q(probation_officer_name="")
+            | Q(probation_officer__isnull=False)
+        )
+        .select_related("probation_officer")
+        .order_by("-received_on", "-created_at")
+        .first()
+    )
+
+
+def criminal_justice_defaults(client: Client) -> dict[str, Any]:
+    """What the referral already says, offered on a new criminal justice consent.
+
+    The officer becomes the recipient; the court case names the purpose, the duration
+    and the event until which the consent cannot be revoked (42 CFR 2.35).
+    """
+    referral = court_referral(client)
+    if referral is None:
+        return {}
+    initial: dict[str, Any] = {}
+    if referral.probation_officer is not None:
+        initial["recipient_user"] = referral.probation_officer.pk
+    elif referral.probation_officer_name:
+        initial["recipient_name"] = f"{referral.probation_officer_name}, probation officer"
+    case = referral.court_case_number
+    if case:
+        initial["purpose"] = (
+            "Reporting attendance and progress in treatment to those monitoring it as a "
+            f"condition of probation in court case {case}."
+        )
+        initial["duration"] = f"For the length of the probation term in court case {case}."
+        initial["irrevocable_until_event"] = f"Final disposition of court case {case}"
+    return initial
+
+
 def _normalised(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -193,7 +296,7 @@ def consent_sign(
                 "typed_name": (
                     f"The name typed does not match the client's legal name on record "
                     f"({consent.client.legal_name}). If someone else is signing for the "
-                    f"client, choose 'Authorised representative'."
+                    f"client, choose 'Authorized representative'."
                 )
             }
         )
@@ -208,7 +311,7 @@ def consent_sign(
         if consent.signed_at:
             raise ValidationError("This consent is already signed.")
         consent.full_clean()
-        if consent.expires_on and consent.expires_on < timezone.localdate():
+        if consent.expires_on and consent.expires_on < consent.client.program.today():
             raise ValidationError("This consent's expiry date has passed: write a new one.")
         text = consent_text(consent)
         signer = signature_record(
@@ -246,8 +349,8 @@ def consent_sign(
     return consent
 
 
-def _revoked_at(revoked_on: datetime.date) -> datetime.datetime:
-    if revoked_on == timezone.localdate():
+def _revoked_at(revoked_on: datetime.date, today: datetime.date) -> datetime.datetime:
+    if revoked_on == today:
         return timezone.now()
     return timezone.make_aware(datetime.datetime.combine(revoked_on, datetime.time.min))
 
@@ -257,7 +360,7 @@ def _check_revocable(consent: Consent, revoked_on: datetime.date, event_passed: 
         raise ValidationError("This consent was never signed, so it is not in force to revoke.")
     if consent.revoked_at:
         raise ValidationError("This consent has already been revoked.")
-    if revoked_on > timezone.localdate():
+    if revoked_on > consent.client.program.today():
         raise ValidationError({"revoked_on": "A revocation cannot be dated in the future."})
     if revoked_on < timezone.localtime(consent.signed_at).date():
         raise ValidationError({"revoked_on": "A revocation cannot be dated before the signing."})
@@ -290,7 +393,7 @@ def consent_revoke(
     with transaction.atomic():
         consent = Consent.objects.select_for_update().select_related("client").get(pk=consent.pk)
         _check_revocable(consent, revoked_on, event_passed)
-        consent.revoked_at = _revoked_at(revoked_on)
+        consent.revoked_at = _revoked_at(revoked_on, consent.client.program.today())
         consent.revoked_recorded_by = by
         consent.revocation_note = note.strip()
         consent.save(

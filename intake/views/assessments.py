@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from intake import asam
 from intake.access import get_assessment_for, get_referral_for
 from intake.forms.assessment import STEP_FORMS, AsamForm
+from intake.instruments import get as get_instrument
 from intake.models import Assessment
 from intake.services import assessments as service
 from iop.accounts import permissions
@@ -72,7 +73,7 @@ def assessment_step(request: AuthedRequest, assessment_id: UUID, step: str) -> H
         "step_title": dict(STEPS)[step],
         "form": form,
         "editable": editable,
-        **_step_context(assessment, step),
+        **_step_context(assessment, step, form),
     }
     template = "intake/assessment.html"
     if request.htmx and request.htmx.target == "assessment-step":
@@ -114,7 +115,19 @@ def _save(
         )
 
 
-def _step_context(assessment: Assessment, step: str) -> dict[str, Any]:
+def _asam_recommendation(assessment: Assessment, form: Any) -> dict[str, Any] | None:
+    """The recommendation for the ratings on screen: after a refused save, those just typed."""
+    typed = getattr(form, "recommendation", None) if form is not None and form.is_bound else None
+    if typed is not None:
+        level = LevelOfCare.objects.get(edition=assessment.asam_edition, code=typed.code)
+        return {"level": level, "reasons": typed.reasons}
+    if form is not None and form.is_bound:
+        return None  # some ratings missing: the saved recommendation no longer describes them
+    saved = assessment.recommended_level
+    return {"level": saved, "reasons": assessment.recommendation_reasons} if saved else None
+
+
+def _step_context(assessment: Assessment, step: str, form: Any = None) -> dict[str, Any]:
     if step == "screening":
         from intake.instruments import all_instruments
 
@@ -131,21 +144,18 @@ def _step_context(assessment: Assessment, step: str) -> dict[str, Any]:
             "open_alerts": service.open_alerts(assessment).select_related("result"),
         }
     if step == "asam":
-        level = assessment.recommended_level
-        return {
-            "recommendation": {"level": level, "reasons": assessment.recommendation_reasons}
-            if level
-            else None
-        }
+        return {"recommendation": _asam_recommendation(assessment, form)}
     if step == "readiness":
         return {"readiness": service.assessment_readiness(assessment)}
     if step == "review":
         return {
             "missing": service.assessment_missing(assessment) if assessment.is_draft else [],
             "readiness": service.assessment_readiness(assessment),
-            "results": service.latest_results(assessment).values(),
-            "ratings": assessment.asam_ratings.all(),
-            "dimension_names": asam.DIMENSIONS[assessment.asam_edition],
+            "results": [
+                {"name": get_instrument(result.instrument).short_name, "result": result}
+                for result in service.latest_results(assessment).values()
+            ],
+            "ratings": asam.named_ratings(assessment.asam_ratings.all(), assessment.asam_edition),
         }
     return {}
 

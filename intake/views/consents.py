@@ -15,7 +15,6 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -28,6 +27,7 @@ from intake.services.consents import (
     consent_signatures,
     consent_text,
     consent_title,
+    criminal_justice_defaults,
     render_consent_pdf,
 )
 from iop.accounts import permissions
@@ -84,7 +84,15 @@ def consent_list(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     return render(
         request,
         "intake/consents/consent_list.html",
-        {"client": client, "consents": consents, "kinds": ConsentKind, "can_edit": can_edit},
+        {
+            "client": client,
+            "consents": consents,
+            "kinds": ConsentKind,
+            "can_edit": can_edit,
+            "can_edit_wording": permissions.can(
+                request.user, permissions.EDIT_CONSENT_TEXT, client.program
+            ),
+        },
     )
 
 
@@ -97,7 +105,8 @@ def consent_create(request: AuthedRequest, client_id: UUID, kind: str) -> HttpRe
     consent = Consent(
         client=client, kind=kind, created_by=request.user, discloser=client.program.name
     )
-    form = FORMS[kind](posted(request), instance=consent)
+    initial = criminal_justice_defaults(client) if kind == ConsentKind.CRIMINAL_JUSTICE else {}
+    form = FORMS[kind](posted(request), instance=consent, initial=initial)
     if request.method == "POST" and form.is_valid():
         consent = form.save()
         messages.success(request, "Consent saved. Read it with the client before they sign.")
@@ -109,6 +118,7 @@ def consent_create(request: AuthedRequest, client_id: UUID, kind: str) -> HttpRe
         "New consent",
         form=form,
         kind_label=ConsentKind(kind).label,
+        from_referral=bool(initial),
     )
 
 
@@ -189,7 +199,7 @@ def consent_revoke_view(request: AuthedRequest, consent_id: UUID) -> HttpRespons
         consent,
         "Consent revocation",
         form=form,
-        revocable_today=consent.can_be_revoked_on(timezone.localdate()),
+        revocable_today=consent.can_be_revoked_on(consent.client.program.today()),
     )
 
 

@@ -6,15 +6,15 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.access import get_referral_for
 from intake.forms.referrals import AdmissionForm, ContactAttemptForm, NewClientForm, ReferralForm
-from intake.models import AssessmentStatus, Referral, SafetyAlert
-from intake.services.admission import admission_missing, referral_admit
+from intake.models import Assessment, Referral, SafetyAlert
+from intake.services.admission import admission_assessment, admission_missing, referral_admit
 from intake.services.referrals import (
     client_likely_duplicates,
     contact_attempt_add,
@@ -57,7 +57,7 @@ def referral_create_view(request: AuthedRequest) -> HttpResponse:
         existing = get_client_for(
             request.user, uuid_or_404(request.GET["client"]), permissions.EDIT_INTAKE
         )
-    client_form = NewClientForm(posted(request), prefix="client")
+    client_form = NewClientForm(posted(request), program=program, prefix="client")
     referral_form = ReferralForm(posted(request), program=program, prefix="referral")
     duplicates = None
     if request.method == "POST" and referral_form.is_valid():
@@ -118,8 +118,7 @@ def referral_detail(request: AuthedRequest, referral_id: UUID) -> HttpResponse:
 def _detail_context(
     request: AuthedRequest, referral: Referral, **overrides: object
 ) -> dict[str, object]:
-    completed = referral.assessments.filter(status=AssessmentStatus.COMPLETED).first()
-    initial = {"level": completed.placement_level_id} if completed else {}
+    completed = admission_assessment(referral)
     context: dict[str, object] = {
         "referral": referral,
         "client": Client.objects.with_chart_header().get(pk=referral.client_id),
@@ -127,11 +126,23 @@ def _detail_context(
         "contact_form": ContactAttemptForm(),
         "assessment": referral.assessments.order_by("-created_at").first(),
         "admission_missing": admission_missing(referral),
-        "admission_form": AdmissionForm(program=referral.program, initial=initial),
+        "admission_form": _admission_form(referral, completed),
         "can_edit": permissions.can(request.user, permissions.EDIT_INTAKE, referral.program),
     }
     context.update(overrides)
     return context
+
+
+def _admission_form(
+    referral: Referral, assessment: Assessment | None, data: QueryDict | None = None
+) -> AdmissionForm:
+    """Admission starts from the assessment's placement (the level chosen, else recommended)."""
+    return AdmissionForm(
+        data,
+        program=referral.program,
+        received_on=referral.received_on,
+        proposed_level=assessment.placement if assessment else None,
+    )
 
 
 @require_POST
@@ -155,7 +166,7 @@ def contact_add(request: AuthedRequest, referral_id: UUID) -> HttpResponse:
 @capability_required(permissions.EDIT_INTAKE)
 def admit(request: AuthedRequest, referral_id: UUID) -> HttpResponse:
     referral = get_referral_for(request.user, referral_id, permissions.EDIT_INTAKE)
-    form = AdmissionForm(request.POST, program=referral.program)
+    form = _admission_form(referral, admission_assessment(referral), request.POST)
     if form.is_valid():
         try:
             episode = referral_admit(referral=referral, by=request.user, **form.cleaned_data)

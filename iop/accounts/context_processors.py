@@ -19,6 +19,7 @@ NAVIGATION = [
     ("Census", "dashboard:census", permissions.VIEW_CENSUS),
     ("Plans due", "treatment_plans:plans_due", permissions.VIEW_CENSUS),
     ("Reports", "reports:disclosed", permissions.VIEW_DISCLOSED_REPORTS),
+    ("Consent wording", "intake:treatment_consent_text", permissions.EDIT_CONSENT_TEXT),
     ("Audit log", "audit:log", permissions.VIEW_AUDIT_LOG),
     ("Staff", "accounts:staff", permissions.MANAGE_STAFF),
 ]

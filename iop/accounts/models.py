@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from iop.base import TimeStampedModel
 
@@ -130,6 +131,10 @@ class Program(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def today(self) -> datetime.date:
+        """Today's date where the program is: the limit for dates that cannot be in the future."""
+        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
 
 
 class Role(models.TextChoices):

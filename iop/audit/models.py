@@ -42,6 +42,7 @@ class AuditAction(models.TextChoices):
     LEVEL_CHANGED = "level_changed", "Level of care changed"
     CONSENT_SIGNED = "consent_signed", "Consent signed"
     CONSENT_REVOKED = "consent_revoked", "Consent revoked"
+    CONSENT_TEXT_CHANGED = "consent_text_changed", "Consent-to-treatment text changed"
     SAFETY_ALERT_RAISED = "safety_alert_raised", "Safety alert raised"
     SAFETY_ALERT_CLOSED = "safety_alert_closed", "Safety alert answered"
     PLAN_ACTIVATED = "plan_activated", "Treatment plan signed and active"

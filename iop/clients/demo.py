@@ -125,7 +125,7 @@ def seed(context: dict[str, Any]) -> None:
             date_of_birth=datetime.date(
                 1966 + rng.randint(0, 38), rng.randint(1, 12), rng.randint(1, 28)
             ),
-            phone=f"555-01{index:02d}",
+            phone=f"+1202555{100 + index:04d}",  # fictional 555-01xx numbers
             email=f"client{index + 1}@example.test",
             created_by=staff["intake@demo.test"],
         )

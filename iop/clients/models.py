@@ -12,11 +12,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from iop.accounts import permissions
 from iop.accounts.models import AsamEdition, Program
 from iop.base import TimeStampedModel
+from iop.dates import validate_date_of_birth
+from iop.phones import phone_display
 
 
 class LevelOfCare(models.Model):
@@ -114,8 +115,15 @@ class Client(TimeStampedModel):
         return f"{self.display_name} ({self.record_number})"
 
     def clean(self) -> None:
-        if self.date_of_birth and self.date_of_birth > timezone.localdate():
-            raise ValidationError({"date_of_birth": "Date of birth cannot be in the future."})
+        if self.date_of_birth and self.program_id:
+            try:
+                validate_date_of_birth(self.date_of_birth, today=self.program.today())
+            except ValidationError as error:
+                raise ValidationError({"date_of_birth": error}) from error
+
+    @property
+    def phone_display(self) -> str:
+        return phone_display(self.phone)
 
     @property
     def display_name(self) -> str:

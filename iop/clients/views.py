@@ -20,6 +20,7 @@ from iop.clients.chart import chart_sections
 from iop.clients.models import Client, DischargeReason, Episode
 from iop.clients.services import episode_discharge
 from iop.http import AuthedRequest, form_add_service_errors, posted
+from iop.phones import PhoneField
 
 PAGE_SIZE = 25
 
@@ -109,18 +110,21 @@ def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResp
 
 
 class ContactForm(forms.ModelForm):
+    phone = PhoneField(label="Phone (mobile for text reminders)", required=False)
+
     class Meta:
         model = Client
         fields = ["phone", "email", "address", "reminder_channel", "reminder_discreet"]
-        labels = {"phone": "Phone (mobile for text reminders)", "address": "Home address"}
+        labels = {"address": "Home address"}
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         channel = data.get("reminder_channel")
-        if channel == "email" and not data.get("email"):
+        # A field already refused (a number that is not one) keeps its one message.
+        if channel == "email" and not data.get("email") and "email" not in self.errors:
             self.add_error("email", "Add an email address, or choose another reminder channel.")
-        if channel == "sms" and not data.get("phone"):
+        if channel == "sms" and not data.get("phone") and "phone" not in self.errors:
             self.add_error("phone", "Add a mobile number, or choose another reminder channel.")
         return data
 

@@ -39,7 +39,7 @@ FORMAT_SECTIONS: dict[str, list[tuple[str, str, str]]] = {
         ("plan", "Plan", "Next steps, homework, next session."),
     ],
     NoteFormat.BIRP: [
-        ("behaviour", "Behaviour", "Presentation, mood, what the client brought."),
+        ("behaviour", "Behavior", "Presentation, mood, what the client brought."),
         ("intervention", "Intervention", "What you did."),
         ("response", "Response", "How the client responded."),
         ("plan", "Plan", "Next steps."),

@@ -107,7 +107,7 @@ def _hours(minutes: int) -> str:
 
 
 def hours_in_words(hours: Any) -> str:
-    """A week's hours against the minimum, in words (never colour alone)."""
+    """A week's hours against the minimum, in words (never color alone)."""
     if not hours.minimum_minutes:
         return f"{_hours(hours.attended_minutes)} attended; no weekly minimum at this level."
     attended = f"{_hours(hours.attended_minutes)} of {_hours(hours.minimum_minutes)} attended"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.urls import reverse
 
@@ -15,7 +17,7 @@ def test_clinician_chooses_text_reminders_and_the_chart_shows_it(staff, client_r
     http = login_as(staff[Role.CLINICIAN])
     response = http.post(
         reverse("clients:contact_edit", args=[client_record.pk]),
-        {"phone": "555-0142", "email": "", "address": "", "reminder_channel": "sms"},
+        {"phone": "(202) 555-0142", "email": "", "address": "", "reminder_channel": "sms"},
         follow=True,
     )
     assert "Contact details and reminder choices saved." in response.text
@@ -45,3 +47,60 @@ def test_probation_officer_cannot_edit_contact(staff, client_record, login_as):
 def test_other_programs_client_is_not_found(staff, other_client, login_as):
     http = login_as(staff[Role.CLINICIAN])
     assert http.get(reverse("clients:contact_edit", args=[other_client.pk])).status_code == 404
+
+
+def _contact_post(http, client_record, phone, channel="none"):
+    return http.post(
+        reverse("clients:contact_edit", args=[client_record.pk]),
+        {"phone": phone, "email": "", "address": "", "reminder_channel": channel},
+    )
+
+
+def test_a_phone_that_is_not_a_phone_is_refused_with_one_message(staff, client_record, login_as):
+    response = _contact_post(login_as(staff[Role.INTAKE]), client_record, "not a phone!!", "sms")
+    assert response.status_code == 200
+    errors = response.context["form"].errors["phone"]
+    assert errors == [
+        "Enter a phone number with its area code, such as (202) 555-0143, "
+        "or a number starting with + and the country code."
+    ]
+    assert "not a phone!!" in response.text  # what was typed stays in the box
+    client_record.refresh_from_db()
+    assert client_record.phone == ""
+    assert client_record.reminder_channel == "none"
+
+
+def test_a_phone_is_stored_in_e164_and_shown_in_national_format(staff, client_record, login_as):
+    http = login_as(staff[Role.INTAKE])
+    response = _contact_post(http, client_record, "202.555.0143")
+    assert response.status_code == 302
+    client_record.refresh_from_db()
+    assert client_record.phone == "+12025550143"
+    chart = http.get(reverse("clients:chart", args=[client_record.pk])).text
+    assert "(202) 555-0143" in chart
+    form = http.get(reverse("clients:contact_edit", args=[client_record.pk])).text
+    assert 'value="(202) 555-0143"' in form
+
+
+def test_a_foreign_number_keeps_its_country_code(staff, client_record, login_as):
+    http = login_as(staff[Role.INTAKE])
+    _contact_post(http, client_record, "+44 20 7946 0958")
+    client_record.refresh_from_db()
+    assert client_record.phone == "+442079460958"
+    assert "+44 20 7946 0958" in http.get(reverse("clients:chart", args=[client_record.pk])).text
+
+
+def test_existing_numbers_are_normalised_and_the_rest_left_as_typed(program):
+    from django.apps import apps
+
+    from tests.factories import ClientFactory
+
+    migration = importlib.import_module("iop.clients.migrations.0004_client_phone_e164")
+    tidy = ClientFactory(program=program, phone="(617) 555-0199")
+    odd = ClientFactory(program=program, phone="ask at the front desk")
+    migration.normalise_phones(apps, None)
+    tidy.refresh_from_db()
+    odd.refresh_from_db()
+    assert tidy.phone == "+16175550199"
+    assert odd.phone == "ask at the front desk"
+    assert odd.phone_display == "ask at the front desk"

@@ -55,7 +55,7 @@ def test_referral_to_admission_then_caseload(
     page.get_by_label("Legal first name").fill("Quinn")
     page.get_by_label("Legal last name").fill("Harlow")
     page.get_by_label("Date of birth").fill("1990-06-14")
-    page.get_by_label("Phone", exact=True).fill("555-0142")
+    page.get_by_label("Phone", exact=True).fill("202 555 0142")
     page.get_by_label("Source").select_option(label="Outpatient therapist")
     page.get_by_label("Reason for referral").fill("Nightmares, drinking to sleep")
     audit(page, axe_page)
@@ -108,6 +108,8 @@ def test_referral_to_admission_then_caseload(
     audit(page, axe_page)
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", name="Review and complete")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"PHQ-9 \(depression\): 8"))).to_be_visible()
+    expect(page.get_by_text("3. Emotional, behavioral or cognitive conditions")).to_be_visible()
     page.get_by_role("button", name="Complete intake assessment").click()
     expect(page.get_by_text("Intake assessment completed.")).to_be_visible()
     expect(page.get_by_text("The client has not signed consent to treatment.")).to_be_visible()
@@ -115,6 +117,7 @@ def test_referral_to_admission_then_caseload(
     # Consent to treatment, signed on screen
     page.get_by_role("link", name="View and record consents").click()
     page.get_by_role("link", name="Consent to treatment").click()
+    expect(page.get_by_label("Treatment the client consents to")).to_contain_text("counseling")
     page.get_by_role("button", name="Save and go to signing").click()
     page.get_by_label("Full name, typed by the person signing").fill("Quinn Harlow")
     page.get_by_label(re.compile("I have read this consent")).check()
@@ -124,6 +127,8 @@ def test_referral_to_admission_then_caseload(
 
     # Admission
     page.goto(referral_url)
+    expect(page.get_by_text("Proposed from the intake assessment: ASAM 2.1")).to_be_visible()
+    expect(page.get_by_label("Level of care")).to_have_value(re.compile(r"\d+"))
     page.get_by_label("Primary clinician").select_option(label="Sam Okafor")
     audit(page, axe_page)
     page.get_by_role("button", name="Admit").click()
@@ -133,6 +138,7 @@ def test_referral_to_admission_then_caseload(
         )
     ).to_be_visible()
     expect(page.get_by_text("they/them").first).to_be_visible()
+    expect(page.get_by_text("(202) 555-0142")).to_be_visible()
 
     # The clinician sees the new client on their caseload
     page.context.clear_cookies()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intake.models import Consent, ConsentKind, ReferralStatus
+from intake.models import Assessment, Consent, ConsentKind, ReferralStatus
 from intake.services.assessments import assessment_complete, assessment_start
 from iop.accounts.models import Role
 from iop.clients.models import Episode
@@ -93,4 +93,60 @@ def test_clinician_cannot_admit(ready_referral, staff, login_as):
     _sign_treatment_consent(ready_referral.client, staff[Role.INTAKE])
     response = _admit(login_as(staff[Role.CLINICIAN]), ready_referral, staff[Role.CLINICIAN])
     assert response.status_code == 403
+    assert not Episode.objects.exists()
+
+
+# --- The assessment's placement is proposed at admission -----------------------------------
+
+
+def _ready_with_placement(referral, staff, browser, placement, reason=""):
+    from tests.intake.test_assessment import _asam_post, _step
+
+    assessment = assessment_start(referral=referral, by=staff[Role.INTAKE])
+    browser.force_login(staff[Role.INTAKE])
+    _complete_everything(assessment, staff, browser)
+    ratings = {1: 0, 2: 1, 3: 2, 4: 2, 5: 2, 6: 1}  # the rule recommends 2.1
+    browser.post(_step(assessment, "asam"), _asam_post(ratings, placement, reason))
+    assessment_complete(assessment=assessment, by=staff[Role.INTAKE])
+    _sign_treatment_consent(referral.client, staff[Role.INTAKE])
+    return assessment
+
+
+def test_admission_proposes_the_level_chosen_in_the_assessment(referral, staff, client):
+    _ready_with_placement(
+        referral, staff, client, placement=level("2.5"), reason="Lives alone; needs structure"
+    )
+
+    response = client.get(reverse("intake:referral_detail", args=[referral.pk]))
+
+    assert response.context["admission_form"]["level"].value() == level("2.5").pk
+    page = response.content.decode()
+    assert f'<option value="{level("2.5").pk}" selected>' in page
+    assert "Proposed from the intake assessment: ASAM 2.5" in page
+    _admit(client, referral, staff[Role.CLINICIAN], level=str(level("2.5").pk))
+    change = Episode.objects.get().level_changes.get()
+    assert change.reason == "Admission placement per the intake ASAM assessment"
+
+
+def test_an_assessment_without_a_chosen_level_proposes_its_recommendation(referral, staff, client):
+    assessment = _ready_with_placement(referral, staff, client, placement=level("2.1"))
+    # Assessments recorded before a final placement was required carry only the recommendation.
+    Assessment.objects.filter(pk=assessment.pk).update(placement_level=None)
+
+    response = client.get(reverse("intake:referral_detail", args=[referral.pk]))
+
+    assert response.context["admission_form"]["level"].value() == level("2.1").pk
+    assert "Proposed from the intake assessment: ASAM 2.1" in response.content.decode()
+
+
+def test_admission_before_the_referral_date_is_refused(ready_referral, staff, login_as):
+    _sign_treatment_consent(ready_referral.client, staff[Role.INTAKE])
+    ready_referral.received_on = timezone.localdate() - datetime.timedelta(days=3)
+    ready_referral.save()
+    before = (ready_referral.received_on - datetime.timedelta(days=1)).isoformat()
+    response = _admit(
+        login_as(staff[Role.INTAKE]), ready_referral, staff[Role.CLINICIAN], admitted_on=before
+    )
+    assert response.status_code == 400
+    assert "cannot be before the referral was received" in response.content.decode()
     assert not Episode.objects.exists()

@@ -273,3 +273,46 @@ def test_clinician_cannot_use_asam_preview(assessment, staff, login_as):
         reverse("intake:asam_preview", args=[assessment.pk]), {"rating_1": "2"}
     )
     assert response.status_code == 403
+
+
+def test_asam_recommendation_stays_on_screen_after_a_refused_save(assessment, staff, login_as):
+    from tests.factories import level
+
+    ratings = {1: 0, 2: 1, 3: 2, 4: 2, 5: 2, 6: 1}
+    response = login_as(staff[Role.INTAKE]).post(
+        _step(assessment, "asam"),
+        _asam_post(ratings, level("2.5")),  # no reason given
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Recommended: ASAM 2.1" in page
+    assert "Rate all six dimensions" not in page
+    assert "Why this level" in page
+    assert not assessment.asam_ratings.exists()
+
+
+def test_asam_page_names_no_source_file(assessment, staff, login_as):
+    browser = login_as(staff[Role.INTAKE])
+    ratings = {1: 0, 2: 1, 3: 2, 4: 2, 5: 2, 6: 1}
+    browser.post(_step(assessment, "asam"), _asam_post(ratings))
+    page = browser.get(_step(assessment, "asam")).content.decode()
+    assert "Recommended: ASAM 2.1" in page
+    assert ".py" not in page
+
+
+def test_review_names_instruments_and_dimensions_in_words(assessment, staff, client):
+    client.force_login(staff[Role.INTAKE])
+    _complete_everything(assessment, staff, client)
+
+    page = client.get(_step(assessment, "review")).content.decode()
+
+    assert "PHQ-9 (depression)" in page
+    assert "C-SSRS (suicide risk)" in page
+    assert "PCL-5 (PTSD symptoms)" in page
+    assert "PHQ9" not in page
+    assert "3. Emotional, behavioral or cognitive conditions: <strong>moderate risk (2 of 4)" in (
+        page
+    )
+    assert "1. Acute intoxication and/or withdrawal potential: <strong>no risk (0 of 4)" in page
+    assert "Dimension 1: 0" not in page

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ def _post_data(**overrides):
         "client-legal_first_name": "Avery",
         "client-legal_last_name": "Stone",
         "client-date_of_birth": "1991-04-02",
-        "client-phone": "555-0100",
+        "client-phone": "(202) 555-0100",
         "referral-received_on": timezone.localdate().isoformat(),
         "referral-source": "self",
         "referral-reason": "Nightmares and drinking to sleep",
@@ -229,3 +230,99 @@ def test_second_intake_member_in_same_program_sees_referral(referral, program, l
         login_as(colleague).get(reverse("intake:referral_detail", args=[referral.pk])).status_code
         == 200
     )
+
+
+# --- Dates against the program's today; phone numbers parsed -------------------------------
+
+
+def _program_today(staff):
+    return staff[Role.INTAKE].memberships.get().program.today()
+
+
+def test_a_future_referral_date_is_refused_and_nothing_saved(staff, login_as):
+    tomorrow = (_program_today(staff) + datetime.timedelta(days=1)).isoformat()
+    response = login_as(staff[Role.INTAKE]).post(
+        URL, _post_data(**{"referral-received_on": tomorrow})
+    )
+    assert response.context["referral_form"].errors["received_on"] == [
+        "Referral date cannot be in the future."
+    ]
+    assert "Nightmares and drinking to sleep" in response.content.decode()
+    assert not Referral.objects.exists()
+    assert not Client.objects.filter(legal_last_name="Stone").exists()
+
+
+def test_a_referral_date_years_ago_is_a_typo_in_the_year(staff, login_as):
+    long_ago = (_program_today(staff) - datetime.timedelta(days=800)).isoformat()
+    response = login_as(staff[Role.INTAKE]).post(
+        URL, _post_data(**{"referral-received_on": long_ago})
+    )
+    assert "Referral date is more than a year ago. Check the year." in response.content.decode()
+    assert not Referral.objects.exists()
+
+
+def test_a_date_of_birth_two_centuries_ago_is_refused(staff, login_as):
+    response = login_as(staff[Role.INTAKE]).post(
+        URL, _post_data(**{"client-date_of_birth": "1826-04-02"})
+    )
+    assert "this date of birth is more than 120 years ago" in response.content.decode()
+    assert not Client.objects.filter(legal_last_name="Stone").exists()
+
+
+def test_the_referral_date_is_checked_in_the_programs_time_zone(staff, login_as):
+    # 11 pm in Honolulu is already tomorrow in UTC: the referral is for today, not the future.
+    program = staff[Role.INTAKE].memberships.get().program
+    program.time_zone = "Pacific/Honolulu"
+    program.save()
+    with time_machine.travel(datetime.datetime(2026, 6, 10, 9, 0, tzinfo=datetime.UTC)):
+        response = login_as(staff[Role.INTAKE]).post(
+            URL, _post_data(**{"referral-received_on": "2026-06-09"})
+        )
+        refused = login_as(staff[Role.INTAKE]).post(
+            URL,
+            _post_data(**{"referral-received_on": "2026-06-10", "client-legal_last_name": "Other"}),
+        )
+    assert response.status_code == 302
+    assert "Referral date cannot be in the future." in refused.content.decode()
+
+
+def test_not_a_phone_is_refused_and_nothing_saved(staff, login_as):
+    response = login_as(staff[Role.INTAKE]).post(
+        URL, _post_data(**{"client-phone": "not a phone!!"})
+    )
+    assert response.context["client_form"].errors["phone"] == [
+        "Enter a phone number with its area code, such as (202) 555-0143, "
+        "or a number starting with + and the country code."
+    ]
+    assert 'value="not a phone!!"' in response.content.decode()
+    assert not Client.objects.filter(legal_last_name="Stone").exists()
+    assert not Referral.objects.exists()
+
+
+def test_phones_are_stored_in_e164_and_shown_formatted(staff, login_as):
+    browser = login_as(staff[Role.INTAKE])
+    response = browser.post(
+        URL,
+        _post_data(
+            **{"client-phone": "202 555 0100", "referral-referrer_contact": "1-415-555-0134"}
+        ),
+    )
+    referral = Referral.objects.get()
+    assert referral.client.phone == "+12025550100"
+    assert referral.referrer_contact == "+14155550134"
+    page = browser.get(response.url).content.decode()
+    assert "(415) 555-0134" in page
+    chart = browser.get(reverse("clients:chart", args=[referral.client.pk])).content.decode()
+    assert "(202) 555-0100" in chart
+
+
+def test_a_referrer_contact_is_a_phone_or_an_email(staff, login_as):
+    browser = login_as(staff[Role.INTAKE])
+    refused = browser.post(URL, _post_data(**{"referral-referrer_contact": "call Dana"}))
+    assert refused.context["referral_form"].errors["referrer_contact"] == [
+        "Enter the referrer's phone number with its area code, such as (202) 555-0143, "
+        "or their email address."
+    ]
+    assert not Referral.objects.exists()
+    browser.post(URL, _post_data(**{"referral-referrer_contact": "dana@clinic.example"}))
+    assert Referral.objects.get().referrer_contact == "dana@clinic.example"

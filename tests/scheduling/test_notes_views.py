@@ -289,7 +289,7 @@ def test_individual_note_page_in_program_format_with_objectives(login_as, progra
     browser = login_as(clinician)
     url = reverse("scheduling:note_write", args=[attendee.pk])
     html = browser.get(url).content.decode()
-    assert "Behaviour" in html and "Use a grounding skill daily" in html
+    assert "Behavior" in html and "Use a grounding skill daily" in html
     data: dict[str, object] = {"behaviour": "B", "intervention": "I", "response": "R", "plan": "P"}
     data["revision"] = "0"
     data["objectives"] = [str(objective.pk)]

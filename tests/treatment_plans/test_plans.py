@@ -272,7 +272,7 @@ def test_intervention_can_use_a_program_modality_and_another_staff_member(
 def test_problem_rests_on_the_clients_assessment_findings(plan, clinician, login_as):
     phq9 = InstrumentResult.objects.get(client=plan.client, instrument="phq9")
     form = page(login_as(clinician).get(url("problem_add", plan.pk)))
-    assert "3. Emotional, behavioural or cognitive conditions – rated 2 at intake" in form
+    assert "3. Emotional, behavioral or cognitive conditions – rated 2 at intake" in form
     data = {
         "revision": plan.revision,
         "statement": "Low mood and withdrawal",
