@@ -22,6 +22,7 @@ from scheduling.models.notes import (
 from scheduling.models.sessions import (
     ABSENT,
     ATTENDED,
+    AddedReason,
     Attendance,
     AttendeeStatus,
     FollowUpStatus,
@@ -42,6 +43,7 @@ __all__ = [
     "IOP_MIN_DAYS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
+    "AddedReason",
     "Addendum",
     "Attendance",
     "AttendeeStatus",
