@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
+from iop.audit.services import record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest
 
@@ -15,7 +16,8 @@ from iop.http import AuthedRequest
 @require_GET
 @capability_required(permissions.VIEW_CENSUS)
 def census(request: AuthedRequest) -> HttpResponse:
-    """Open episodes by level of care, with this month's admissions and discharges."""
+    """Open episodes by level of care, this month's admissions and discharges, and the
+    discharges planned ahead (those clients are in care, and counted, until the date)."""
     episodes = Episode.objects.filter(
         program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_CENSUS)
     )
@@ -34,9 +36,19 @@ def census(request: AuthedRequest) -> HttpResponse:
             "pk", filter=Q(discharged_on__isnull=True, primary_clinician__isnull=True)
         ),
     )
-    recent = episodes.select_related("client", "level_of_care", "primary_clinician").order_by(
-        "-admitted_on"
-    )[:10]
+    planned = list(
+        episodes.discharge_planned()
+        .select_related("client")
+        .order_by("discharge_planned_on", "client__legal_last_name")
+    )
+    recent = list(
+        episodes.select_related("client", "level_of_care", "primary_clinician").order_by(
+            "-admitted_on"
+        )[:10]
+    )
+    record_views_log(
+        request=request, clients=[e.client for e in [*planned, *recent]], page="Census"
+    )
     return render(
         request,
         "dashboard/census.html",
@@ -44,6 +56,7 @@ def census(request: AuthedRequest) -> HttpResponse:
             "open_counts": open_counts,
             "totals": totals,
             "recent": recent,
+            "planned": planned,
             "month_start": month_start,
         },
     )

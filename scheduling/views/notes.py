@@ -143,8 +143,7 @@ def _draft_refused(
         why = " ".join(error.messages)
     else:
         why = "; ".join(
-            f"{form[name].label}: {' '.join(errors)}" if name in form.fields
-            else " ".join(errors)
+            f"{form[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
             for name, errors in form.errors.items()
         )
     return _draft_status(request, session, f"Not saved: {why}")
@@ -386,9 +385,7 @@ def _shared_autosave(
     if not form.is_valid():
         return _draft_refused(request, session, form, ValueError())
     try:
-        shared = services.group_note_save(
-            session=session, actor=request.user, **form.cleaned_data
-        )
+        shared = services.group_note_save(session=session, actor=request.user, **form.cleaned_data)
     except (NoteEditConflict, ValidationError) as error:
         return _draft_refused(request, session, form, error)
     return _draft_saved(request, session, form, shared.revision)

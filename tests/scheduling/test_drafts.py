@@ -112,9 +112,7 @@ def test_a_signed_note_takes_no_draft(individual, clinician, login_as):
     assert ProgressNote.objects.get(client=individual.client).body["plan"] == "Next week."
 
 
-def test_the_note_page_is_wired_for_autosave_and_the_leave_warning(
-    individual, clinician, login_as
-):
+def test_the_note_page_is_wired_for_autosave_and_the_leave_warning(individual, clinician, login_as):
     page = login_as(clinician).get(note_url(individual)).content.decode()
     assert "data-drafts" in page and "data-autosave" in page
     assert 'hx-trigger="input delay:3s from:closest form"' in page
@@ -138,8 +136,9 @@ def test_group_parts_and_the_shared_part_save_drafts(program, clinician, login_a
     response = http.post(reverse("scheduling:group_part_save", args=[first.pk]), data, **HTMX)
     assert response["X-Draft-Saved"] == "1"
     assert f'id="id_{prefix}revision" hx-swap-oob="true"' in response.content.decode()
-    assert ProgressNote.objects.get(client=first.client).body["participation"] == (
-        PART["participation"]
+    assert (
+        ProgressNote.objects.get(client=first.client).body["participation"]
+        == (PART["participation"])
     )
     shared = {
         "shared-topic": "Coping with cravings",
