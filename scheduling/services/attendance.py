@@ -244,7 +244,7 @@ def _walk_in_problem(session: Session, episode: Episode) -> str | None:
 
 
 def _group_full(session: Session) -> str | None:
-    group = Group.objects.select_for_update().get(pk=session.group_id)
+    group = Group.objects.select_for_update().get(sessions=session)
     taken = session.attendees.expected().count()
     if taken >= group.capacity:
         return (

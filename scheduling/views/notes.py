@@ -143,7 +143,9 @@ def _draft_refused(
         why = " ".join(error.messages)
     else:
         why = "; ".join(
-            f"{form[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+            f"{form[name].label}: {' '.join(map(str, errors))}"
+            if name in form.fields
+            else " ".join(map(str, errors))
             for name, errors in form.errors.items()
         )
     return _draft_status(request, session, f"Not saved: {why}")

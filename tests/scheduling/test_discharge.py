@@ -11,6 +11,7 @@ from django.urls import reverse
 from groups.models import RosterEntry
 from iop.accounts.models import Role
 from iop.audit.models import AuditEvent
+from iop.clients.models import Episode
 from iop.clients.tasks import planned_discharges_apply
 from scheduling.models import TrackEnrolment
 from scheduling.services.attendance import attendance_record
@@ -148,3 +149,37 @@ def test_the_task_is_on_the_beat_schedule():
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert planned_discharges_apply.name == "iop.clients.tasks.planned_discharges_apply"
     assert planned_discharges_apply.name in scheduled
+
+
+def test_the_closed_plan_says_it_was_closed_at_discharge(program, staff, client):
+    ada, _group, _ = _planned_setup(program, staff, client)
+    with at(program, day(9), 0, 15):
+        planned_discharges_apply()
+    plan = TreatmentPlan.objects.get(episode=ada)
+    with at(program, day(9), 10):
+        client.force_login(staff[Role.CLINICIAN])  # a week later: a new sign-in
+        page = client.get(reverse("treatment_plans:plan_detail", args=[plan.pk])).content.decode()
+    assert "Closed at discharge on Mar 11, 2026" in page
+    assert "by a newer version" not in page
+
+
+def _census_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("dashboard:census")).status_code == 200
+    return len(captured)
+
+
+def test_census_queries_do_not_grow_with_planned_discharges(program, staff, client):
+    client.force_login(staff[Role.DIRECTOR])
+    ahead = datetime.date.today() + datetime.timedelta(days=20)
+    first = admit(program, first="Ada", admitted_on=datetime.date.today())
+    Episode.objects.filter(pk=first.pk).update(discharge_planned_on=ahead)
+    few = _census_queries(client)
+    for name in ("Bea", "Cal", "Dee", "Eve"):
+        other = admit(program, first=name, admitted_on=datetime.date.today())
+        Episode.objects.filter(pk=other.pk).update(discharge_planned_on=ahead)
+    assert _census_queries(client) == few
+    assert client.get(reverse("dashboard:census")).content.decode().count("Discharge planned") == 5
