@@ -90,7 +90,7 @@ def walk_in_add(request: AuthedRequest, session_id: UUID) -> HttpResponse:
             how = attendee.get_added_reason_display().lower()
             messages.success(
                 request,
-                f"{attendee.client.display_name} added ({how}: {attendee.added_note}). "
+                f"{attendee.client.display_name} added as a {how}: {attendee.added_note}. "
                 "Record their attendance below.",
             )
             return redirect("scheduling:session", session.pk)

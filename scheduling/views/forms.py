@@ -120,15 +120,26 @@ class WalkInForm(forms.Form):
     """A client who was not expected, joining a started group session on the day."""
 
     episode = forms.ModelChoiceField(
-        label="Client", queryset=Episode.objects.none(), empty_label="Choose a client…"
+        label="Client",
+        queryset=Episode.objects.none(),
+        empty_label="Choose a client…",
+        error_messages={
+            "required": "Choose the client who joined.",
+            "invalid_choice": "Choose a client in care in this program who is not on the "
+            "session yet.",
+        },
     )
     reason = forms.ChoiceField(
-        label="Joining as", choices=AddedReason.choices, widget=forms.RadioSelect
+        label="Joining as",
+        choices=AddedReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose walk-in or make-up."},
     )
     note = forms.CharField(
         label="Reason",
         max_length=200,
         help_text="E.g. “Missed Tuesday's group (court date)” or “Came with her sponsor”.",
+        error_messages={"required": "Say why they joined this session."},
     )
 
     def __init__(self, data: Any = None, *, episodes: Any, **kwargs: Any) -> None:

@@ -121,11 +121,10 @@ def _draft_saved(
     request: AuthedRequest, session: Session, form: forms.Form, revision: int
 ) -> HttpResponse:
     at = timezone.localtime(timezone.now(), program_tz(session.program))
-    hour = at.strftime("%I").lstrip("0")
     return _draft_status(
         request,
         session,
-        f"Draft saved {hour}:{at:%M %p}",
+        f"Draft saved at {at:%H:%M}",
         revision_field=form["revision"],
         revision=revision,
     )

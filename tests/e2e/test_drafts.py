@@ -17,8 +17,8 @@ from tests.e2e.test_program_day_journey import midday_zone, started_today
 from tests.factories import ClientFactory, EpisodeFactory, member
 from tests.scheduling.factories import GroupFactory, SessionFactory, staff_session
 
-# The answer of an autosave, e.g. "Draft saved 9:41 PM" (a reloaded page says the day too).
-JUST_SAVED = re.compile(r"^\s*Draft saved \d{1,2}:\d\d [AP]M\s*$")
+# The answer of an autosave, e.g. "Draft saved at 21:41" (a reloaded page says the day too).
+JUST_SAVED = re.compile(r"^\s*Draft saved at \d\d:\d\d\s*$")
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 

@@ -53,7 +53,7 @@ def test_a_walk_in_is_added_with_the_reason_and_shown_on_the_session(
         assert "Add a client who was not expected" in page
         response = http.post(url(session), form(walker), follow=True)
     page = response.content.decode()
-    assert "Winnie Rivera added (walk-in: Missed Tuesday" in page
+    assert "Winnie Rivera added as a walk-in: Missed Tuesday" in page
     assert "Walk-in: Missed Tuesday&#x27;s group (court date)" in page
     assert "Save attendance for 3 clients" in page
     row = added(session).get()
@@ -80,7 +80,7 @@ def test_without_a_reason_nobody_is_added(session, walker, staff, login_as):
         response = login_as(staff[Role.CLINICIAN]).post(url(session), form(walker, note=" "))
     assert response.status_code == 400
     assert "Nobody was added" in response.content.decode()
-    assert "This field is required." in response.content.decode()
+    assert "Say why they joined this session" in response.content.decode()
     assert not added(session).exists()
 
 
@@ -104,7 +104,7 @@ def test_a_client_of_another_program_is_refused(session, staff, other_program, l
     with at(session.program, WED, 9, 20):
         response = login_as(staff[Role.CLINICIAN]).post(url(session), form(outsider))
     assert response.status_code == 400
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose a client in care in this program" in response.content.decode()
     assert not added(session).exists()
 
 
