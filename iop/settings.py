@@ -310,6 +310,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "scheduling.tasks.note_reminders_send",
         "schedule": 3600.0,
     },
+    # Early on the planned date in each program's zone, before that day's sessions start.
+    "clients-planned-discharges": {
+        "task": "iop.clients.tasks.planned_discharges_apply",
+        "schedule": 900.0,
+    },
 }
 # Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share
 # one file, and beat cannot open the file in a directory that does not exist yet.

@@ -143,6 +143,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clients:list": only(CLIENT_READERS),
     "clients:chart": only(CLIENT_READERS),
     "clients:episode_discharge": only({Role.DIRECTOR}),
+    "clients:episode_discharge_plan_cancel": everyone(405),  # POST only (directors)
     "clients:contact_edit": only(CLIENT_READERS),
     "audit:log": only({Role.DIRECTOR}),
     "reports:disclosed": only({Role.PROBATION}),
@@ -152,6 +153,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "scheduling:followup_done": everyone(405),
     "scheduling:attendance_take": everyone(405),
     "scheduling:attendee_arrive": everyone(405),
+    "scheduling:walk_in_add": everyone(405),  # POST only (those who chart)
     "scheduling:week": only(CLIENT_READERS),
     "scheduling:session": only(CLIENT_READERS),
     # The sample session is the clinician's own group and has been held already.

@@ -5,7 +5,11 @@ class TreatmentPlansConfig(AppConfig):
     name = "treatment_plans"
 
     def ready(self) -> None:
-        from treatment_plans import chart
+        from iop.clients.signals import episode_discharged
+        from treatment_plans import chart, signals
         from treatment_plans.views import documents, gate, plans, reviews  # noqa: F401  panels
 
         chart.register()
+        episode_discharged.connect(
+            signals.close_active_plan, dispatch_uid="treatment-plans-close-active-plan"
+        )

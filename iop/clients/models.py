@@ -152,6 +152,9 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
     def open(self) -> EpisodeQuerySet:
         return self.filter(discharged_on__isnull=True)
 
+    def discharge_planned(self) -> EpisodeQuerySet:
+        return self.filter(discharged_on__isnull=True, discharge_planned_on__isnull=False)
+
     def visible_to(self, user: Any) -> EpisodeQuerySet:
         return self.filter(
             program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
@@ -185,6 +188,15 @@ class Episode(TimeStampedModel):
     )
     discharged_on = models.DateField(null=True, blank=True)
     discharge_reason = models.CharField(max_length=20, choices=DischargeReason.choices, blank=True)
+    # A discharge dated ahead: the client stays in care until that program-local date, when
+    # a beat task (iop.clients.tasks) makes it take effect. Cleared once it has.
+    discharge_planned_on = models.DateField(null=True, blank=True)
+    discharge_planned_reason = models.CharField(
+        max_length=20, choices=DischargeReason.choices, blank=True
+    )
+    discharge_planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = EpisodeQuerySet.as_manager()
 
@@ -201,6 +213,14 @@ class Episode(TimeStampedModel):
                 | Q(discharged_on__gte=models.F("admitted_on")),
                 name="episode_discharge_after_admission",
             ),
+            models.CheckConstraint(
+                condition=Q(discharge_planned_on__isnull=True)
+                | (
+                    Q(discharged_on__isnull=True)
+                    & Q(discharge_planned_on__gte=models.F("admitted_on"))
+                ),
+                name="episode_planned_discharge_open_after_admission",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -209,6 +229,10 @@ class Episode(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.discharged_on is None
+
+    @property
+    def discharge_planned(self) -> bool:
+        return self.discharged_on is None and self.discharge_planned_on is not None
 
 
 @pghistory.track()

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
+import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from iop.accounts.models import Program, User
 from iop.audit.models import AuditAction
@@ -65,28 +68,179 @@ def episode_admit(
     return episode
 
 
-@transaction.atomic
-def episode_discharge(
-    *, episode: Episode, discharged_on: datetime.date, reason: str, by: User
-) -> Episode:
-    """Close the episode. Feature apps listening to ``episode_discharged`` take the client
-    off future sessions and rosters inside this same transaction; past records stay."""
-    episode = Episode.objects.select_for_update().get(pk=episode.pk)
-    if episode.discharged_on is not None:
-        raise ValidationError("This episode is already discharged.")
+# A discharge may be recorded late, but not months late: the chart would then show sessions
+# and notes after the discharge date. Far ahead is refused too: plans change.
+DISCHARGE_DAYS_BACK = 30
+DISCHARGE_DAYS_AHEAD = 180
+
+
+def program_today(program: Program) -> datetime.date:
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(program.time_zone))
+
+
+def _check_discharge(
+    episode: Episode, discharged_on: datetime.date, reason: str, today: datetime.date
+) -> None:
     if discharged_on < episode.admitted_on:
         raise ValidationError({"discharged_on": "Discharge cannot be before the admission date."})
+    earliest = today - datetime.timedelta(days=DISCHARGE_DAYS_BACK)
+    if discharged_on < earliest:
+        raise ValidationError(
+            {
+                "discharged_on": f"A discharge date more than {DISCHARGE_DAYS_BACK} days back "
+                f"is refused: choose {earliest:%B} {earliest.day}, {earliest.year} or later."
+            }
+        )
+    latest = today + datetime.timedelta(days=DISCHARGE_DAYS_AHEAD)
+    if discharged_on > latest:
+        raise ValidationError(
+            {
+                "discharged_on": f"Plan a discharge at most {DISCHARGE_DAYS_AHEAD} days ahead "
+                f"(by {latest:%B} {latest.day}, {latest.year})."
+            }
+        )
     if reason not in DischargeReason.values:
         raise ValidationError({"discharge_reason": "Choose a discharge reason."})
-    episode.discharged_on = discharged_on
-    episode.discharge_reason = reason
-    episode.save(update_fields=["discharged_on", "discharge_reason", "updated_at"])
+
+
+def _day(value: datetime.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+@transaction.atomic
+def episode_discharge(
+    *,
+    episode: Episode,
+    discharged_on: datetime.date,
+    reason: str,
+    by: User,
+    today: datetime.date | None = None,
+) -> Episode:
+    """Discharge on ``discharged_on`` (program-local). Today or a recent past date closes the
+    episode now; a date ahead is recorded as a planned discharge: the client stays in care
+    until that date, when ``episode_discharges_due_apply`` (a beat task) closes it.
+    Feature apps listening to ``episode_discharged`` take the client off future sessions and
+    rosters and close the active plan inside the closing transaction; past records stay."""
+    episode = (
+        Episode.objects.select_for_update(of=("self",))
+        .select_related("program", "client")
+        .get(pk=episode.pk)
+    )
+    if episode.discharged_on is not None:
+        raise ValidationError("This episode is already discharged.")
+    today = today or program_today(episode.program)
+    _check_discharge(episode, discharged_on, reason, today)
+    if discharged_on > today:
+        return _discharge_plan(episode, discharged_on, reason, by)
+    return _discharge_close(episode, discharged_on, reason, by, summary="Discharged")
+
+
+def _discharge_plan(episode: Episode, planned_on: datetime.date, reason: str, by: User) -> Episode:
+    episode.discharge_planned_on, episode.discharge_planned_reason = planned_on, reason
+    episode.discharge_planned_by = by
+    episode.save(
+        update_fields=[
+            "discharge_planned_on",
+            "discharge_planned_reason",
+            "discharge_planned_by",
+            "updated_at",
+        ]
+    )
+    audit_event_record(
+        action=AuditAction.CLIENT_DISCHARGED,
+        actor=by,
+        obj=episode,
+        client=episode.client,
+        summary=f"Discharge planned for {planned_on:%Y-%m-%d} "
+        f"({episode.get_discharge_planned_reason_display()}); still in care until then",
+    )
+    return episode
+
+
+def _discharge_close(
+    episode: Episode, discharged_on: datetime.date, reason: str, by: User | None, summary: str
+) -> Episode:
+    episode.discharged_on, episode.discharge_reason = discharged_on, reason
+    episode.discharge_planned_on, episode.discharge_planned_reason = None, ""
+    episode.discharge_planned_by = None
+    episode.save(
+        update_fields=[
+            "discharged_on",
+            "discharge_reason",
+            "discharge_planned_on",
+            "discharge_planned_reason",
+            "discharge_planned_by",
+            "updated_at",
+        ]
+    )
     episode_discharged.send(sender=Episode, episode=episode, discharged_on=discharged_on, by=by)
     audit_event_record(
         action=AuditAction.CLIENT_DISCHARGED,
         actor=by,
         obj=episode,
         client=episode.client,
-        summary=f"Discharged {discharged_on:%Y-%m-%d}: {episode.get_discharge_reason_display()}",
+        summary=f"{summary} {discharged_on:%Y-%m-%d}: {episode.get_discharge_reason_display()}",
     )
     return episode
+
+
+@transaction.atomic
+def episode_discharge_plan_cancel(*, episode: Episode, by: User) -> Episode:
+    """Withdraw a planned discharge; the client simply stays in care."""
+    episode = (
+        Episode.objects.select_for_update(of=("self",)).select_related("client").get(pk=episode.pk)
+    )
+    if not episode.discharge_planned:
+        raise ValidationError("No discharge is planned for this episode.")
+    planned_on = episode.discharge_planned_on
+    episode.discharge_planned_on, episode.discharge_planned_reason = None, ""
+    episode.discharge_planned_by = None
+    episode.save(
+        update_fields=[
+            "discharge_planned_on",
+            "discharge_planned_reason",
+            "discharge_planned_by",
+            "updated_at",
+        ]
+    )
+    audit_event_record(
+        action=AuditAction.CLIENT_DISCHARGED,
+        actor=by,
+        obj=episode,
+        client=episode.client,
+        summary=f"Planned discharge for {planned_on:%Y-%m-%d} cancelled; stays in care",
+    )
+    return episode
+
+
+def episode_discharges_due_apply() -> int:
+    """Close every episode whose planned discharge date has come in its program's time zone
+    (the beat task). Each in its own transaction, so one refusal does not hold back the rest;
+    running it twice changes nothing. Returns how many took effect."""
+    applied = 0
+    planned = Episode.objects.discharge_planned().select_related("program")
+    for episode in planned:
+        if episode.discharge_planned_on and episode.discharge_planned_on <= program_today(
+            episode.program
+        ):
+            applied += _discharge_due(episode)
+    return applied
+
+
+def _discharge_due(episode: Episode) -> int:
+    with pghistory.context(task="planned_discharges_apply"), transaction.atomic():
+        episode = (
+            Episode.objects.select_for_update(of=("self",))
+            .select_related("program", "client", "discharge_planned_by")
+            .get(pk=episode.pk)
+        )
+        if not episode.discharge_planned or episode.discharge_planned_on is None:
+            return 0  # cancelled or applied meanwhile
+        _discharge_close(
+            episode,
+            episode.discharge_planned_on,
+            episode.discharge_planned_reason,
+            episode.discharge_planned_by,
+            summary="Discharged as planned on",
+        )
+    return 1

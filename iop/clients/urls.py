@@ -12,4 +12,9 @@ urlpatterns = [
         views.episode_discharge_view,
         name="episode_discharge",
     ),
+    path(
+        "episodes/<uuid:episode_id>/discharge/cancel-plan/",
+        views.episode_discharge_plan_cancel_view,
+        name="episode_discharge_plan_cancel",
+    ),
 ]

@@ -9,8 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
@@ -18,7 +17,7 @@ from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.chart import chart_sections
 from iop.clients.models import Client, DischargeReason, Episode
-from iop.clients.services import episode_discharge
+from iop.clients.services import episode_discharge, episode_discharge_plan_cancel, program_today
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.phones import PhoneField
 
@@ -71,27 +70,51 @@ def client_chart(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 
 class DischargeForm(forms.Form):
     discharged_on = forms.DateField(
-        label="Discharge date", widget=forms.DateInput(attrs={"type": "date"})
+        label="Discharge date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Today or a recent day takes effect at once. A later date is planned: the "
+        "client stays in care until then.",
     )
     discharge_reason = forms.ChoiceField(
         label="Reason", choices=[("", "Choose a reason"), *DischargeReason.choices]
     )
 
 
+def _open_episode_for(request: AuthedRequest, episode_id: UUID) -> Episode:
+    programs = permissions.program_ids_with(request.user, permissions.APPROVE_LEVEL_CHANGE)
+    return get_object_or_404(
+        Episode.objects.open().filter(program_id__in=programs).select_related("program"),
+        pk=episode_id,
+    )
+
+
+def _discharged_message(episode: Episode) -> str:
+    if episode.discharged_on is not None:
+        return "Discharged. Future sessions and group places are released."
+    planned = episode.discharge_planned_on
+    assert planned is not None
+    return (
+        f"Discharge planned for {planned:%B} {planned.day}, {planned.year}. The client stays "
+        "in care until then; that day their remaining sessions and group places are released "
+        "and the treatment plan is closed."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @capability_required(permissions.APPROVE_LEVEL_CHANGE)
 def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
-    """Close an episode; the client leaves future sessions and rosters, past records stay."""
-    programs = permissions.program_ids_with(request.user, permissions.APPROVE_LEVEL_CHANGE)
-    episode = get_object_or_404(
-        Episode.objects.open().filter(program_id__in=programs), pk=episode_id
-    )
+    """Close an episode (today or a recent date) or plan its discharge (a later date)."""
+    episode = _open_episode_for(request, episode_id)
     client = Client.objects.with_chart_header().get(pk=episode.client_id)
     record_view_log(request=request, client=client, page="Discharge")
-    form = DischargeForm(posted(request), initial={"discharged_on": timezone.localdate()})
+    initial = {
+        "discharged_on": episode.discharge_planned_on or program_today(episode.program),
+        "discharge_reason": episode.discharge_planned_reason,
+    }
+    form = DischargeForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            episode_discharge(
+            episode = episode_discharge(
                 episode=episode,
                 discharged_on=form.cleaned_data["discharged_on"],
                 reason=form.cleaned_data["discharge_reason"],
@@ -100,13 +123,27 @@ def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResp
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
-            messages.success(request, "Discharged. Future sessions and group places are released.")
+            messages.success(request, _discharged_message(episode))
             return redirect("clients:chart", client.pk)
     return render(
         request,
         "clients/episode_discharge.html",
         {"client": client, "episode": episode, "form": form},
+        status=400 if form.errors else 200,
     )
+
+
+@require_POST
+@capability_required(permissions.APPROVE_LEVEL_CHANGE)
+def episode_discharge_plan_cancel_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
+    episode = _open_episode_for(request, episode_id)
+    try:
+        episode_discharge_plan_cancel(episode=episode, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Planned discharge cancelled: the client stays in care.")
+    return redirect("clients:chart", episode.client_id)
 
 
 class ContactForm(forms.ModelForm):

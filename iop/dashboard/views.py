@@ -17,14 +17,13 @@ from iop.http import AuthedRequest
 @require_GET
 @capability_required(permissions.VIEW_CENSUS)
 def census(request: AuthedRequest) -> HttpResponse:
-    """Open episodes by level of care, with this month's admissions and discharges."""
+    """Open episodes by level of care, this month's admissions and discharges, the
+    discharges planned ahead (those clients are in care, and counted, until the date), and
+    the safety alerts a director answers."""
     program_ids = permissions.program_ids_with(request.user, permissions.VIEW_CENSUS)
     episodes = Episode.objects.filter(program_id__in=program_ids)
     # Directors answer alerts with no primary clinician, and see every overdue one.
     alerts = alerts_overdue_or_unassigned(program_ids=program_ids)
-    record_views_log(
-        request=request, clients=[a.client for a in alerts], page="Census: safety alerts"
-    )
     month_start = timezone.localdate().replace(day=1)
     open_counts = (
         episodes.open()
@@ -40,9 +39,20 @@ def census(request: AuthedRequest) -> HttpResponse:
             "pk", filter=Q(discharged_on__isnull=True, primary_clinician__isnull=True)
         ),
     )
-    recent = episodes.select_related("client", "level_of_care", "primary_clinician").order_by(
-        "-admitted_on"
-    )[:10]
+    planned = list(
+        episodes.discharge_planned()
+        .select_related("client")
+        .order_by("discharge_planned_on", "client__legal_last_name")
+    )
+    recent = list(
+        episodes.select_related("client", "level_of_care", "primary_clinician").order_by(
+            "-admitted_on"
+        )[:10]
+    )
+    record_views_log(
+        request=request, clients=[a.client for a in alerts] + [e.client for e in [*planned, *recent]],
+        page="Census",
+    )
     return render(
         request,
         "dashboard/census.html",
@@ -51,6 +61,7 @@ def census(request: AuthedRequest) -> HttpResponse:
             "open_counts": open_counts,
             "totals": totals,
             "recent": recent,
+            "planned": planned,
             "month_start": month_start,
         },
     )

@@ -26,6 +26,7 @@ from scheduling.models.notes import (
 from scheduling.models.sessions import (
     ABSENT,
     ATTENDED,
+    AddedReason,
     Attendance,
     AttendeeStatus,
     FollowUpStatus,
@@ -47,6 +48,7 @@ __all__ = [
     "IOP_MIN_DAYS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
+    "AddedReason",
     "Addendum",
     "Attendance",
     "AttendeeStatus",

@@ -177,6 +177,13 @@ class AttendeeStatus(models.TextChoices):
     REMOVED = "removed", "Removed before the session"
 
 
+class AddedReason(models.TextChoices):
+    """Why a client not expected from a roster or booking joined a session on the day."""
+
+    WALK_IN = "walk_in", "Walk-in"
+    MAKE_UP = "make_up", "Make-up"
+
+
 class AttendeeQuerySet(models.QuerySet["SessionAttendee"]):
     def expected(self) -> AttendeeQuerySet:
         return self.filter(status=AttendeeStatus.EXPECTED)
@@ -193,6 +200,9 @@ class SessionAttendee(TimeStampedModel):
         max_length=10, choices=AttendeeStatus.choices, default=AttendeeStatus.EXPECTED
     )
     removed_reason = models.CharField(max_length=200, blank=True)
+    # Set for a client added to the session on the day (not from the roster or a booking).
+    added_reason = models.CharField(max_length=8, choices=AddedReason.choices, blank=True)
+    added_note = models.CharField(max_length=200, blank=True)
     attendance = models.CharField(max_length=24, choices=Attendance.choices, blank=True)
     minutes_attended = models.PositiveSmallIntegerField(null=True, blank=True)
     arrived_at = models.DateTimeField(null=True, blank=True)
@@ -210,6 +220,10 @@ class SessionAttendee(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(attendance="") | Q(minutes_attended__isnull=False),
                 name="attendance_has_minutes",
+            ),
+            models.CheckConstraint(
+                condition=Q(added_reason="") | ~Q(added_note=""),
+                name="added_attendee_has_reason",
             ),
             models.CheckConstraint(
                 condition=~Q(

@@ -1,4 +1,5 @@
-"""Taking attendance: a whole session in one submission, and check-in on arrival.
+"""Taking attendance: a whole session in one submission, check-in on arrival, and clients
+added on the day (walk-ins and make-ups) with the reason.
 
 An unexcused absence creates a follow-up task for the client's primary clinician, due the
 day it is recorded, once per missed session; correcting the mark later closes that task.
@@ -14,14 +15,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from groups.models import Group
 from iop.accounts.models import User
+from iop.clients.models import Episode
 from scheduling.models import (
     ABSENT,
+    AddedReason,
     Attendance,
+    AttendeeStatus,
     FollowUpStatus,
     FollowUpTask,
     Session,
     SessionAttendee,
+    SessionKind,
 )
 from scheduling.services.calendar import program_date, session_label
 
@@ -188,4 +194,105 @@ def attendee_arrive(
     if attendee.arrived_at is None:
         attendee.arrived_at = now
         attendee.save(update_fields=["arrived_at", "updated_at"])
+    return attendee
+
+
+# ---------------------------------------------------------------- walk-ins and make-ups
+
+WALK_IN_GROUPS_ONLY = (
+    "Walk-ins and make-ups join group sessions; book an individual, family or "
+    "medication-management session for one client instead."
+)
+
+
+def _walk_in_reason(reason: str, note: str) -> dict[str, str]:
+    errors = {}
+    if reason not in AddedReason.values:
+        errors["reason"] = "Choose walk-in or make-up."
+    if not note.strip():
+        errors["note"] = "Say why they joined this session, e.g. “Missed Tuesday's group”."
+    return errors
+
+
+def _walk_in_problem(session: Session, episode: Episode) -> str | None:
+    """Why this client cannot be added to the session, or None."""
+    name = episode.client.display_name
+    if episode.program_id != session.program_id:
+        return "Only a client of this program can be added to its sessions."
+    if not episode.is_open:
+        return f"{name} has been discharged: only a client in care can be added."
+    on_session = SessionAttendee.objects.expected().filter(
+        session=session, client_id=episode.client_id
+    )
+    if on_session.exists():
+        return f"{name} is already on this session."
+    overlapping = (
+        Session.objects.scheduled()
+        .overlapping(session.starts_at, session.ends_at)
+        .exclude(pk=session.pk)
+    )
+    elsewhere = (
+        SessionAttendee.objects.expected()
+        .filter(client_id=episode.client_id, session__in=overlapping)
+        .exclude(attendance__in=ABSENT)
+        .select_related("session__program", "session__group")
+        .first()
+    )
+    if elsewhere is not None:
+        return f"{name} is already booked at that time: {session_label(elsewhere.session)}."
+    return None
+
+
+def _group_full(session: Session) -> str | None:
+    group = Group.objects.select_for_update().get(sessions=session)
+    taken = session.attendees.expected().count()
+    if taken >= group.capacity:
+        return (
+            f"{group.name} is full ({taken} of {group.capacity} places taken at this session); "
+            "raise the group's capacity first."
+        )
+    return None
+
+
+@transaction.atomic
+def attendee_walk_in_add(
+    *,
+    session: Session,
+    episode: Episode,
+    reason: str,
+    note: str,
+    actor: User,
+    now: datetime.datetime | None = None,
+) -> SessionAttendee:
+    """Add a client who was not expected (a walk-in, or a make-up for a missed group) to a
+    started group session's attendance, with the reason; they then take attendance and get a
+    note like everyone else. Refused with a message, nothing saved: a session not started or
+    cancelled, not a group, no reason, a client not in care in this program, someone already
+    on the session, a client booked elsewhere at that time, or a full group."""
+    now = now or timezone.now()
+    session = _locked_session(session, now)
+    if session.kind != SessionKind.GROUP:
+        raise ValidationError(WALK_IN_GROUPS_ONLY)
+    if errors := _walk_in_reason(reason, note):
+        raise ValidationError(errors)
+    episode = (
+        Episode.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("client")
+        .get(pk=episode.pk)
+    )
+    problem = _walk_in_problem(session, episode) or _group_full(session)
+    if problem:
+        raise ValidationError({"episode": problem})
+    fields = {"added_reason": reason, "added_note": note.strip()[:200]}
+    attendee = SessionAttendee.objects.filter(session=session, episode=episode).first()
+    if attendee is None:
+        return SessionAttendee.objects.create(
+            session=session, episode=episode, client=episode.client, created_by=actor, **fields
+        )
+    # Taken off before the session (e.g. a track change) and here after all.
+    attendee.status, attendee.removed_reason = AttendeeStatus.EXPECTED, ""
+    attendee.added_reason, attendee.added_note = fields["added_reason"], fields["added_note"]
+    attendee.save(
+        update_fields=["status", "removed_reason", "added_reason", "added_note", "updated_at"]
+    )
     return attendee

@@ -1,4 +1,5 @@
-"""Taking attendance for a whole session in one submission, and checking clients in.
+"""Taking attendance for a whole session in one submission, checking clients in, and
+adding a client who was not expected (a walk-in or make-up) with the reason.
 
 Bad input (a missing mark, minutes beyond the session, a session not started) is answered
 beside the row or at the top of the form, and nothing is saved: the service records the
@@ -22,10 +23,14 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.http import AuthedRequest, form_add_service_errors
 from scheduling.models import Attendance
-from scheduling.services.attendance import attendance_record, attendee_arrive
+from scheduling.services.attendance import (
+    attendance_record,
+    attendee_arrive,
+    attendee_walk_in_add,
+)
 from scheduling.views.access import get_attendee_for, get_session_for, program_zone
-from scheduling.views.forms import AttendanceForm
-from scheduling.views.sessions import render_session, session_attendees
+from scheduling.views.forms import AttendanceForm, WalkInForm, attendance_filled
+from scheduling.views.sessions import render_session, session_attendees, walk_in_episodes
 
 CHART = permissions.CHART_SESSIONS
 
@@ -42,7 +47,13 @@ def _summary(marks: dict[object, tuple[str, int | None]]) -> str:
 def attendance_take(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = get_session_for(request.user, session_id, CHART)
     expected = [a for a in session_attendees(session) if a.status == "expected"]
-    form = AttendanceForm(request.POST, attendees=expected, length=session.duration_minutes)
+    length = session.duration_minutes
+    if request.POST.get("fill") == Attendance.PRESENT:
+        # "Mark all present" without JavaScript: nothing is saved, no chosen mark is lost.
+        initial = attendance_filled(request.POST, expected)
+        form = AttendanceForm(attendees=expected, length=length, initial=initial)
+        return render_session(request, session, form=form, filled=True)
+    form = AttendanceForm(request.POST, attendees=expected, length=length)
     if form.is_valid():
         marks = form.marks()
         try:
@@ -55,6 +66,35 @@ def attendance_take(request: AuthedRequest, session_id: UUID) -> HttpResponse:
             )
             return redirect("scheduling:session", session.pk)
     return render_session(request, session, form=form, status=400)
+
+
+@require_POST
+@capability_required(CHART)
+def walk_in_add(request: AuthedRequest, session_id: UUID) -> HttpResponse:
+    session = get_session_for(request.user, session_id, CHART)
+    expected = [a for a in session_attendees(session) if a.status == "expected"]
+    form = WalkInForm(request.POST, episodes=walk_in_episodes(session, expected))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            attendee = attendee_walk_in_add(
+                session=session,
+                episode=data["episode"],
+                reason=data["reason"],
+                note=data["note"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            how = attendee.get_added_reason_display().lower()
+            messages.success(
+                request,
+                f"{attendee.client.display_name} added as a {how}: {attendee.added_note}. "
+                "Record their attendance below.",
+            )
+            return redirect("scheduling:session", session.pk)
+    return render_session(request, session, walk_in_form=form, status=400)
 
 
 def _next_page(request: AuthedRequest, fallback: str) -> str:
@@ -91,5 +131,6 @@ def arrive(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
 
 urlpatterns: list[URLPattern] = [
     path("sessions/<uuid:session_id>/attendance/", attendance_take, name="attendance_take"),
+    path("sessions/<uuid:session_id>/walk-in/", walk_in_add, name="walk_in_add"),
     path("attendees/<uuid:attendee_id>/arrive/", arrive, name="attendee_arrive"),
 ]

@@ -15,6 +15,7 @@ from iop.clients.models import Episode
 from scheduling.models import (
     ABSENT,
     WEEKDAYS,
+    AddedReason,
     Attendance,
     Room,
     SessionAttendee,
@@ -51,16 +52,16 @@ class AttendanceForm(forms.Form):
         *,
         attendees: list[SessionAttendee],
         length: int,
-        fill: str = "",
+        initial: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(data)
+        super().__init__(data, initial=initial)
         self.attendees, self.length = attendees, length
         for attendee in attendees:
             name = attendee.client.display_name
             self.fields[status_name(attendee)] = forms.ChoiceField(
                 label=f"Attendance of {name}",
                 choices=[("", "Choose…"), *Attendance.choices],
-                initial=fill or attendee.attendance,
+                initial=attendee.attendance,
                 error_messages={"required": f"Choose whether {name} attended."},
             )
             self.fields[minutes_name(attendee)] = forms.IntegerField(
@@ -100,6 +101,53 @@ class AttendanceForm(forms.Form):
             a.pk: (self.cleaned_data[status_name(a)], self.cleaned_data[minutes_name(a)])
             for a in self.attendees
         }
+
+
+def attendance_filled(
+    data: Any, attendees: list[SessionAttendee], fill: str = Attendance.PRESENT
+) -> dict[str, Any]:
+    """Initial values for "Mark all present" without JavaScript: the marks and minutes as
+    submitted, with only the rows left empty filled in (never a mark already chosen)."""
+    initial: dict[str, Any] = {}
+    for attendee in attendees:
+        chosen = data.get(status_name(attendee), "")
+        initial[status_name(attendee)] = chosen if chosen in Attendance.values else fill
+        initial[minutes_name(attendee)] = data.get(minutes_name(attendee), "") or None
+    return initial
+
+
+class WalkInForm(forms.Form):
+    """A client who was not expected, joining a started group session on the day."""
+
+    episode = forms.ModelChoiceField(
+        label="Client",
+        queryset=Episode.objects.none(),
+        empty_label="Choose a client…",
+        error_messages={
+            "required": "Choose the client who joined.",
+            "invalid_choice": "Choose a client in care in this program who is not on the "
+            "session yet.",
+        },
+    )
+    reason = forms.ChoiceField(
+        label="Joining as",
+        choices=AddedReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose walk-in or make-up."},
+    )
+    note = forms.CharField(
+        label="Reason",
+        max_length=200,
+        help_text="E.g. “Missed Tuesday's group (court date)” or “Came with her sponsor”.",
+        error_messages={"required": "Say why they joined this session."},
+    )
+
+    def __init__(self, data: Any = None, *, episodes: Any, **kwargs: Any) -> None:
+        super().__init__(data, prefix="walk-in", **kwargs)
+        self.fields["episode"].queryset = episodes  # type: ignore[attr-defined]
+        self.fields["episode"].label_from_instance = lambda e: (  # type: ignore[attr-defined]
+            f"{e.client.display_name} ({e.client.record_number})"
+        )
 
 
 # ---------------------------------------------------------------- moving and cancelling

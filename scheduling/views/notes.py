@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.services.alerts import safety_attach
@@ -45,6 +46,7 @@ from scheduling.models import (
 )
 from scheduling.services import note_warnings
 from scheduling.services import notes as services
+from scheduling.services.calendar import program_tz
 from scheduling.services.note_visit import (
     NoteVisit,
     booked_times,
@@ -103,6 +105,71 @@ def _keep_for_merge(form: forms.Form, conflict: NoteEditConflict) -> None:
     data[form.add_prefix("revision")] = str(conflict.current_revision)
     form.data = data
     form.add_error(None, services.CONFLICT)
+
+
+# ---------------------------------------------------------------- drafts saved as one types
+
+
+def _autosaving(request: AuthedRequest) -> bool:
+    """The form's draft, posted by htmx a few seconds after a change (not the Save button)."""
+    return bool(request.htmx) and request.POST.get("autosave") == "1"
+
+
+def _draft_status(
+    request: AuthedRequest,
+    session: Session,
+    message: str,
+    *,
+    revision_field: forms.BoundField | None = None,
+    revision: int | None = None,
+) -> HttpResponse:
+    """The small "Draft saved 9:41 PM" answer. A saved draft also carries the revision now
+    saved (swapped into the form out of band, so the next save starts from it) and a header
+    that tells the page's script nothing typed is left unsaved."""
+    context = {"message": message, "revision_field": revision_field, "revision": revision}
+    response = render(request, "scheduling/notes/_draft_status.html", context)
+    if revision_field is not None:
+        response["X-Draft-Saved"] = "1"
+    return response
+
+
+def _draft_saved(
+    request: AuthedRequest, session: Session, form: forms.Form, revision: int
+) -> HttpResponse:
+    at = timezone.localtime(timezone.now(), program_tz(session.program))
+    return _draft_status(
+        request,
+        session,
+        f"Draft saved at {at:%H:%M}",
+        revision_field=form["revision"],
+        revision=revision,
+    )
+
+
+def _draft_refused(
+    request: AuthedRequest, session: Session, form: forms.Form, error: Exception
+) -> HttpResponse:
+    if isinstance(error, NoteEditConflict):
+        why = (
+            "someone else saved this note meanwhile. Your text is still here: "
+            "save the form to compare it with theirs."
+        )
+    elif isinstance(error, ValidationError):
+        why = " ".join(error.messages)
+    else:
+        why = "; ".join(
+            f"{form[name].label}: {' '.join(map(str, errors))}"
+            if name in form.fields
+            else " ".join(map(str, errors))
+            for name, errors in form.errors.items()
+        )
+    return _draft_status(request, session, f"Not saved: {why}")
+
+
+def _nothing_typed(form: NoteForm) -> bool:
+    return not any(v.strip() for v in form.body().values()) and not form.cleaned_data.get(
+        "objectives"
+    )
 
 
 # ---------------------------------------------------------------- forms
@@ -401,6 +468,8 @@ def group_note_save(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = _group_session_for(request, session_id)
     shared = GroupNote.objects.filter(session=session).first()
     form = _shared_form(session, shared, request.POST)
+    if _autosaving(request):
+        return _shared_autosave(request, session, form)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -415,6 +484,18 @@ def group_note_save(request: AuthedRequest, session_id: UUID) -> HttpResponse:
         context = {"session": session, "shared": shared, "shared_form": form, "started": True}
         return render(request, "scheduling/notes/group.html#shared-part", context)
     return _group_page(request, session, status=400, shared_form=form)
+
+
+def _shared_autosave(
+    request: AuthedRequest, session: Session, form: SharedPartForm
+) -> HttpResponse:
+    if not form.is_valid():
+        return _draft_refused(request, session, form, ValueError())
+    try:
+        shared = services.group_note_save(session=session, actor=request.user, **form.cleaned_data)
+    except (NoteEditConflict, ValidationError) as error:
+        return _draft_refused(request, session, form, error)
+    return _draft_saved(request, session, form, shared.revision)
 
 
 def _shared_saved(request: AuthedRequest, session: Session, shared: GroupNote) -> HttpResponse:
@@ -442,8 +523,13 @@ def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
     cards = _cards(session)
     card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
     if card is None or card.form is None:
+        if _autosaving(request):
+            refusal = _part_refusal(session, attendee)
+            return _draft_status(request, session, f"Not saved: {refusal}")
         return _part_refused(request, session, cards, attendee)
     form = card.form = _part_form(card, request.POST)
+    if _autosaving(request):
+        return _part_autosave(request, card, form)
     if form.is_valid():
         try:
             services.group_part_save(
@@ -463,19 +549,42 @@ def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
     return _card_response(request, session, cards, card, status=400)
 
 
+def _part_autosave(request: AuthedRequest, card: Card, form: NoteForm) -> HttpResponse:
+    session = card.attendee.session
+    if not form.is_valid():
+        return _draft_refused(request, session, form, ValueError())
+    if card.note is None and _nothing_typed(form):
+        return _draft_saved(request, session, form, 0)
+    try:
+        note = services.group_part_save(
+            attendee=card.attendee,
+            body=form.body(),
+            objective_ids=form.cleaned_data["objectives"],
+            actor=request.user,
+            revision=form.cleaned_data["revision"],
+        )
+    except (NoteEditConflict, ValidationError) as error:
+        return _draft_refused(request, session, form, error)
+    return _draft_saved(request, session, form, note.revision)
+
+
 def _saved_sections(session: Session, attendee: SessionAttendee) -> list[tuple[str, str]]:
     note = ProgressNote.objects.filter(session=session, client_id=attendee.client_id).first()
     return [(label, text) for _k, label, _p, text in note.sections] if note else []
+
+
+def _part_refusal(session: Session, attendee: SessionAttendee) -> str:
+    note = ProgressNote.objects.filter(session=session, client_id=attendee.client_id).first()
+    return services.attendance_refusal(attendee) or (
+        services.NOTE_LOCKED if note and note.is_signed else "This part cannot be written."
+    )
 
 
 def _part_refused(
     request: AuthedRequest, session: Session, cards: list[Card], attendee: SessionAttendee
 ) -> HttpResponse:
     """Absent, removed, or already signed: say so, change nothing."""
-    note = ProgressNote.objects.filter(session=session, client_id=attendee.client_id).first()
-    refusal = services.attendance_refusal(attendee) or (
-        services.NOTE_LOCKED if note and note.is_signed else "This part cannot be written."
-    )
+    refusal = _part_refusal(session, attendee)
     card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
     if request.htmx and card is not None:
         card.flash = refusal
@@ -621,6 +730,8 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
         .first()
     )
     if note is not None and note.is_signed:
+        if request.method == "POST" and _autosaving(request):
+            return _draft_status(request, session, f"Not saved: {services.NOTE_LOCKED}")
         if request.method == "POST":
             messages.error(request, services.NOTE_LOCKED)
         return redirect("scheduling:note_detail", note.pk)
@@ -636,18 +747,12 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
         service_codes=list(codes),
         initial=_note_initial(note, session),
     )
+    if request.method == "POST" and _autosaving(request):
+        return _note_autosave(request, attendee, note, form)
     saved_now: list[tuple[str, str]] = []
     if request.method == "POST" and form.is_valid():
         try:
-            note = services.note_save(
-                session=session,
-                episode=attendee.episode,
-                body=form.body(),
-                objective_ids=form.cleaned_data["objectives"],
-                actor=request.user,
-                revision=form.cleaned_data["revision"],
-                visit=form.visit(),
-            )
+            note = _note_save(request, attendee, form)
         except NoteEditConflict as conflict:
             _keep_for_merge(form, conflict)
             saved_now = _saved_sections(session, attendee)
@@ -657,6 +762,34 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
             messages.success(request, "Note saved. Sign it when it is complete.")
             return redirect("scheduling:note_detail", note.pk)
     return _note_form_page(request, attendee, note, form, note_format, saved_now)
+
+
+def _note_save(request: AuthedRequest, attendee: SessionAttendee, form: NoteForm) -> ProgressNote:
+    """The one call both the Save button and the draft autosave make."""
+    return services.note_save(
+        session=attendee.session,
+        episode=attendee.episode,
+        body=form.body(),
+        objective_ids=form.cleaned_data["objectives"],
+        actor=request.user,
+        revision=form.cleaned_data["revision"],
+        visit=form.visit(),
+    )
+
+
+def _note_autosave(
+    request: AuthedRequest, attendee: SessionAttendee, note: ProgressNote | None, form: NoteForm
+) -> HttpResponse:
+    session = attendee.session
+    if not form.is_valid():
+        return _draft_refused(request, session, form, ValueError())
+    if note is None and _nothing_typed(form):
+        return _draft_saved(request, session, form, 0)
+    try:
+        note = _note_save(request, attendee, form)
+    except (NoteEditConflict, ValidationError) as error:
+        return _draft_refused(request, session, form, error)
+    return _draft_saved(request, session, form, note.revision)
 
 
 def _note_form_page(

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
@@ -21,8 +22,9 @@ from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_views_log
+from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
-from scheduling.models import Attendance, Session, SessionAttendee, SessionStaff
+from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import session_cancel, session_move
 from scheduling.views.access import (
     can_change_session,
@@ -34,6 +36,7 @@ from scheduling.views.forms import (
     AttendanceForm,
     SessionCancelForm,
     SessionMoveForm,
+    WalkInForm,
     local_datetime,
 )
 
@@ -56,8 +59,23 @@ def session_attendees(session: Session) -> list[SessionAttendee]:
     return attendees
 
 
+def walk_in_episodes(session: Session, expected: list[SessionAttendee]) -> QuerySet[Episode]:
+    """Clients in care in the program and not on the session: who can be added on the day."""
+    return (
+        Episode.objects.open()
+        .filter(program_id=session.program_id)
+        .exclude(client_id__in=[a.client_id for a in expected])
+        .select_related("client")
+        .order_by("client__legal_last_name", "client__legal_first_name")
+    )
+
+
 def session_context(
-    request: AuthedRequest, session: Session, form: AttendanceForm | None = None
+    request: AuthedRequest,
+    session: Session,
+    form: AttendanceForm | None = None,
+    walk_in_form: WalkInForm | None = None,
+    filled: bool = False,
 ) -> dict[str, Any]:
     """Everything the session page shows, in a number of queries that does not grow."""
     zone = program_zone(session.program)
@@ -65,9 +83,11 @@ def session_context(
     expected = [a for a in attendees if a.status == "expected"]
     started = program_now(session.program) >= session.starts_at
     can_chart = permissions.can(request.user, permissions.CHART_SESSIONS, session.program)
-    if form is None and can_chart and started and not session.is_cancelled:
-        fill = Attendance.PRESENT if request.GET.get("all") == "present" else ""
-        form = AttendanceForm(attendees=expected, length=session.duration_minutes, fill=fill)
+    open_for_attendance = can_chart and started and not session.is_cancelled
+    if form is None and open_for_attendance:
+        form = AttendanceForm(attendees=expected, length=session.duration_minutes)
+    if walk_in_form is None and open_for_attendance and session.kind == SessionKind.GROUP:
+        walk_in_form = WalkInForm(episodes=walk_in_episodes(session, expected))
     staff = SessionStaff.objects.filter(session=session).select_related("user")
     return {
         "session": session,
@@ -83,14 +103,19 @@ def session_context(
         "can_change": can_change_session(request.user, session),
         "form": form,
         "notes_url": notes_url(session) if can_chart else "",
-        "filled": bool(form is not None and request.GET.get("all") == "present"),
+        "filled": filled,
+        "walk_in_form": walk_in_form,
     }
 
 
 def render_session(
-    request: AuthedRequest, session: Session, form: AttendanceForm | None = None, status: int = 200
+    request: AuthedRequest,
+    session: Session,
+    form: AttendanceForm | None = None,
+    status: int = 200,
+    **extra: Any,
 ) -> HttpResponse:
-    context = session_context(request, session, form)
+    context = session_context(request, session, form, **extra)
     record_views_log(
         request=request, clients=[a.client for a in context["expected"]], page="Session roster"
     )

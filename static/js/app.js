@@ -14,6 +14,8 @@
 
   function signOut() {
     // The server has ended the session (401): reloading shows sign-in with its message.
+    // Drafts are already on the server (forms.js), so no "leave this page?" question.
+    document.dispatchEvent(new CustomEvent("iop:signing-out"));
     window.location.reload();
   }
 

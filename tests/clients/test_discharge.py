@@ -10,6 +10,7 @@ from django.urls import reverse
 from iop.accounts.models import Role
 from iop.audit.models import AuditAction, AuditEvent
 from iop.clients.models import Episode
+from iop.clients.services import program_today
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,15 @@ def test_director_discharges_from_the_chart(staff, client_record, login_as):
     assert "Discharge…" in chart.text
     response = http.post(
         _url(client_record),
-        {"discharged_on": datetime.date.today().isoformat(), "discharge_reason": "completed"},
+        {
+            "discharged_on": program_today(client_record.program).isoformat(),
+            "discharge_reason": "completed",
+        },
         follow=True,
     )
     assert "Discharged. Future sessions" in response.text
     episode = Episode.objects.get(client=client_record)
-    assert episode.discharged_on == datetime.date.today()
+    assert episode.discharged_on == program_today(client_record.program)
     assert AuditEvent.objects.filter(
         action=AuditAction.CLIENT_DISCHARGED, client=client_record
     ).exists()
@@ -71,3 +75,62 @@ def test_other_roles_cannot_discharge(role, staff, client_record, login_as):
 def test_other_programs_client_is_not_found(staff, other_client, login_as):
     http = login_as(staff[Role.DIRECTOR])
     assert http.get(_url(other_client)).status_code == 404
+
+
+def _long_stay(program):
+    from tests.factories import ClientFactory, EpisodeFactory
+
+    today = program_today(program)
+    return EpisodeFactory(
+        client=ClientFactory(program=program), admitted_on=today - datetime.timedelta(days=90)
+    )
+
+
+def test_a_discharge_more_than_30_days_back_is_refused(program, staff, login_as):
+    episode = _long_stay(program)
+    http = login_as(staff[Role.DIRECTOR])
+    response = http.post(
+        _url(episode.client),
+        {
+            "discharged_on": (program_today(program) - datetime.timedelta(days=31)).isoformat(),
+            "discharge_reason": "left_ama",
+        },
+    )
+    assert response.status_code == 400
+    assert "A discharge date more than 30 days back is refused: choose" in response.text
+    episode.refresh_from_db()
+    assert episode.discharged_on is None and episode.discharge_planned_on is None
+
+
+def test_a_discharge_more_than_180_days_ahead_is_refused(client_record, staff, login_as):
+    http = login_as(staff[Role.DIRECTOR])
+    response = http.post(
+        _url(client_record),
+        {
+            "discharged_on": (
+                program_today(client_record.program) + datetime.timedelta(days=181)
+            ).isoformat(),
+            "discharge_reason": "completed",
+        },
+    )
+    assert response.status_code == 400
+    assert "Plan a discharge at most 180 days ahead" in response.text
+    episode = Episode.objects.get(client=client_record)
+    assert episode.discharged_on is None and episode.discharge_planned_on is None
+
+
+def test_a_date_ahead_is_planned_not_applied(client_record, staff, login_as):
+    http = login_as(staff[Role.DIRECTOR])
+    ahead = program_today(client_record.program) + datetime.timedelta(days=90)
+    response = http.post(
+        _url(client_record),
+        {"discharged_on": ahead.isoformat(), "discharge_reason": "completed"},
+        follow=True,
+    )
+    assert "Discharge planned for" in response.text
+    assert "Not in care" not in response.text
+    episode = Episode.objects.get(client=client_record)
+    assert episode.discharged_on is None and episode.discharge_planned_on == ahead
+    # The discharge page shows the plan and lets the director change it.
+    page = http.get(_url(client_record)).text
+    assert "Saving a new date or reason replaces the plan." in page

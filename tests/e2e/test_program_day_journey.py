@@ -126,8 +126,8 @@ def test_clinician_runs_the_program_day(
     # Attendance for the 12-person group, in one submission.
     page.locator(".card-next").get_by_role("link", name="Take attendance").click()
     expect(page.get_by_role("heading", name="DBT skills")).to_be_visible()
-    page.get_by_role("link", name="Mark all present").click()
-    expect(page.get_by_text("Everyone is marked present below")).to_be_visible()
+    page.get_by_role("button", name="Mark all present").click()
+    expect(page.get_by_text("Everyone not yet marked is now present")).to_be_visible()
     page.get_by_label("Attendance of Logan Lindqvist").select_option(label="Late")
     page.get_by_label("Minutes Logan Lindqvist attended").fill("60")
     page.get_by_label("Attendance of Morgan Lindqvist").select_option(label="Absent, excused")

@@ -124,16 +124,38 @@ def test_intake_cannot_take_attendance(session, staff, login_as):
     assert response.status_code == 403
 
 
-def test_mark_all_present_fills_the_form_without_saving(session, staff, login_as):
+def test_mark_all_present_without_javascript_keeps_the_marks_already_chosen(
+    session, staff, login_as
+):
+    first, second, third = session.attendees.select_related("client").order_by("pk")
+    data = {
+        f"status_{first.pk}": Attendance.ABSENT_EXCUSED,
+        f"minutes_{first.pk}": "",
+        f"status_{second.pk}": Attendance.LATE,
+        f"minutes_{second.pk}": "60",
+        f"status_{third.pk}": "",
+        f"minutes_{third.pk}": "",
+        "fill": "present",
+    }
     with at(session.program, WED, 10, 45):
-        page = (
-            login_as(staff[Role.CLINICIAN])
-            .get(url("session", session) + "?all=present")
-            .content.decode()
-        )
-    assert page.count('<option value="present" selected>') == 3
-    assert "Everyone is marked present below" in page
+        response = login_as(staff[Role.CLINICIAN]).post(url("attendance_take", session), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('<option value="present" selected>') == 1
+    assert page.count('<option value="absent_excused" selected>') == 1
+    assert page.count('<option value="late" selected>') == 1
+    assert 'value="60"' in page
+    assert "marks already chosen are kept" in page
     assert not SessionAttendee.objects.filter(session=session).exclude(attendance="").exists()
+
+
+def test_mark_all_present_is_a_button_the_page_script_handles(session, staff, login_as):
+    """No link that reloads the page: a button the script fills rows with (see e2e)."""
+    with at(session.program, WED, 10, 45):
+        page = login_as(staff[Role.CLINICIAN]).get(url("session", session)).content.decode()
+    assert "?all=present" not in page
+    assert 'name="fill" value="present" data-fill-present="fill-done"' in page
+    assert "js/forms.js" in page
 
 
 def test_check_in_with_htmx_answers_the_fragment(session, staff, login_as):
