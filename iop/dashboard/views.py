@@ -50,7 +50,8 @@ def census(request: AuthedRequest) -> HttpResponse:
         )[:10]
     )
     record_views_log(
-        request=request, clients=[a.client for a in alerts] + [e.client for e in [*planned, *recent]],
+        request=request,
+        clients=[a.client for a in alerts] + [e.client for e in [*planned, *recent]],
         page="Census",
     )
     return render(
