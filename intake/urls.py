@@ -1,6 +1,10 @@
-from intake.views import assessments, consents, instruments, referrals
+from intake.views import assessments, consents, instruments, referrals, safety_plans
 
 app_name = "intake"
 urlpatterns = (
-    referrals.urlpatterns + assessments.urlpatterns + instruments.urlpatterns + consents.urlpatterns
+    referrals.urlpatterns
+    + assessments.urlpatterns
+    + instruments.urlpatterns
+    + consents.urlpatterns
+    + safety_plans.urlpatterns
 )

@@ -19,6 +19,7 @@ from intake.models.referral import (
     ReferralStatus,
     Urgency,
 )
+from intake.models.safety_plans import SafetyPlan, SafetyPlanStatus
 
 __all__ = [
     "AffectTolerance",
@@ -39,6 +40,8 @@ __all__ = [
     "ReferralSource",
     "ReferralStatus",
     "SafetyAlert",
+    "SafetyPlan",
     "SafetyPlanDecision",
+    "SafetyPlanStatus",
     "Urgency",
 ]

@@ -32,6 +32,7 @@ VIEW_DISCLOSED_REPORTS = "view_disclosed_reports"
 VIEW_SCHEDULE = "view_schedule"  # week views, rosters, a client's schedule
 BOOK_SESSIONS = "book_sessions"  # individual, family and medication-management bookings
 MANAGE_SCHEDULE = "manage_schedule"  # tracks, blocks, closures, groups, closed-group rosters
+EDIT_CRISIS_LINE = "edit_crisis_line"  # the program's own crisis line, printed on safety plans
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.INTAKE: frozenset(
@@ -77,6 +78,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             VIEW_SCHEDULE,
             BOOK_SESSIONS,
             MANAGE_SCHEDULE,
+            EDIT_CRISIS_LINE,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.
