@@ -280,8 +280,6 @@ def program_crisis_line(request: AuthedRequest, program_id: UUID) -> HttpRespons
     return render(request, "intake/safety_plans/crisis_line.html", context, status=status)
 
 
-documents.register()
-
 PLAN = "safety-plans/<uuid:safety_plan_id>/"
 urlpatterns: list[URLPattern] = [
     path("clients/<uuid:client_id>/safety-plan/", safety_plan_start, name="safety_plan_start"),
