@@ -32,7 +32,10 @@ EMERGENCY = "Emergency: call 911, or go to the nearest emergency room"
 # Every section must be written before signing, except the professionals: the crisis
 # lines are always printed, so a client without a counselor of their own still has some.
 REQUIRED = tuple(f for f in SECTION_FIELDS if f != "professionals")
-SIGNERS = {SignerRole.CLIENT: "client_signed_at", SignerRole.CLINICIAN: "clinician_signed_at"}
+SIGNERS: dict[str, str] = {
+    SignerRole.CLIENT: "client_signed_at",
+    SignerRole.CLINICIAN: "clinician_signed_at",
+}
 PLAN_DECISIONS = {SafetyPlanDecision.PLAN_COMPLETED, SafetyPlanDecision.PLAN_UPDATED}
 
 

@@ -113,7 +113,7 @@ def safety_plan_edit(request: AuthedRequest, safety_plan_id: UUID) -> HttpRespon
         try:
             cleared = services.safety_plan_save(plan=plan, by=request.user, **data)
         except ValidationError as error:
-            form_add_service_errors(form, error)
+            form.add_error(None, error)  # a dict of errors lands beside its fields
         else:
             return _after_save(request, plan, cleared)
     client = _client(plan)

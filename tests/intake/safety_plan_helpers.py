@@ -37,7 +37,7 @@ def in_days(days: int) -> datetime.date:
 
 
 def client_with_alert(program: Any, by: Any, first: str = "Rosa", last: str = "Delgado") -> Any:
-    client = ClientFactory(program=program, legal_first_name=first, legal_last_name=last)
+    client: Any = ClientFactory(program=program, legal_first_name=first, legal_last_name=last)
     EpisodeFactory(client=client)
     instrument_record(client=client, instrument="phq9", answers=PHQ9_ITEM9, by=by)
     return client
