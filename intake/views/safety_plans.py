@@ -75,8 +75,8 @@ def safety_plan_detail(request: AuthedRequest, safety_plan_id: UUID) -> HttpResp
     plan = get_safety_plan_for(request.user, safety_plan_id, READ)
     client = _client(plan)
     record_view_log(request=request, client=client, page="Safety plan")
-    versions = SafetyPlan.objects.filter(client_id=plan.client_id).select_related(
-        "clinician_signed_by"
+    versions = list(
+        SafetyPlan.objects.filter(client_id=plan.client_id).select_related("clinician_signed_by")
     )
     previous = next((v for v in versions if v.pk == plan.previous_id), None)
     context = {
@@ -86,10 +86,14 @@ def safety_plan_detail(request: AuthedRequest, safety_plan_id: UUID) -> HttpResp
         "crisis_lines": services.crisis_lines(plan),
         "signatures": services.safety_plan_signatures(plan),
         "versions": versions,
+        "draft": next((v for v in versions if v.is_draft), None),
         "changes": services.safety_plan_changes(previous, plan),
         "previous": previous,
         "new_risk": list(services.new_risk_since(plan)) if plan.signed_at else [],
         "can_write": permissions.can(request.user, WRITE, client.program),
+        "can_edit_line": permissions.can(
+            request.user, permissions.EDIT_CRISIS_LINE, client.program
+        ),
         "reports": Report.objects.about(plan).filter(kind__in=SAFETY_PLAN_KINDS),
     }
     return render(request, "intake/safety_plans/detail.html", context)

@@ -381,6 +381,14 @@ def test_a_crisis_line_without_a_number_is_refused(program, staff, login_as):
     assert program.crisis_line_name == ""
 
 
+def test_the_plan_page_leads_directors_to_the_crisis_line(person, clinician, staff, login_as):
+    plan = signed_plan(person, clinician)
+    url = reverse("intake:safety_plan_detail", args=[plan.pk])
+    line = reverse("intake:program_crisis_line", args=[person.program_id])
+    assert line in login_as(staff[Role.DIRECTOR]).get(url).text
+    assert line not in login_as(clinician).get(url).text
+
+
 @pytest.mark.parametrize("role", [Role.CLINICIAN, Role.ADMINISTRATOR, Role.INTAKE])
 def test_only_directors_set_the_crisis_line(role, program, staff, login_as):
     url = reverse("intake:program_crisis_line", args=[program.pk])
