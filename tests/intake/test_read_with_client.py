@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from intake.models import InstrumentResult
 from iop.accounts.models import Role
-from iop.reports.pdf import render_pdf  # noqa: F401  (the PDFs below go through it)
 from tests.intake.consent_helpers import make_consent
 from tests.intake.safety_plan_helpers import client_with_alert, written_draft
 from tests.treatment_plans.pdf_helpers import make_draft_plan, pdf_text
