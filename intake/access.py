@@ -7,7 +7,7 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 
-from intake.models import Assessment, Referral, SafetyAlert
+from intake.models import Assessment, Referral, SafetyAlert, SafetyPlan
 from iop.accounts import permissions
 
 
@@ -35,4 +35,13 @@ def get_alert_for(user: Any, alert_id: UUID, capability: str) -> SafetyAlert:
             client__program_id__in=permissions.program_ids_with(user, capability)
         ),
         pk=alert_id,
+    )
+
+
+def get_safety_plan_for(user: Any, plan_id: UUID, capability: str) -> SafetyPlan:
+    return get_object_or_404(
+        SafetyPlan.objects.select_related("client__program", "clinician_signed_by").filter(
+            client__program_id__in=permissions.program_ids_with(user, capability)
+        ),
+        pk=plan_id,
     )

@@ -53,7 +53,39 @@ def consents_context(client: Client, user: Any) -> dict[str, Any]:
     }
 
 
+def safety_plan_context(client: Client, user: Any) -> dict[str, Any]:
+    """The plan in effect, the draft being written, and whether a review is due: 2 queries."""
+    from intake.models import SafetyAlert, SafetyPlan
+    from intake.services.safety_plans import WRITE
+
+    plans = list(
+        SafetyPlan.objects.filter(client=client, superseded_at__isnull=True).select_related(
+            "clinician_signed_by"
+        )
+    )
+    current = next((p for p in plans if p.signed_at), None)
+    new_risk = bool(
+        current
+        and SafetyAlert.objects.filter(client=client, created_at__gt=current.signed_at).exists()
+    )
+    return {
+        "client": client,
+        "current": current,
+        "draft": next((p for p in plans if p.is_draft), None),
+        "review_due": bool(current and current.review_is_due()),
+        "new_risk": new_risk,
+        "can_write": permissions.can(user, WRITE, client.program),
+    }
+
+
 SECTIONS = [
+    ChartSection(
+        "safety_plan",
+        7,
+        "intake/chart/_safety_plan.html",
+        safety_plan_context,
+        permissions.VIEW_CLINICAL_RECORD,
+    ),
     ChartSection(
         "intake", 10, "intake/chart/_intake.html", intake_context, permissions.VIEW_CLIENTS
     ),

@@ -242,6 +242,47 @@ def seed(context: dict[str, Any]) -> None:
         _instruments(rng, index, client, episode, assessment, intake)
         _consents(index, client, episode, referral, staff)
     _open_referrals(program, intake, officer)
+    in_care = [
+        episode.client
+        for index, episode in enumerate(episodes.order_by("client__record_number"))
+        if episode.discharged_on is None and index not in ALERT_CLIENTS
+    ]
+    _safety_plan(in_care[SAFETY_PLAN_CLIENT], staff)
+
+
+# A client whose earlier risk was answered with a written plan, signed with their counselor.
+SAFETY_PLAN_CLIENT = 1  # among the clients in care without an open alert
+SAFETY_PLAN_WORDS = {
+    "warning_signs": "Not sleeping for two nights. Cancelling on people. 'What's the point.'",
+    "coping_strategies": "Cold water on my face. Walk around the block twice. The breathing app.",
+    "distractions": "The coffee shop on 4th Street. Calling my cousin to talk about football.",
+    "help_contacts": "My sister Lena, 555-0143. My sponsor Marcus, 555-0178.",
+    "professionals": "My counselor at Riverside, weekdays. My doctor's office, 555-0110.",
+    "safer_environment": "Lena keeps my prescription and gives me a week at a time. "
+    "No alcohol in the apartment.",
+    "reasons_for_living": "My son Eli. Seeing him finish school. My dog, Pepper.",
+}
+
+
+def _safety_plan(client: Client, staff: dict[str, Any]) -> None:
+    from intake.services.safety_plans import (
+        safety_plan_save,
+        safety_plan_sign,
+        safety_plan_start,
+        safety_plan_text,
+    )
+    from iop.signatures.models import SignerRole, content_hash
+
+    clinician = staff["clinician@demo.test"]
+    plan = safety_plan_start(client=client, by=clinician)
+    review_on = timezone.localdate() + datetime.timedelta(days=21)
+    safety_plan_save(plan=plan, by=clinician, review_on=review_on, **SAFETY_PLAN_WORDS)
+    plan.refresh_from_db()
+    shown = content_hash(safety_plan_text(plan))
+    for role in (SignerRole.CLIENT, SignerRole.CLINICIAN):
+        plan = safety_plan_sign(
+            plan=plan, role=role, by=clinician, shown_sha256=shown, typed_name=client.legal_name
+        )
 
 
 def _open_referrals(program: Any, intake: Any, officer: Any) -> None:

@@ -1,4 +1,11 @@
-from intake.views import assessments, consent_text, consents, instruments, referrals
+from intake.views import (
+    assessments,
+    consent_text,
+    consents,
+    instruments,
+    referrals,
+    safety_plans,
+)
 
 app_name = "intake"
 urlpatterns = (
@@ -7,4 +14,5 @@ urlpatterns = (
     + instruments.urlpatterns
     + consents.urlpatterns
     + consent_text.urlpatterns
+    + safety_plans.urlpatterns
 )

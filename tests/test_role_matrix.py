@@ -26,6 +26,7 @@ from intake.services.instruments import instrument_record
 from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
 from tests.intake.consent_helpers import make_consent, sign
+from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.scheduling.matrix_helpers import program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
 from tests.treatment_plans.pdf_helpers import plan_pdf_samples
@@ -210,6 +211,20 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     ),
     "intake:consent_revoke": only({Role.INTAKE}),
     "intake:consent_pdf": only(CLIENT_READERS),
+    # --- safety plans (the sample plan is signed: writing and signing it lead to its page;
+    # starting a new version and asking for the client copy are POST-only)
+    "intake:safety_plan_start": everyone(405),
+    "intake:safety_plan_detail": only(CHARTING),
+    "intake:safety_plan_edit": only(
+        CHARTING, ok=Redirect("intake:safety_plan_detail", arg="safety_plan_id")
+    ),
+    "intake:safety_plan_sign": only(
+        CHARTING, ok=Redirect("intake:safety_plan_detail", arg="safety_plan_id")
+    ),
+    "intake:safety_plan_report_request": everyone(405),
+    "intake:safety_plan_report_status": only(CHARTING),
+    "intake:safety_plan_report_download": only(CHARTING),
+    "intake:program_crisis_line": only({Role.DIRECTOR}),
     # --- treatment plans: the trauma-phase gate (confirming is POST-only)
     "treatment_plans:readiness_review_create": only({Role.CLINICIAN, Role.DIRECTOR}),
     "treatment_plans:readiness_confirm": everyone(405),
@@ -348,6 +363,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **gate_records(client_record.program, staff),
         **plan_pdf_samples(client_record, staff),
         **program_day_samples(client_record, staff),
+        **safety_plan_samples(client_record.program, staff),
     }
     return samples | plan_part_samples(samples, staff)
 

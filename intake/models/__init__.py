@@ -20,6 +20,7 @@ from intake.models.referral import (
     ReferralStatus,
     Urgency,
 )
+from intake.models.safety_plans import SafetyPlan, SafetyPlanStatus
 
 __all__ = [
     "AffectTolerance",
@@ -40,7 +41,9 @@ __all__ = [
     "ReferralSource",
     "ReferralStatus",
     "SafetyAlert",
+    "SafetyPlan",
     "SafetyPlanDecision",
     "TreatmentConsentText",
+    "SafetyPlanStatus",
     "Urgency",
 ]

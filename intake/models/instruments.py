@@ -88,6 +88,14 @@ class SafetyAlert(TimeStampedModel):
         max_length=16, choices=SafetyPlanDecision.choices, blank=True
     )
     decision_notes = models.TextField(blank=True)
+    # The signed, written plan a "plan completed / updated" answer points to.
+    safety_plan = models.ForeignKey(
+        "intake.SafetyPlan",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answered_alerts",
+    )
 
     objects = SafetyAlertQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from intake.instruments.validation import clean_answers
 from intake.instruments.wording import prompts_for
 from intake.models import Assessment, InstrumentResult, SafetyAlert, SafetyPlanDecision
 from intake.services.alerts import alert_notify
+from intake.services.safety_plans import written_plan_for_decision
 from iop.accounts.models import User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
@@ -171,7 +172,8 @@ def safety_alert_acknowledge(
 ) -> SafetyAlert:
     """Record the same-day risk assessment and safety-plan decision; close the alert.
 
-    Requires a risk assessment, a decision, and notes when no plan is indicated. The
+    Requires a risk assessment, a decision, and notes when no plan is indicated; "plan
+    completed / updated" requires a written plan signed since the alert was raised. The
     alert's own flag ("Open safety alert: ...") is resolved, because the alert has
     been answered. What the chart shows next depends on the decision, as a clinic
     would expect:
@@ -192,6 +194,8 @@ def safety_alert_acknowledge(
         locked = SafetyAlert.objects.select_for_update().select_related("flag").get(pk=alert.pk)
         if locked.acknowledged_at is not None:
             raise ValidationError("This safety alert has already been acknowledged.")
+        # "Completed / updated" must name a written plan signed since the alert.
+        locked.safety_plan = written_plan_for_decision(locked, safety_plan_decision)
         now = timezone.now()
         locked.acknowledged_at = now
         locked.acknowledged_by = by

@@ -169,6 +169,7 @@ def consent_sign_view(request: AuthedRequest, consent_id: UUID) -> HttpResponse:
         "Consent signing",
         form=form,
         paragraphs=consent_paragraphs(consent),
+        with_client=True,  # read aloud with the client: no safety flags in the header
     )
 
 

@@ -17,12 +17,13 @@ from intake.access import get_alert_for, get_assessment_for
 from intake.forms.alerts import SafetyAlertAcknowledgeForm
 from intake.forms.instruments import instrument_form_class
 from intake.services.instruments import instrument_record, safety_alert_acknowledge
+from intake.views.safety_plans import alert_plan_context
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client
-from iop.http import AuthedRequest, posted, uuid_or_404
+from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 
 
 def _definition(code: str) -> Any:
@@ -108,9 +109,13 @@ def alert_acknowledge(request: AuthedRequest, alert_id: UUID) -> HttpResponse:
         if not may_answer:
             raise PermissionDenied("Only a clinician can answer a safety alert")
         if alert.is_open and form.is_valid():
-            safety_alert_acknowledge(alert=alert, by=request.user, **form.cleaned_data)
-            messages.success(request, "Risk assessment recorded; the alert is closed.")
-            return redirect("clients:chart", alert.client_id)
+            try:
+                safety_alert_acknowledge(alert=alert, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, "Risk assessment recorded; the alert is closed.")
+                return redirect("clients:chart", alert.client_id)
     record_view_log(request=request, client=alert.client, page="Safety alert")
     return render(
         request,
@@ -120,6 +125,7 @@ def alert_acknowledge(request: AuthedRequest, alert_id: UUID) -> HttpResponse:
             "client": Client.objects.with_chart_header().get(pk=alert.client_id),
             "form": form,
             "may_answer": may_answer and alert.is_open,
+            **alert_plan_context(alert),
         },
         status=400 if form.errors else 200,
     )

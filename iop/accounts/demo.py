@@ -21,7 +21,13 @@ STAFF = [
 
 def seed(context: dict[str, Any]) -> None:
     program, _ = Program.objects.get_or_create(
-        name=DEMO_PROGRAM, defaults={"time_zone": "America/New_York"}
+        name=DEMO_PROGRAM,
+        defaults={
+            "time_zone": "America/New_York",
+            # A synthetic after-hours line (555-01xx numbers are reserved for fiction).
+            "crisis_line_name": "Riverside IOP after-hours line",
+            "crisis_line_phone": "(555) 010-0199",
+        },
     )
     context["program"] = program
     context["staff"] = {}

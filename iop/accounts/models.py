@@ -124,6 +124,16 @@ class Program(TimeStampedModel):
         help_text="An open safety alert is shown to directors as overdue from this time "
         "of the day it was raised (program time zone).",
     )
+    # Printed on every safety plan beside 988 and 911; empty means only those two are shown.
+    crisis_line_name = models.CharField(
+        "program crisis line name",
+        max_length=120,
+        blank=True,
+        help_text="E.g. 'Riverside IOP after-hours line'. Leave empty if the program has none.",
+    )
+    crisis_line_phone = models.CharField(
+        "program crisis line number", max_length=40, blank=True, help_text="E.g. (555) 010-2000."
+    )
     active = models.BooleanField(default=True)
 
     class Meta:

@@ -33,6 +33,7 @@ VIEW_SCHEDULE = "view_schedule"  # week views, rosters, a client's schedule
 BOOK_SESSIONS = "book_sessions"  # individual, family and medication-management bookings
 MANAGE_SCHEDULE = "manage_schedule"  # tracks, blocks, closures, groups, closed-group rosters
 EDIT_CONSENT_TEXT = "edit_consent_text"  # the program's consent-to-treatment wording
+EDIT_CRISIS_LINE = "edit_crisis_line"  # the program's own crisis line, printed on safety plans
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.INTAKE: frozenset(
@@ -79,6 +80,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             BOOK_SESSIONS,
             MANAGE_SCHEDULE,
             EDIT_CONSENT_TEXT,
+            EDIT_CRISIS_LINE,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.

@@ -45,6 +45,7 @@ class AuditAction(models.TextChoices):
     CONSENT_TEXT_CHANGED = "consent_text_changed", "Consent-to-treatment text changed"
     SAFETY_ALERT_RAISED = "safety_alert_raised", "Safety alert raised"
     SAFETY_ALERT_CLOSED = "safety_alert_closed", "Safety alert answered"
+    SAFETY_PLAN_SIGNED = "safety_plan_signed", "Safety plan signed"
     PLAN_ACTIVATED = "plan_activated", "Treatment plan signed and active"
     PLAN_REVIEWED = "plan_reviewed", "Treatment plan reviewed"
     READINESS_CONFIRMED = "readiness_confirmed", "Readiness for trauma processing confirmed"

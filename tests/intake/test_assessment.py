@@ -12,6 +12,7 @@ from intake.models import Assessment, AssessmentStatus, ReferralStatus, SafetyAl
 from intake.services.assessments import assessment_start
 from intake.services.instruments import instrument_record
 from iop.accounts.models import Role
+from tests.intake.safety_plan_helpers import signed_plan
 
 PHQ9_ITEM9 = {str(i): 0 for i in range(1, 9)} | {"9": 1}
 PHQ9_CLEAN = {str(i): 1 for i in range(1, 10)} | {"9": 0}
@@ -175,6 +176,7 @@ def test_safety_alert_blocks_completion_until_a_clinician_answers(assessment, st
     client.force_login(staff[Role.CLINICIAN])
     empty = client.post(reverse("intake:alert_acknowledge", args=[alert.pk]), {})
     assert "Record the risk assessment before closing the alert." in empty.content.decode()
+    signed_plan(assessment.client, staff[Role.CLINICIAN])  # written and signed with the client
     client.post(
         reverse("intake:alert_acknowledge", args=[alert.pk]),
         {

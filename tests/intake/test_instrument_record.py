@@ -18,6 +18,7 @@ from intake.services.instruments import (
     safety_alert_acknowledge,
 )
 from iop.clients.models import SafetyFlag, SafetyFlagKind
+from tests.intake.safety_plan_helpers import signed_plan
 
 PHQ9_CLEAR = {str(k): 0 for k in range(1, 10)}
 
@@ -212,6 +213,7 @@ def test_unknown_decision_is_refused(alert, clinician):
 
 
 def test_acknowledgement_resolves_alert_and_keeps_safety_plan_flag(alert, clinician, client_record):
+    plan = signed_plan(client_record, clinician)  # "plan completed" names a written plan
     acknowledged = safety_alert_acknowledge(
         alert=alert,
         by=clinician,
@@ -226,13 +228,16 @@ def test_acknowledgement_resolves_alert_and_keeps_safety_plan_flag(alert, clinic
     standing = suicide_flags(client_record).get()
     assert standing.note == SAFETY_PLAN_ON_FILE
     assert standing != alert.flag
+    assert alert.safety_plan == plan
 
 
 def test_second_plan_reuses_the_standing_flag(alert, clinician, client_record):
     ack = {"by": clinician, "risk_assessment": "Reviewed.", "decision_notes": ""}
+    signed_plan(client_record, clinician)
     safety_alert_acknowledge(alert=alert, safety_plan_decision="plan_completed", **ack)
     record(client_record, clinician, answers={**PHQ9_CLEAR, "9": 1})
     second = SafetyAlert.objects.open().get()
+    signed_plan(client_record, clinician)  # reviewed after the new risk: version 2
     safety_alert_acknowledge(alert=second, safety_plan_decision="plan_updated", **ack)
     assert suicide_flags(client_record).count() == 1
 
@@ -269,6 +274,7 @@ def test_alert_cannot_be_acknowledged_twice(alert, clinician):
         "safety_plan_decision": "plan_completed",
         "decision_notes": "",
     }
+    signed_plan(alert.client, clinician)
     safety_alert_acknowledge(alert=alert, **ack)
     with pytest.raises(ValidationError):
         safety_alert_acknowledge(alert=alert, **ack)

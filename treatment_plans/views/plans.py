@@ -633,6 +633,7 @@ def _sign_page(
         "missing": services.plan_sign_missing(plan),
         "needed": services.plan_signatures_needed(plan),
         "can_cosign": _can_cosign(request, plan),
+        "with_client": True,  # read aloud with the client: no safety flags in the header
     }
     return render(request, "treatment_plans/plan/sign.html", context, status=status)
 
