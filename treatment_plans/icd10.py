@@ -52,7 +52,7 @@ def _build() -> tuple[list[tuple[str, str]], dict[str, str]]:
         if cm.is_leaf(code):
             billable.append((code, cm.get_description(code)))
         else:
-            categories[cm.remove_dot(code)] = cm.get_description(code)
+            categories[code.replace(".", "")] = cm.get_description(code)
     return billable, categories
 
 

@@ -4,7 +4,7 @@ with who recorded them; on the chart and in the clinical PDF; locked with a sign
 from __future__ import annotations
 
 import pytest
-from django.db import InternalError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from iop.accounts.models import Role
@@ -199,13 +199,13 @@ def test_signed_diagnoses_are_locked_and_a_revision_carries_them_forward(
     plan = draft_from_templates(episode, clinician)
     signed = sign_all(plan, clinician, director)
     diagnosis = PlanDiagnosis.objects.get(plan=signed)
-    with pytest.raises(InternalError, match="Signed plan versions are locked"):
+    with pytest.raises(DatabaseError, match="Signed plan versions are locked"):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE treatment_plans_plandiagnosis SET code = 'F10.20' WHERE id = %s",
                 [diagnosis.pk],
             )
-    with pytest.raises(InternalError, match="Signed plan versions are locked"):
+    with pytest.raises(DatabaseError, match="Signed plan versions are locked"):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "DELETE FROM treatment_plans_plandiagnosis WHERE id = %s", [diagnosis.pk]

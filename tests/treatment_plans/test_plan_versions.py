@@ -255,7 +255,7 @@ def test_changes_page_shows_a_changed_goal(active, clinician, login_as):
     )
     removed = (
         '<span class="diff-sign" aria-hidden="true">−</span><del><span class="visually-hidden">'
-        "Removed: </span>  Goal, in the client&#x27;s words: I want to sleep through"
+        "Removed: </span>  Goal, in the client&#x27;s words: Sleep without the nightmares"
     )
     assert added in shown
     assert removed in shown
