@@ -290,8 +290,8 @@ def seed(context: dict[str, Any]) -> None:
             )
         if index % DRAFT_EVERY == 3 and days_in <= 7:
             # The first plan, still being written with the client: one goal awaits their words.
-            later = PlanGoal.objects.filter(problem__plan=plan).order_by("created_at").last()
-            PlanGoal.objects.filter(pk=getattr(later, "pk", None)).update(client_words="")
+            goals = PlanGoal.objects.filter(problem__plan=plan).order_by("-created_at")
+            PlanGoal.objects.filter(pk__in=goals.values("pk")[:1]).update(client_words="")
             continue
         _sign(plan, clinician, director, start)
         plan.refresh_from_db()

@@ -256,5 +256,5 @@ def test_clinical_pdf_prints_the_diagnoses_with_who_recorded_them(
 def test_other_clients_are_not_affected(program, clinician):
     """Diagnoses belong to one version of one client's plan."""
     other = EpisodeFactory(client=ClientFactory(program=program), primary_clinician=clinician)
-    plan = plan_start(episode=other, by=clinician)
+    plan = plan_start(episode=other, by=clinician)  # type: ignore[arg-type]
     assert not plan.diagnoses.exists()

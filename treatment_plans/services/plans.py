@@ -862,6 +862,8 @@ def cosigners_for(plan: TreatmentPlan) -> list[User]:
 
 
 def _supervisor_of(plan: TreatmentPlan) -> Any:
+    if plan.clinician_signed_by_id is None:
+        return None
     membership = (
         Membership.objects.active()
         .filter(program_id=plan.program_id, user_id=plan.clinician_signed_by_id)
