@@ -89,7 +89,8 @@ def test_clinician_writes_and_everyone_signs_the_plan(
     page.get_by_role("link", name="Add a diagnosis").click()
     page.get_by_label("Search ICD-10-CM by code or words").press_sequentially("ptsd chronic")
     choice = page.get_by_role("radio", name=re.compile("F43.12 Post-traumatic stress disorder"))
-    expect(choice).to_be_visible()
+    # The first search in a process loads the code list (from the shared cache, or the package).
+    expect(choice).to_be_visible(timeout=60_000)
     choice.check()
     expect(page.get_by_role("radio", name="Primary")).to_be_checked()
     audit(page, axe_page)
