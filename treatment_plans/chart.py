@@ -4,27 +4,49 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Prefetch
+
 from iop.accounts import permissions
 from iop.clients.chart import ChartSection, register_chart_section
 from iop.clients.models import Client
 
 
 def plan_context(client: Client, user: Any) -> dict[str, Any]:
-    from treatment_plans.models import PlanStatus, TreatmentPlan
+    from treatment_plans.models import PlanDiagnosis, PlanStatus, TreatmentPlan
 
     plans = list(
         TreatmentPlan.objects.filter(
             client=client, status__in=[PlanStatus.ACTIVE, PlanStatus.DRAFT]
         )
         .select_related("episode")
+        .prefetch_related(
+            Prefetch("diagnoses", queryset=PlanDiagnosis.objects.select_related("recorded_by"))
+        )
         .order_by("-version")
     )
     episode = next(iter(getattr(client, "open_episodes", [])), None)
+    active = next((p for p in plans if p.status == PlanStatus.ACTIVE), None)
+    draft = next((p for p in plans if p.status == PlanStatus.DRAFT), None)
     return {
-        "active": next((p for p in plans if p.status == PlanStatus.ACTIVE), None),
-        "draft": next((p for p in plans if p.status == PlanStatus.DRAFT), None),
+        "active": active,
+        "draft": draft,
+        **_diagnoses(active, draft),
         "episode": episode,
         "can_edit": permissions.can(user, permissions.EDIT_PLANS, client.program),
+    }
+
+
+def _codes(plan: Any) -> list[tuple[str, str]]:
+    return [(d.code, d.rank) for d in plan.diagnoses.all()] if plan else []
+
+
+def _diagnoses(active: Any, draft: Any) -> dict[str, Any]:
+    """The current diagnoses are the signed plan's; a draft's differing ones are proposed."""
+    current = list(active.diagnoses.all()) if active else []
+    proposed = _codes(draft) != _codes(active) and draft is not None
+    return {
+        "diagnoses": current,
+        "proposed": list(draft.diagnoses.all()) if proposed and draft else [],
     }
 
 

@@ -12,9 +12,11 @@ from iop.clients.models import Episode
 from iop.signatures.models import SignerRole
 from iop.signatures.services import signature_record
 from treatment_plans.models import (
+    DiagnosisRank,
     Modality,
     Phase,
     PhaseChange,
+    PlanDiagnosis,
     PlanGoal,
     PlanIntervention,
     PlanObjective,
@@ -28,6 +30,52 @@ from treatment_plans.models import (
     TreatmentPlan,
 )
 
+# Goals as clients put them in session (never the template's suggested wording), and the
+# diagnosis each template's problem usually goes with, by template title.
+CLIENT_SAYS: dict[str, list[str]] = {
+    "Trauma symptoms: intrusions and avoidance": [
+        "Sleep a whole night and take the bus past the corner again.",
+        "Stop jumping every time a door slams at work.",
+    ],
+    "Emotion dysregulation and self-harm urges": [
+        "When I get that wave of feeling, ride it out without cutting.",
+        "Not end up in the ER again when things blow up with my mom.",
+    ],
+    "Depression after trauma": [
+        "Get out of bed before noon and call my friends back.",
+        "Feel something again, even just enjoying food.",
+    ],
+    "Alcohol use disorder: early recovery": [
+        "Stay sober and not lose the warehouse job.",
+        "Go a month without a drink so my kids trust me again.",
+    ],
+    "Opioid use disorder on medication": [
+        "Keep taking my Suboxone and be at my son's games.",
+        "Stay clean and get my license back.",
+    ],
+    "Ambivalence about change": [
+        "Finish this program so the judge leaves me alone.",
+        "Figure out if the weed is really a problem.",
+    ],
+    "Using substances to cope with trauma symptoms": [
+        "Calm down at night without needing a drink.",
+        "Handle the flashbacks without using.",
+    ],
+    "Unstable housing and supports": [
+        "Have my own room with a lock on the door.",
+        "Get out of my cousin's place before the lease ends.",
+    ],
+}
+DIAGNOSIS: dict[str, str] = {
+    "Trauma symptoms: intrusions and avoidance": "F43.12",
+    "Emotion dysregulation and self-harm urges": "F43.10",
+    "Depression after trauma": "F33.1",
+    "Alcohol use disorder: early recovery": "F10.20",
+    "Opioid use disorder on medication": "F11.21",
+    "Ambivalence about change": "F10.10",
+    "Using substances to cope with trauma symptoms": "F43.10",
+    "Unstable housing and supports": "Z59.811",
+}
 DRAFT_EVERY = 7  # index % 7 == 3: a draft still being written
 PROCESSING = {1, 10, 19}  # in trauma processing after a confirmed readiness review
 
@@ -38,14 +86,16 @@ def _at(day: datetime.date, hour: int = 11) -> datetime.datetime:
 
 
 def _from_template(
-    plan: TreatmentPlan, template: PlanTemplate, responsible: Any, start: datetime.date
+    plan: TreatmentPlan, template: PlanTemplate, responsible: Any, start: datetime.date, index: int
 ) -> None:
     problem = PlanProblem.objects.create(
         plan=plan, statement=template.problem, created_by=responsible
     )
+    said = CLIENT_SAYS.get(template.title, ["Get my life back on track."])
     goal = PlanGoal.objects.create(
         problem=problem,
-        client_words=template.goal_client_words,
+        client_words=said[index % len(said)],
+        suggested_words=template.goal_client_words,
         clinical_goal=template.goal_clinical,
         created_by=responsible,
     )
@@ -70,6 +120,27 @@ def _from_template(
             frequency=spec["frequency"],
             responsible=responsible,
             created_by=responsible,
+        )
+
+
+def _diagnoses(
+    plan: TreatmentPlan, templates: list[PlanTemplate], clinician: Any, day: datetime.date
+) -> None:
+    """The first problem's diagnosis is primary; a different second one is secondary."""
+    from treatment_plans.icd10 import CODE_LIST, billable_code
+
+    codes = list(dict.fromkeys(DIAGNOSIS.get(t.title, "F43.10") for t in templates))
+    for number, code in enumerate(codes):
+        found = billable_code(code)
+        PlanDiagnosis.objects.create(
+            plan=plan,
+            code=found.code,
+            description=found.description,
+            code_list=CODE_LIST,
+            rank=DiagnosisRank.SECONDARY if number else DiagnosisRank.PRIMARY,
+            recorded_by=clinician,
+            recorded_at=_at(day),
+            created_by=clinician,
         )
 
 
@@ -169,7 +240,7 @@ def _backdate(model: Any, pk: Any, day: datetime.date) -> None:
 
 
 def seed(context: dict[str, Any]) -> None:
-    from treatment_plans.services.plans import plan_start
+    from treatment_plans.services.plans import intake_details, plan_start
 
     program, staff = context["program"], context["staff"]
     if TreatmentPlan.objects.filter(program=program).exists():
@@ -187,20 +258,27 @@ def seed(context: dict[str, Any]) -> None:
         clinician = episode.primary_clinician or staff["clinician@demo.test"]
         days_in = (today - episode.admitted_on).days
         start = episode.admitted_on + datetime.timedelta(days=min(5, days_in))
+        details = {
+            "strengths": "Close to a sibling; humor; wants to return to work.",
+            "pacing_preferences": "One topic at a time; breaks when overwhelmed.",
+            "avoid": "No surprise exposure exercises; ask before touch-based grounding.",
+        }
+        # What the client said at intake, as a new plan carries it over.
+        details.update({k: v for k, v in intake_details(episode).items() if v})
         plan = TreatmentPlan.objects.create(
             episode=episode,
             client=episode.client,
             program=program,
-            strengths="Close to a sibling; humour; wants to return to work.",
-            pacing_preferences="One topic at a time; breaks when overwhelmed.",
-            avoid="No surprise exposure exercises; ask before touch-based grounding.",
             discharge_criteria="Attends 90% of hours for 4 weeks; relapse prevention plan written.",
             aftercare_plan="Step down to weekly outpatient therapy and peer support.",
             created_by=clinician,
+            **details,
         )
         _backdate(TreatmentPlan, plan.pk, start)
-        for offset in (0, 3):
-            _from_template(plan, templates[(index + offset) % len(templates)], clinician, start)
+        chosen = [templates[(index + offset) % len(templates)] for offset in (0, 3)]
+        for template in chosen:
+            _from_template(plan, template, clinician, start, index)
+        _diagnoses(plan, chosen, clinician, start)
         if index in PROCESSING:
             PlanIntervention.objects.create(
                 plan=plan,
@@ -211,7 +289,10 @@ def seed(context: dict[str, Any]) -> None:
                 created_by=clinician,
             )
         if index % DRAFT_EVERY == 3 and days_in <= 7:
-            continue  # the first plan, still being written with the client
+            # The first plan, still being written with the client: one goal awaits their words.
+            goals = PlanGoal.objects.filter(problem__plan=plan).order_by("-created_at")
+            PlanGoal.objects.filter(pk__in=goals.values("pk")[:1]).update(client_words="")
+            continue
         _sign(plan, clinician, director, start)
         plan.refresh_from_db()
         if index in PROCESSING:

@@ -25,6 +25,7 @@ from treatment_plans.models import (
     MeasureKind,
     ObjectiveStatus,
     Phase,
+    PlanDiagnosis,
     PlanGoal,
     PlanIntervention,
     PlanObjective,
@@ -104,6 +105,7 @@ def _plan_for(report: Report) -> TreatmentPlan:
                 "interventions",
                 queryset=PlanIntervention.objects.select_related("modality", "responsible"),
             ),
+            Prefetch("diagnoses", queryset=PlanDiagnosis.objects.select_related("recorded_by")),
         )
         .get(pk=report.subject_id, client_id=report.client_id)
     )
@@ -141,6 +143,7 @@ def plan_document(report: Report) -> dict[str, Any]:
         "episode": plan.episode,
         "sections": sections,
         "whole_plan_interventions": whole_plan,
+        "diagnoses": list(plan.diagnoses.all()),
         "signatures": list(Signature.for_object(plan).select_related("signer")),
         "printed_at": timezone.localtime(),
     }

@@ -93,6 +93,10 @@ class TreatmentPlan(TimeStampedModel):
     referrals = models.TextField(blank=True)
     discharge_criteria = models.TextField(blank=True)
     aftercare_plan = models.TextField(blank=True)
+    # Where strengths, preferences and topics to avoid were first carried over from.
+    intake_assessment = models.ForeignKey(
+        "intake.Assessment", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     client_signed_name = models.CharField(max_length=200, blank=True)
     client_signed_at = models.DateTimeField(null=True, blank=True)
@@ -191,7 +195,10 @@ class PlanProblem(TimeStampedModel):
 @pghistory.track()
 class PlanGoal(TimeStampedModel):
     problem = models.ForeignKey(PlanProblem, on_delete=models.PROTECT, related_name="goals")
-    client_words = models.TextField("goal in the client's own words")
+    # Empty until the clinician writes down what the client says; a template's sentence is
+    # kept apart as a suggestion, so it is never shown or signed as the client's words.
+    client_words = models.TextField("goal in the client's own words", blank=True, default="")
+    suggested_words = models.TextField("suggested wording", blank=True, default="")
     clinical_goal = models.TextField("clinical restatement")
 
     class Meta:
@@ -204,7 +211,7 @@ class PlanGoal(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.client_words[:60]
+        return (self.client_words or self.clinical_goal)[:60]
 
 
 class MeasureKind(models.TextChoices):
@@ -276,6 +283,44 @@ class PlanIntervention(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.modality} – {self.frequency}"
+
+
+class DiagnosisRank(models.TextChoices):
+    PRIMARY = "primary", "Primary"
+    SECONDARY = "secondary", "Secondary"
+
+
+@pghistory.track()
+class PlanDiagnosis(TimeStampedModel):
+    """An ICD-10-CM diagnosis on one plan version, locked with it once signed.
+
+    A new version copies the diagnoses forward with who first recorded them, so each
+    signed version keeps the diagnoses it was signed with and the chart shows the
+    current ones (the active version's).
+    """
+
+    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="diagnoses")
+    code = models.CharField(max_length=8, help_text="ICD-10-CM, with its dot (F43.10).")
+    description = models.CharField(max_length=300)
+    code_list = models.CharField(max_length=40, help_text="The ICD-10-CM release it came from.")
+    rank = models.CharField(max_length=10, choices=DiagnosisRank.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["rank", "recorded_at", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="diagnosis_unique_code"),
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(rank="primary"), name="diagnosis_one_primary"
+            ),
+        ]
+        triggers = [parent_plan_locked("plan_locked", "R.plan_id")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"
 
 
 class ReadinessQuerySet(models.QuerySet["ReadinessReview"]):
@@ -369,7 +414,9 @@ class PlanTemplate(TimeStampedModel):
     category = models.CharField(max_length=16, choices=TemplateCategory.choices)
     title = models.CharField(max_length=120)
     problem = models.TextField()
-    goal_client_words = models.TextField(help_text="An example; the client's own words replace it.")
+    goal_client_words = models.TextField(
+        help_text="Suggested wording, shown beside the goal; never copied in as the client's words."
+    )
     goal_clinical = models.TextField()
     # [{"description", "measure", "instrument", "threshold", "per_week", "weeks"}]
     objectives = models.JSONField(default=list)

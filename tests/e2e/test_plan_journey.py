@@ -16,6 +16,7 @@ from tests.treatment_plans.plan_helpers import completed_intake
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 CLIENT_WORDS = "I want to sleep without a drink and walk my dog in the park again."
+DRINK_WORDS = "Stop the wine after work so I can keep my job."
 
 
 def audit(page: Page, axe_page: Page) -> None:
@@ -61,15 +62,40 @@ def test_clinician_writes_and_everyone_signs_the_plan(
     expect(problem.get_by_text(re.compile(r"Held:.*No readiness review"))).to_be_visible()
     audit(page, axe_page)
 
-    # The goal, in the client's own words.
-    problem.get_by_role("link", name="Edit goal").click()
+    # A template's goal is only a suggestion: nothing is in the client's words yet.
+    expect(problem.get_by_text("Not yet in Quinn")).to_be_visible()
+    expect(problem.locator(".suggestion")).to_contain_text("I want to sleep through the night")
+    expect(page.get_by_role("link", name="Ready to sign")).to_have_count(0)
+
+    # The goals, in the client's own words.
+    problem.get_by_role("link", name="Write the goal with the client").click()
     field = page.get_by_label("Goal in the client's own words")
     expect(field).to_be_focused()
+    expect(field).to_have_value("")
+    expect(page.get_by_role("note", name="Suggested wording")).to_be_visible()
     audit(page, axe_page)
     field.fill(CLIENT_WORDS)
     page.get_by_role("button", name="Save goal").click()
     expect(page.get_by_text("Goal saved.")).to_be_visible()
     expect(problem.locator(".client-words")).to_contain_text(CLIENT_WORDS)
+    second = page.get_by_role("article", name="Problem 2")
+    second.get_by_role("link", name="Write the goal with the client").click()
+    page.get_by_label("Goal in the client's own words").fill(DRINK_WORDS)
+    page.get_by_role("button", name="Save goal").click()
+    expect(second.locator(".client-words")).to_contain_text(DRINK_WORDS)
+
+    # The primary diagnosis, found by a live search of the ICD-10-CM code list.
+    expect(page.get_by_text("Record the primary diagnosis (ICD-10-CM).")).to_be_visible()
+    page.get_by_role("link", name="Add a diagnosis").click()
+    page.get_by_label("Search ICD-10-CM by code or words").press_sequentially("ptsd chronic")
+    choice = page.get_by_role("radio", name=re.compile("F43.12 Post-traumatic stress disorder"))
+    # The first search in a process loads the code list (from the shared cache, or the package).
+    expect(choice).to_be_visible(timeout=60_000)
+    choice.check()
+    expect(page.get_by_role("radio", name="Primary")).to_be_checked()
+    audit(page, axe_page)
+    page.get_by_role("button", name="Add diagnosis").click()
+    expect(page.get_by_text("Added F43.12 Post-traumatic stress disorder, chronic")).to_be_visible()
 
     # Strengths and discharge, then ready to sign.
     page.get_by_role("link", name="Edit strengths, preferences and discharge").click()
@@ -94,13 +120,21 @@ def test_clinician_writes_and_everyone_signs_the_plan(
     client_box.get_by_label(re.compile("I have read this plan, or had it read to me")).check()
     audit(page, axe_page)
     client_box.get_by_role("button", name="Client signs").click()
-    expect(page.get_by_text("Signed by the client.")).to_be_visible()
-    plan_url = page.url
+    expect(
+        page.get_by_text("Signed by the client. Waiting for co-signature by Dana Reyes.")
+    ).to_be_visible()
+    page.get_by_role("link", name="Back to the plan").click()
+    expect(page.get_by_text("Waiting for co-signature by Dana Reyes.")).to_be_visible()
+    expect(page.get_by_role("link", name="Ready to sign")).to_have_count(0)
 
-    # The director co-signs; the plan is in effect.
+    # The director finds the plan in the list of plans waiting for co-signature.
     page.context.clear_cookies()
     login(page, director)
-    page.goto(plan_url)
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="To co-sign").click()
+    expect(page.get_by_role("heading", name="Plans waiting for your co-signature")).to_be_visible()
+    audit(page, axe_page)
+    page.get_by_role("link", name="Read and co-sign the plan of Quinn Harlow").click()
     cosigner = page.get_by_role("region", name="Co-signer (director)")
     expect(cosigner).to_be_visible()
     audit(page, axe_page)

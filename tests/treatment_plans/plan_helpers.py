@@ -8,7 +8,7 @@ from intake.models import AsamRating, Assessment, AssessmentStatus
 from intake.services.instruments import instrument_record
 from iop.signatures.models import SignerRole, content_hash
 from tests.factories import level
-from treatment_plans.models import PlanTemplate, TreatmentPlan
+from treatment_plans.models import PlanGoal, PlanTemplate, TreatmentPlan
 from treatment_plans.services.plans import (
     plan_add_from_template,
     plan_sign,
@@ -44,13 +44,55 @@ def completed_intake(client, by) -> Assessment:
     return assessment
 
 
-def draft_from_templates(episode, by, *titles: str) -> TreatmentPlan:
-    """Start (or resume) the episode's draft and add the named library templates."""
+# What clients say, as a clinician writes it down: never a template's suggested wording.
+CLIENT_SAYS = [
+    "Sleep without the nightmares waking me, and go back to the store where it happened.",
+    "Stop drinking after work and keep my job at the garage.",
+    "Feel like me again.",
+]
+
+
+def draft_from_templates(episode, by, *titles: str, complete: bool = True) -> TreatmentPlan:
+    """Start (or resume) the episode's draft and add the named library templates.
+
+    ``complete``: as the clinician finishes it with the client: each template goal in the
+    client's own words, and a primary diagnosis (PTSD).
+    """
     plan = plan_start(episode=episode, by=by)
     for title in titles or (TRAUMA,):
         template = PlanTemplate.objects.get(program=None, title=title)
         plan_add_from_template(plan=plan, template=template, by=by, revision=plan.revision)
+    if complete:
+        in_client_words(plan, by)
+        if not plan.diagnoses.filter(rank="primary").exists():
+            with_diagnosis(plan, by, "F43.10")
     return fresh(plan)
+
+
+def in_client_words(plan: TreatmentPlan, by) -> None:
+    """Each goal still without the client's words gets what the client said."""
+    from treatment_plans.services.plans import goal_edit
+
+    goals = PlanGoal.objects.filter(problem__plan=plan, client_words="").order_by("created_at")
+    for number, goal in enumerate(goals):
+        plan.refresh_from_db(fields=["revision"])
+        goal_edit(
+            goal=goal,
+            by=by,
+            revision=plan.revision,
+            client_words=CLIENT_SAYS[number % len(CLIENT_SAYS)],
+            clinical_goal=goal.clinical_goal,
+        )
+    plan.refresh_from_db(fields=["revision"])
+
+
+def with_diagnosis(plan: TreatmentPlan, by, code: str, rank: str = "primary"):
+    from treatment_plans.services.diagnoses import diagnosis_add
+
+    plan.refresh_from_db(fields=["revision"])
+    added = diagnosis_add(plan=plan, by=by, revision=plan.revision, code=code, rank=rank)
+    plan.refresh_from_db(fields=["revision"])
+    return added.diagnosis
 
 
 def fresh(plan: TreatmentPlan) -> TreatmentPlan:
@@ -104,7 +146,9 @@ def plan_part_samples(samples: dict[str, str], staff) -> dict[str, str]:
     )
     problem = PlanProblem.objects.filter(plan=plan).order_by("-order")[0]
     goal = problem.goals.get()
+    diagnosis = plan.diagnoses.first() or with_diagnosis(plan, clinician, "F43.10")
     return {
+        "diagnosis_id": str(diagnosis.pk),
         "plan_id": str(plan.pk),
         "episode_id": samples.get("episode_id", str(plan.episode_id)),
         "problem_id": str(problem.pk),

@@ -232,7 +232,7 @@ def test_versions_page_lists_every_version_readably(active, clinician, director,
     assert "Version 1" in shown and "Version 2" in shown
     assert 'status-active">Active' in shown and 'status-draft">Draft' in shown
     old = browser.get(url("plan_detail", active.pk)).content.decode()
-    assert "I want to sleep through the night" in old
+    assert "Sleep without the nightmares waking me" in old
     assert RecordView.objects.filter(user=director, page="Treatment plan versions").exists()
 
 
@@ -255,7 +255,7 @@ def test_changes_page_shows_a_changed_goal(active, clinician, login_as):
     )
     removed = (
         '<span class="diff-sign" aria-hidden="true">−</span><del><span class="visually-hidden">'
-        "Removed: </span>  Goal, in the client&#x27;s words: I want to sleep through"
+        "Removed: </span>  Goal, in the client&#x27;s words: Sleep without the nightmares"
     )
     assert added in shown
     assert removed in shown

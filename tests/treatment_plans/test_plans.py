@@ -87,7 +87,8 @@ def test_template_adds_problem_goal_objectives_and_interventions(episode, clinic
     problem = PlanProblem.objects.get(plan=plan)
     assert problem.statement == template.problem
     goal = problem.goals.get()
-    assert (goal.client_words, goal.clinical_goal) == (
+    assert (goal.client_words, goal.suggested_words, goal.clinical_goal) == (
+        "",
         template.goal_client_words,
         template.goal_clinical,
     )
@@ -346,7 +347,7 @@ def test_removing_a_problem_removes_its_parts(plan, clinician, login_as):
 def test_next_step_says_ready_to_sign_when_complete(plan, clinician, login_as):
     shown = page(login_as(clinician).get(url("plan_detail", plan.pk)))
     assert "Ready to sign" in shown
-    assert "“I want to sleep through the night and stop avoiding places.”" in shown
+    assert "“Sleep without the nightmares waking me" in shown
 
 
 def test_processing_modality_shows_as_held_with_the_gates_reason(plan, clinician, login_as):
@@ -505,7 +506,7 @@ def test_plan_page_by_role(plan, staff, login_as, role, status):
 def test_prescriber_reads_but_does_not_edit(plan, goal, staff, login_as):
     browser = login_as(staff[Role.PRESCRIBER])
     shown = page(browser.get(url("plan_detail", plan.pk)))
-    assert "I want to sleep through the night" in shown and "Edit goal" not in shown
+    assert "Sleep without the nightmares waking me" in shown and "Edit goal" not in shown
     assert browser.get(url("goal_edit", plan.pk, goal.pk)).status_code == 403
     assert browser.get(url("plan_sign", plan.pk)).status_code == 403
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from intake.instruments import all_instruments
 from intake.models import InstrumentResult
 from treatment_plans.models import (
+    DiagnosisRank,
     MeasureKind,
     PlanGoal,
     PlanIntervention,
@@ -89,6 +90,9 @@ def _dimension_label(number: int, name: str, rating: int | None) -> str:
 
 
 class GoalForm(RevisionMixin, forms.ModelForm):
+    """The client's words may wait (the plan cannot be signed until they are written);
+    a template's suggested wording is shown beside the field, never put in it unasked."""
+
     class Meta:
         model = PlanGoal
         fields = ["client_words", "clinical_goal"]
@@ -97,6 +101,10 @@ class GoalForm(RevisionMixin, forms.ModelForm):
             "client_words": "Write down what the client says they want, as they say it.",
             "clinical_goal": "The same goal in clinical terms, for the team.",
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suggestion = self.instance.suggested_words if self.instance else ""
 
 
 class ObjectiveForm(RevisionMixin, forms.ModelForm):
@@ -272,3 +280,29 @@ class ClientSignForm(SignForm):
     )
 
     field_order = ["typed_name", "confirm", "text_sha256"]
+
+
+class DiagnosisSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search ICD-10-CM by code or words",
+        max_length=80,
+        required=False,
+        help_text="For example F43.1, or chronic post-traumatic stress.",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class DiagnosisForm(RevisionMixin, forms.Form):
+    """The code comes from the search results; the service checks it is billable."""
+
+    code = forms.CharField(
+        label="Diagnosis code",
+        max_length=10,
+        error_messages={"required": "Choose a diagnosis code from the search results."},
+    )
+    rank = forms.ChoiceField(
+        label="Primary or secondary",
+        choices=DiagnosisRank.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose primary or secondary."},
+    )

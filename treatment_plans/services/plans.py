@@ -24,7 +24,7 @@ from django.utils import timezone
 from intake import asam
 from intake.instruments import UnknownInstrument
 from intake.instruments import get as get_instrument
-from intake.models import AsamRating, AssessmentStatus, InstrumentResult
+from intake.models import AsamRating, Assessment, AssessmentStatus, InstrumentResult
 from iop.accounts import permissions
 from iop.accounts.models import Membership, Program, User
 from iop.audit.models import AuditAction
@@ -33,9 +33,11 @@ from iop.clients.models import Episode
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
 from treatment_plans.models import (
+    DiagnosisRank,
     MeasureKind,
     Modality,
     Phase,
+    PlanDiagnosis,
     PlanGoal,
     PlanIntervention,
     PlanObjective,
@@ -90,7 +92,13 @@ class PlanEditConflict(Exception):
 def plans_with_parts(plans: QuerySet[TreatmentPlan]) -> QuerySet[TreatmentPlan]:
     """Plans with every part the page and the text show, in a fixed number of queries."""
     return plans.select_related(
-        "client", "program", "episode", "previous", "clinician_signed_by", "cosigned_by"
+        "client",
+        "program",
+        "episode",
+        "previous",
+        "clinician_signed_by",
+        "cosigned_by",
+        "intake_assessment",
     ).prefetch_related(
         Prefetch(
             "problems",
@@ -106,6 +114,7 @@ def plans_with_parts(plans: QuerySet[TreatmentPlan]) -> QuerySet[TreatmentPlan]:
             "interventions",
             queryset=PlanIntervention.objects.select_related("modality", "responsible"),
         ),
+        Prefetch("diagnoses", queryset=PlanDiagnosis.objects.select_related("recorded_by")),
     )
 
 
@@ -174,6 +183,36 @@ def responsible_staff(program: Program) -> QuerySet[User]:
     )
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Equal once case, spacing, quotes and end punctuation are set aside."""
+
+    def bare(text: str) -> str:
+        return " ".join(text.casefold().split()).strip(" .!?\"'“”‘’")
+
+    return bool(bare(a)) and bare(a) == bare(b)
+
+
+def template_sentences(program: Program) -> list[str]:
+    """The library's suggested goal wordings, which are never the client's own words."""
+    return list(
+        PlanTemplate.objects.filter(Q(program__isnull=True) | Q(program=program)).values_list(
+            "goal_client_words", flat=True
+        )
+    )
+
+
+def goal_words_problem(goal: PlanGoal, sentences: Iterable[str] = ()) -> str:
+    """Why this goal is not yet in the client's own words, or "" when it is."""
+    if not goal.client_words.strip():
+        return "the goal is not yet in the client's own words. Write down what they say they want."
+    if any(_same_words(goal.client_words, s) for s in (goal.suggested_words, *sentences)):
+        return (
+            "the goal still reads as the template's suggested wording, not the client's. "
+            "Write down what they say they want, as they say it."
+        )
+    return ""
+
+
 def plan_sign_missing(plan: TreatmentPlan) -> list[str]:
     """What stops this version being signed, in words a clinician can act on."""
     problems = list(plan.problems.all())
@@ -182,11 +221,15 @@ def plan_sign_missing(plan: TreatmentPlan) -> list[str]:
     missing: list[str] = []
     if not any(problem.goals.all() for problem in problems):
         missing.append("Add at least one goal, in the client's own words.")
+    sentences = template_sentences(plan.program)
     for number, problem in enumerate(problems, start=1):
         goals = list(problem.goals.all())
         if not goals:
             missing.append(f"Problem {number} has no goal yet.")
         for goal in goals:
+            words = goal_words_problem(goal, sentences)
+            if words:
+                missing.append(f"Problem {number}, goal “{_short(goal.clinical_goal)}”: {words}")
             objectives = list(goal.objectives.all())
             if not objectives:
                 missing.append(f"Problem {number}: the goal has no measurable objective yet.")
@@ -195,6 +238,8 @@ def plan_sign_missing(plan: TreatmentPlan) -> list[str]:
                     f"Problem {number}, objective “{_short(objective.description)}”: {error}"
                     for error in objective_errors(objective).values()
                 ]
+    if not any(d.rank == DiagnosisRank.PRIMARY for d in plan.diagnoses.all()):
+        missing.append("Record the primary diagnosis (ICD-10-CM).")
     return missing
 
 
@@ -339,6 +384,10 @@ def plan_text(plan: TreatmentPlan) -> str:
         f"Program: {plan.program.name}",
         f"Admitted: {_day(plan.episode.admitted_on)}",
     ]
+    diagnoses = list(plan.diagnoses.all())
+    if diagnoses:  # versions signed before diagnoses were recorded keep their exact text
+        lines += ["", "Diagnoses (ICD-10-CM):"]
+        lines += [f"  {d.get_rank_display()}: {d.code} {d.description}" for d in diagnoses]
     grouped = interventions_by_problem(plan)
     for number, problem in enumerate(plan.problems.all(), start=1):
         lines += _problem_lines(plan, number, problem, grouped.get(problem.pk, []))
@@ -413,11 +462,44 @@ def plan_start(*, episode: Episode, by: User) -> TreatmentPlan:
         previous=active,
         phase=active.phase if active else Phase.STABILISATION,
         created_by=by,
-        **({field: getattr(active, field) for field in DETAIL_FIELDS} if active else {}),
+        **(_details_from(active) if active else intake_details(episode)),
     )
     if active:
         _copy_parts(plan_with_parts(active), plan, by)
     return plan
+
+
+def _details_from(active: TreatmentPlan) -> dict[str, Any]:
+    fields = {field: getattr(active, field) for field in DETAIL_FIELDS}
+    return {**fields, "intake_assessment_id": active.intake_assessment_id}
+
+
+def _labelled(*pairs: tuple[str, str]) -> str:
+    return "\n".join(f"{label}{text.strip()}" for label, text in pairs if text.strip())
+
+
+def intake_details(episode: Episode) -> dict[str, Any]:
+    """Strengths, preferences and topics to avoid as the client gave them at intake, to be
+    edited with them in the plan. From the latest completed intake assessment, if any."""
+    assessment = (
+        Assessment.objects.filter(client_id=episode.client_id, status=AssessmentStatus.COMPLETED)
+        .order_by("-completed_at")
+        .first()
+    )
+    if assessment is None:
+        return {}
+    return {
+        "intake_assessment": assessment,
+        "strengths": _labelled(
+            ("", assessment.strengths), ("Supports: ", assessment.family_and_supports)
+        ),
+        "pacing_preferences": _labelled(
+            ("What helps them feel safe: ", assessment.feels_safe),
+            ("Communication: ", assessment.communication_preferences),
+            ("Cultural or spiritual considerations: ", assessment.cultural_considerations),
+        ),
+        "avoid": assessment.care_topics.strip(),
+    }
 
 
 def _copy_parts(source: TreatmentPlan, target: TreatmentPlan, by: User) -> None:
@@ -436,6 +518,7 @@ def _copy_parts(source: TreatmentPlan, target: TreatmentPlan, by: User) -> None:
             new_goal = PlanGoal.objects.create(
                 problem=copy,
                 client_words=goal.client_words,
+                suggested_words=goal.suggested_words,
                 clinical_goal=goal.clinical_goal,
                 created_by=by,
             )
@@ -443,6 +526,8 @@ def _copy_parts(source: TreatmentPlan, target: TreatmentPlan, by: User) -> None:
                 _copy_row(objective, goal=new_goal, by=by)
     for intervention in source.interventions.all():
         _copy_row(intervention, plan=target, problem=problems.get(intervention.problem_id), by=by)
+    for diagnosis in source.diagnoses.all():  # who recorded each, and when, stays as it was
+        _copy_row(diagnosis, plan=target, by=by)
 
 
 def _copy_row(row: Model, *, by: User, **links: Any) -> None:
@@ -693,6 +778,8 @@ def plan_add_from_template(
 ) -> PlanProblem:
     """The template's problem, goal, objectives and interventions, ready to edit with the client.
 
+    The goal's words are left empty for the client's own, with the template's as a suggestion.
+
     Target dates are today plus the template's weeks; the interventions' responsible staff
     member is whoever adds the template.
     """
@@ -704,9 +791,12 @@ def plan_add_from_template(
     problem = PlanProblem.objects.create(
         plan=plan, order=order, statement=template.problem, created_by=by
     )
+    # The template's sentence is a suggestion beside an empty field: only the client's
+    # own words go in the goal.
     goal = PlanGoal.objects.create(
         problem=problem,
-        client_words=template.goal_client_words,
+        client_words="",
+        suggested_words=template.goal_client_words,
         clinical_goal=template.goal_clinical,
         created_by=by,
     )
@@ -755,6 +845,75 @@ def plan_signatures_needed(plan: TreatmentPlan) -> list[str]:
     if plan.program.plan_requires_cosign:
         roles.append(SignerRole.COSIGNER)
     return [role for role in roles if getattr(plan, SIGNED_AT[role]) is None]
+
+
+def cosigners_for(plan: TreatmentPlan) -> list[User]:
+    """Who may co-sign this version: the program's active directors, not the signing clinician."""
+    roles = [
+        role
+        for role, caps in permissions.ROLE_CAPABILITIES.items()
+        if permissions.COSIGN_NOTES in caps
+    ]
+    members = Membership.objects.active().filter(program_id=plan.program_id, role__in=roles)
+    users = User.objects.filter(pk__in=members.values("user_id"), is_active=True)
+    if plan.clinician_signed_by_id:
+        users = users.exclude(pk=plan.clinician_signed_by_id)
+    return list(users.order_by("first_name", "last_name"))
+
+
+def _supervisor_of(plan: TreatmentPlan) -> Any:
+    if plan.clinician_signed_by_id is None:
+        return None
+    membership = (
+        Membership.objects.active()
+        .filter(program_id=plan.program_id, user_id=plan.clinician_signed_by_id)
+        .exclude(supervisor=None)
+        .first()
+    )
+    return membership.supervisor_id if membership else None
+
+
+def plan_waiting_for(plan: TreatmentPlan) -> str:
+    """Once the clinician and the client have signed: who must co-sign, in words."""
+    if plan.clinician_signed_at is None or plan.client_signed_at is None:
+        return ""
+    if plan.cosigned_at is not None or not plan.program.plan_requires_cosign:
+        return ""
+    cosigners = cosigners_for(plan)
+    if not cosigners:
+        return (
+            "Waiting for co-signature by a director other than the signing clinician. This "
+            "program has none yet: ask the administrator to add one."
+        )
+    supervisor = next((u for u in cosigners if u.pk == _supervisor_of(plan)), None)
+    if supervisor is not None:
+        others = " or another director" if len(cosigners) > 1 else ""
+        return (
+            f"Waiting for co-signature by {supervisor.display_name} "
+            f"(the clinician's supervisor){others}."
+        )
+    if len(cosigners) == 1:
+        return f"Waiting for co-signature by {cosigners[0].display_name}."
+    names = " or ".join(u.display_name for u in cosigners)
+    return f"Waiting for co-signature by a director ({names})."
+
+
+def plans_awaiting_cosign(*, user: User) -> QuerySet[TreatmentPlan]:
+    """Drafts signed by clinician and client that this director may co-sign, oldest first."""
+    program_ids = permissions.program_ids_with(user, permissions.COSIGN_NOTES)
+    return (
+        TreatmentPlan.objects.filter(
+            program_id__in=program_ids,
+            program__plan_requires_cosign=True,
+            status=PlanStatus.DRAFT,
+            clinician_signed_at__isnull=False,
+            client_signed_at__isnull=False,
+            cosigned_at__isnull=True,
+        )
+        .exclude(clinician_signed_by=user)
+        .select_related("client", "program", "episode__primary_clinician", "clinician_signed_by")
+        .order_by("clinician_signed_at")
+    )
 
 
 def _check_signer(plan: TreatmentPlan, role: str, by: User, typed_name: str) -> None:

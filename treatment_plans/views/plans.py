@@ -19,19 +19,22 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.audit.services import client_ip, record_view_log
+from iop.audit.services import client_ip, record_view_log, record_views_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from iop.signatures.models import SignerRole, content_hash
+from treatment_plans import icd10
 from treatment_plans.access import get_episode_for, get_plan_for
 from treatment_plans.forms.plans import (
     ClientSignForm,
+    DiagnosisForm,
+    DiagnosisSearchForm,
     GoalForm,
     InterventionForm,
     ObjectiveForm,
@@ -41,6 +44,8 @@ from treatment_plans.forms.plans import (
     TemplatePickForm,
 )
 from treatment_plans.models import (
+    DiagnosisRank,
+    PlanDiagnosis,
     PlanGoal,
     PlanIntervention,
     PlanObjective,
@@ -49,6 +54,7 @@ from treatment_plans.models import (
     TreatmentPlan,
 )
 from treatment_plans.panels import plan_panels
+from treatment_plans.services import diagnoses as dx_services
 from treatment_plans.services import plans as services
 from treatment_plans.services.gate import Gate, gate_status, intervention_status
 from treatment_plans.services.plans import PlanEditConflict
@@ -82,6 +88,12 @@ def _objective(plan: TreatmentPlan, objective_id: UUID) -> PlanObjective:
     )
     objective.goal.problem.plan = plan
     return objective
+
+
+def _diagnosis(plan: TreatmentPlan, diagnosis_id: UUID) -> PlanDiagnosis:
+    diagnosis = get_object_or_404(PlanDiagnosis, plan=plan, pk=diagnosis_id)
+    diagnosis.plan = plan
+    return diagnosis
 
 
 def _intervention(plan: TreatmentPlan, intervention_id: UUID) -> PlanIntervention:
@@ -153,6 +165,8 @@ def _plan_context(request: AuthedRequest, plan: TreatmentPlan, **extra: Any) -> 
         "missing": services.plan_sign_missing(plan),
         "suggestions": services.plan_suggestions(plan),
         "needed": services.plan_signatures_needed(plan),
+        "waiting_for": services.plan_waiting_for(plan) if plan.is_draft else "",
+        "can_cosign": plan.is_draft and _can_cosign(request, plan),
         "template_form": TemplatePickForm(templates=templates, initial={"revision": plan.revision}),
         "draft": draft,
         "panels": plan_panels(plan, request.user),
@@ -201,6 +215,7 @@ class PartEdit:
     save: Callable[..., object]
     saved: str
     current: list[tuple[str, str]] = field(default_factory=list)  # what is saved, to merge
+    suggestion: str = ""  # a template's wording, offered beside the client's words
 
 
 def _keep_for_merge(form: forms.Form, conflict: PlanEditConflict) -> None:
@@ -398,8 +413,25 @@ def goal_edit(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpRespo
     def save(**fields: Any) -> object:
         return services.goal_edit(goal=goal, **fields)
 
-    edit = PartEdit("Edit the goal", "Save goal", form, save, "Goal saved.", current)
+    edit = PartEdit(
+        "Edit the goal", "Save goal", form, save, "Goal saved.", current, goal.suggested_words
+    )
+    if request.method == "POST" and "use_suggestion" in request.POST:
+        return _part_page(request, plan, _with_suggestion(edit, goal))
     return _part_view(request, plan, edit)
+
+
+def _with_suggestion(edit: PartEdit, goal: PlanGoal) -> PartEdit:
+    """The clinician asked to start from the suggested wording: fill the field, save nothing."""
+    assert isinstance(edit.form.data, QueryDict)
+    data = edit.form.data.copy()
+    data[edit.form.add_prefix("client_words")] = goal.suggested_words
+    edit.form = GoalForm(data, instance=goal)
+    edit.form.fields["client_words"].help_text = (
+        "Copied from the suggestion: change it to what the client says. The plan cannot be "
+        "signed while the goal reads as the template's wording."
+    )
+    return edit
 
 
 @require_http_methods(["GET", "POST"])
@@ -539,6 +571,100 @@ def intervention_remove(
     )
 
 
+# ---------------------------------------------------------------- diagnoses
+
+
+def _diagnosis_page(
+    request: AuthedRequest, plan: TreatmentPlan, form: DiagnosisForm | None, query: str
+) -> HttpResponse:
+    record_view_log(request=request, client=plan.client, page="Treatment plan")
+    has_primary = plan.diagnoses.filter(rank=DiagnosisRank.PRIMARY).exists()
+    if form is None:
+        rank = DiagnosisRank.SECONDARY if has_primary else DiagnosisRank.PRIMARY
+        form = DiagnosisForm(initial={**_revision(plan), "rank": rank})
+    context = {
+        "plan": plan,
+        "form": form,
+        "search": DiagnosisSearchForm(initial={"q": query}),
+        "query": query,
+        "results": icd10.code_search(query) if query else None,
+        "has_primary": has_primary,
+        "action": reverse("treatment_plans:diagnosis_add", args=[plan.pk]),
+    }
+    template = "treatment_plans/plan/diagnosis_form.html"
+    if request.htmx:
+        part = "dx-results" if request.htmx.target == "dx-results" else "dx-form"
+        return render(request, f"{template}#{part}", context)
+    context["client"] = Client.objects.with_chart_header().get(pk=plan.client_id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required(EDIT)
+def diagnosis_add(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
+    """Search the code list (live with htmx, or by submitting the search), then add a code."""
+    plan = _editable(request, plan_id)
+    if not plan.is_draft:
+        return _locked(request, plan)
+    query = (request.POST if request.method == "POST" else request.GET).get("q", "")[:80]
+    if request.method != "POST":
+        return _diagnosis_page(request, plan, None, query.strip())
+    form = DiagnosisForm(request.POST)
+    if form.is_valid():
+        try:
+            added = dx_services.diagnosis_add(plan=plan, by=request.user, **form.cleaned_data)
+        except PlanEditConflict:
+            form.add_error(None, services.CONFLICT.split(":")[0] + ". Nothing was added.")
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            return _saved(request, plan, _added_message(added))
+    return _diagnosis_page(request, plan, form, query.strip())
+
+
+def _added_message(added: dx_services.DiagnosisAdded) -> str:
+    diagnosis = added.diagnosis
+    message = f"Added {diagnosis.code} {diagnosis.description} ({diagnosis.get_rank_display()})."
+    if added.demoted:
+        message += f" {added.demoted.code} is now a secondary diagnosis."
+    return message
+
+
+@require_POST
+@capability_required(EDIT)
+def diagnosis_make_primary(
+    request: AuthedRequest, plan_id: UUID, diagnosis_id: UUID
+) -> HttpResponse:
+    plan = _editable(request, plan_id)
+    diagnosis = _diagnosis(plan, diagnosis_id)
+    if not plan.is_draft:
+        return _locked(request, plan)
+    form = RemoveForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, plan, "Reload the plan and try again.")
+    try:
+        dx_services.diagnosis_make_primary(
+            diagnosis=diagnosis, by=request.user, revision=form.cleaned_data["revision"]
+        )
+    except PlanEditConflict:
+        return _refused(request, plan, services.CONFLICT.split(":")[0] + ". Nothing changed.")
+    return _saved(request, plan, f"{diagnosis.code} is now the primary diagnosis.")
+
+
+@require_POST
+@capability_required(EDIT)
+def diagnosis_remove(request: AuthedRequest, plan_id: UUID, diagnosis_id: UUID) -> HttpResponse:
+    plan = _editable(request, plan_id)
+    diagnosis = _diagnosis(plan, diagnosis_id)
+    return _remove(
+        request,
+        plan,
+        lambda **kw: dx_services.diagnosis_remove(diagnosis=diagnosis, **kw),
+        f"Diagnosis {diagnosis.code}",
+    )
+
+
 # ---------------------------------------------------------------- signing
 
 
@@ -612,7 +738,8 @@ def _after_signing(request: AuthedRequest, plan: TreatmentPlan, role: str) -> Ht
         active = f" Version {plan.version} is now the active treatment plan.{when}"
         messages.success(request, SIGNED_MESSAGES[role] + active)
         return redirect("treatment_plans:plan_detail", plan.pk)
-    messages.success(request, SIGNED_MESSAGES[role])
+    waiting = services.plan_waiting_for(plan)
+    messages.success(request, f"{SIGNED_MESSAGES[role]} {waiting}".strip())
     return redirect("treatment_plans:plan_sign", plan.pk)
 
 
@@ -636,6 +763,15 @@ def _sign_page(
         "with_client": True,  # read aloud with the client: no safety flags in the header
     }
     return render(request, "treatment_plans/plan/sign.html", context, status=status)
+
+
+@require_GET
+@capability_required(permissions.COSIGN_NOTES)
+def plans_to_cosign(request: AuthedRequest) -> HttpResponse:
+    """Directors: plans signed by clinician and client, waiting for their co-signature."""
+    plans = list(services.plans_awaiting_cosign(user=request.user))
+    record_views_log(request=request, clients=[p.client for p in plans], page="Plans to co-sign")
+    return render(request, "treatment_plans/plan/to_cosign.html", {"plans": plans})
 
 
 # ---------------------------------------------------------------- versions and changes
@@ -682,6 +818,7 @@ def plan_changes(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
 PLAN = "<uuid:plan_id>/"
 urlpatterns: list[URLPattern] = [
     path("episodes/<uuid:episode_id>/start/", plan_start, name="plan_start"),
+    path("cosign/", plans_to_cosign, name="plans_to_cosign"),
     path(PLAN, plan_detail, name="plan_detail"),
     path(PLAN + "details/", plan_details_edit, name="plan_details_edit"),
     path(PLAN + "library/", plan_template_add, name="plan_template_add"),
@@ -712,6 +849,17 @@ urlpatterns: list[URLPattern] = [
         PLAN + "interventions/<uuid:intervention_id>/remove/",
         intervention_remove,
         name="intervention_remove",
+    ),
+    path(PLAN + "diagnoses/new/", diagnosis_add, name="diagnosis_add"),
+    path(
+        PLAN + "diagnoses/<uuid:diagnosis_id>/primary/",
+        diagnosis_make_primary,
+        name="diagnosis_make_primary",
+    ),
+    path(
+        PLAN + "diagnoses/<uuid:diagnosis_id>/remove/",
+        diagnosis_remove,
+        name="diagnosis_remove",
     ),
     path(PLAN + "sign/", plan_sign, name="plan_sign"),
     path(PLAN + "versions/", plan_versions, name="plan_versions"),

@@ -129,7 +129,12 @@ def _due_page(request: AuthedRequest, capability: str, mine: bool) -> HttpRespon
         program_ids=permissions.program_ids_with(request.user, capability),
         clinician=request.user if mine else None,
     )
-    return render(request, "treatment_plans/reviews/plans_due.html", {"rows": rows, "mine": mine})
+    context = {
+        "rows": rows,
+        "mine": mine,
+        "perms_cosign": permissions.can(request.user, permissions.COSIGN_NOTES),
+    }
+    return render(request, "treatment_plans/reviews/plans_due.html", context)
 
 
 @require_GET
