@@ -14,7 +14,14 @@ from iop.accounts.middleware import LAST_ACTIVITY_KEY
 from iop.accounts.models import Role
 from scheduling.models import GroupNote, ProgressNote, SessionKind
 from scheduling.services import notes as services
-from tests.scheduling.charting_helpers import PART, attend, episodes, group_with, past_session
+from tests.scheduling.charting_helpers import (
+    PART,
+    attend,
+    episodes,
+    full_visit,
+    group_with,
+    past_session,
+)
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -106,8 +113,18 @@ def test_an_empty_form_creates_no_note(individual, clinician, login_as):
 def test_a_signed_note_takes_no_draft(individual, clinician, login_as):
     http = login_as(clinician)
     draft(http, individual, {**DAP, "plan": "Next week."})
+    # Signing needs the visit facts a draft may still lack.
+    services.note_save(
+        session=individual.session,
+        episode=individual.episode,
+        body={**DAP, "plan": "Next week."},
+        objective_ids=[],
+        actor=clinician,
+        revision=1,
+        visit=full_visit(individual.session),
+    )
     services.note_sign(note=ProgressNote.objects.get(client=individual.client), actor=clinician)
-    response = draft(http, individual, {**DAP, "plan": "Changed."}, revision=1)
+    response = draft(http, individual, {**DAP, "plan": "Changed."}, revision=2)
     assert "Not saved: This note is signed and locked" in response.content.decode()
     assert ProgressNote.objects.get(client=individual.client).body["plan"] == "Next week."
 
