@@ -6,6 +6,7 @@ tests/scheduling/test_discharge.py, with the clock set.)"""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -25,10 +26,10 @@ from treatment_plans.models import PlanStatus, TreatmentPlan
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_worker")
 def test_the_worker_applies_a_discharge_planned_for_today_once():
-    program = ProgramFactory(name="Riverside")
+    program: Any = ProgramFactory(name="Riverside")
     director = member(Role.DIRECTOR, program)
     today = program_today(program)
-    episode = EpisodeFactory(
+    episode: Any = EpisodeFactory(
         client=ClientFactory(program=program), admitted_on=today - datetime.timedelta(days=40)
     )
     active_objectives(episode, director, "Practise urge surfing")
