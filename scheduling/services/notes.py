@@ -491,6 +491,11 @@ def _sign_one(
             f"Give these before signing {note.client.display_name}'s note: "
             f"{', '.join(missing).lower()}."
         )
+    if note.service_ended_at and note.service_ended_at > timezone.now():
+        raise ValidationError(
+            f"The stop time on {note.client.display_name}'s note is still ahead: give the time "
+            "the session ended, then sign."
+        )
     if warnings:
         raise ValidationError(held_reason(note, warnings))
     if note.kind == SessionKind.GROUP and note.group_note is None:

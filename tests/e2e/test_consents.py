@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from typing import Any
 
@@ -39,12 +40,15 @@ def test_probation_consent_written_signed_printed_and_revoked(
     page.get_by_label("Purpose of the disclosure").fill("Monitoring progress for probation.")
     page.get_by_role("button", name="Save and go to signing").click()
 
-    expect(page.get_by_text("Some parts of the consent are missing")).to_be_visible()
+    expect(page.get_by_text("Some parts of the consent need attention")).to_be_visible()
     expect(page.get_by_label("Purpose of the disclosure")).to_have_value(
         "Monitoring progress for probation."
     )
     shot(page, "1-missing")
-    page.get_by_label("Expires on", exact=True).fill("2099-12-31")
+    # Within the ten years an expiry may lie ahead.
+    page.get_by_label("Expires on", exact=True).fill(
+        (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
+    )
     page.get_by_label("Duration").fill("For the length of the probation term.")
     page.get_by_label("Or cannot be revoked until this event").fill("Final disposition")
     page.get_by_role("button", name="Save and go to signing").click()
