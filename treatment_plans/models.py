@@ -25,7 +25,7 @@ from iop.signatures.models import lock_when_signed
 
 
 class Phase(models.TextChoices):
-    STABILISATION = "stabilisation", "Stabilisation and preparation"
+    STABILISATION = "stabilisation", "Stabilization and preparation"
     PROCESSING = "processing", "Trauma processing"
     INTEGRATION = "integration", "Integration"
 

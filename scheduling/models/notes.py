@@ -26,7 +26,7 @@ from treatment_plans.models import PlanObjective
 
 class NoteFormat(models.TextChoices):
     DAP = "dap", "DAP (data, assessment, plan)"
-    BIRP = "birp", "BIRP (behaviour, intervention, response, plan)"
+    BIRP = "birp", "BIRP (behavior, intervention, response, plan)"
     SOAP = "soap", "SOAP (subjective, objective, assessment, plan)"
     GROUP = "group", "Group note (individual part)"
 

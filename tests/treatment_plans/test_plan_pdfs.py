@@ -88,7 +88,7 @@ class TestRenderedByAWorker:
             "goes by Sunny",
             plan.client.record_number,
             "ASAM 2.1",
-            "Stabilisation and preparation",
+            "Stabilization and preparation",
             SLEEP_WORDS,
             DRINK_WORDS,
             "Reduce PTSD symptom severity and hyperarousal.",
@@ -138,7 +138,7 @@ class TestRenderedByAWorker:
             "call or text 988",
         ):
             assert expected in text, expected
-        for jargon in ("ASAM", "2.1", "PCL", "(CBT)", "Stabilisation", "imension", "42 CFR"):
+        for jargon in ("ASAM", "2.1", "PCL", "(CBT)", "Stabilization", "imension", "42 CFR"):
             assert jargon not in text, jargon
 
     def test_sending_the_task_again_renders_the_plan_once(self, plan, staff):
