@@ -32,6 +32,7 @@ USER app
 # embedded servers when the URLs are unset: throwaway values, for this command only (no server
 # is contacted, and none of them stays in the image's environment).
 RUN DJANGO_SECRET_KEY=build-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+    IOP_MFA_ENCRYPTION_KEY=YnVpbGQtb25seS1ub3QtYS1zZWNyZXQtMDEyMzQ1Njc= \
     DJANGO_ALLOWED_HOSTS=localhost \
     DATABASE_URL=postgres://build@127.0.0.1:1/build \
     REDIS_URL=redis://127.0.0.1:1/0 \

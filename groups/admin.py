@@ -3,9 +3,10 @@
 from django.contrib import admin
 
 from groups.models import GroupKind
+from iop.accounts.admin import ProgramScopedAdmin
 
 
 @admin.register(GroupKind)
-class GroupKindAdmin(admin.ModelAdmin):
+class GroupKindAdmin(ProgramScopedAdmin):
     list_display = ["name", "code", "program"]
     list_filter = ["program"]

@@ -94,7 +94,6 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "pgtrigger",
     "pghistory",
-    "pghistory.admin",
     "iop.accounts",
     "iop.clients",
     "iop.audit",
@@ -202,6 +201,20 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # unverified: without this, invited staff sent to enrol by IOP_REQUIRE_MFA could never do so.
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = os.environ.get("IOP_MFA_ISSUER", "IOP Clinic")
+# TOTP secrets and recovery-code seeds are stored Fernet-encrypted (iop.accounts.mfa).
+MFA_ADAPTER = "iop.accounts.mfa.ClinicMFAAdapter"
+_DEMO_MFA_KEY = "ZGVtby1vbmx5LW1mYS1rZXktbmV2ZXItaW4tcHJvZHU="  # 32 bytes, base64: demo only
+IOP_MFA_ENCRYPTION_KEY = os.environ.get("IOP_MFA_ENCRYPTION_KEY", "")
+if not IOP_MFA_ENCRYPTION_KEY:
+    if DEBUG or TESTING:
+        IOP_MFA_ENCRYPTION_KEY = _DEMO_MFA_KEY
+    else:
+        raise ImproperlyConfigured(
+            "IOP_MFA_ENCRYPTION_KEY is not set. Generate one with `python -c 'from "
+            "cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`."
+        )
+elif not DEBUG and IOP_MFA_ENCRYPTION_KEY == _DEMO_MFA_KEY:
+    raise ImproperlyConfigured("IOP_MFA_ENCRYPTION_KEY must not be the demo key.")
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -341,3 +354,5 @@ IOP_INTAKE_REQUIRED_INSTRUMENTS = env_list("IOP_INTAKE_REQUIRED_INSTRUMENTS", "p
 
 # The address staff use, for links in emails sent by Celery (no request to build them from).
 IOP_BASE_URL = os.environ.get("IOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long a staff invitation's set-password link works (it also works only once).
+IOP_INVITATION_HOURS = int(os.environ.get("IOP_INVITATION_HOURS", "72"))

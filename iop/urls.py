@@ -1,13 +1,19 @@
 from allauth.account.decorators import secure_admin_login
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.urls import include, path
 
 from iop import views
 from iop.accounts import views as account_views
+from iop.accounts.admin import admin_site_has_permission
 
 # The Django admin login goes through allauth: same MFA stage and rate limits.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "IOP clinic administration"
+admin.site.has_permission = admin_site_has_permission  # type: ignore[method-assign]
+# Two-factor secrets are nobody's to read, a superuser's included.
+if admin.site.is_registered(Authenticator):
+    admin.site.unregister(Authenticator)
 
 urlpatterns = [
     path("", views.home, name="home"),

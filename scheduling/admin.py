@@ -5,11 +5,12 @@ the checks the services make), so they are not edited here."""
 from django import forms
 from django.contrib import admin
 
+from iop.accounts.admin import ProgramScopedAdmin
 from scheduling.models import BILLED_KINDS, Room, ServiceCode
 
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(ProgramScopedAdmin):
     list_display = ["name", "program", "capacity", "active"]
     list_filter = ["program", "active"]
 

@@ -59,7 +59,9 @@ from scheduling.services.notes import (
     group_note_save,
     group_notes_sign,
     group_part_save,
+    group_shown_hashes,
     note_save,
+    note_shown_hash,
     note_sign,
     plan_objectives,
     section_keys,
@@ -524,7 +526,7 @@ class _Seeder:
                 revision=0,
             )
         if sign:
-            group_notes_sign(session=session, actor=lead)
+            group_notes_sign(session=session, actor=lead, shown=group_shown_hashes(session))
 
     def _individual_note(
         self, session: Session, objectives: dict[Any, list[Any]], sign: bool
@@ -547,7 +549,7 @@ class _Seeder:
             visit=self._visit(session),
         )
         if sign:
-            note_sign(note=note, actor=lead)
+            note_sign(note=note, actor=lead, shown_sha256=note_shown_hash(note))
 
     def _visit(self, session: Session) -> NoteVisit:
         """The session as booked, its usual code, and a risk screen with no risk identified

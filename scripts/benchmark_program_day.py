@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import statistics
 import sys
 import time
@@ -405,7 +406,9 @@ def chart_flow(client: Any, session: Any, lead: Any) -> tuple[int, float, int]:
             data,
             HX_Request="true",
         )
-    send("post", reverse("scheduling:group_notes_sign", args=[session.pk]))
+    page = send("get", reverse("scheduling:session_notes", args=[session.pk]))
+    shown = re.findall(r'name="shown" value="([^"]+)"', page.content.decode())
+    send("post", reverse("scheduling:group_notes_sign", args=[session.pk]), {"shown": shown})
     seconds = time.perf_counter() - started
     signed = ProgressNote.objects.filter(session=session, signed_at__isnull=False).count()
     return requests, seconds, signed

@@ -140,7 +140,10 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "healthz": everyone(200),
     "session_status": signed_in(200),
     "session_keepalive": everyone(405),  # POST only
-    "accounts:staff": only({Role.ADMINISTRATOR}),
+    "accounts:staff": only({Role.ADMINISTRATOR, Role.DIRECTOR}),
+    "accounts:membership_decision": everyone(405),  # POST only
+    # The invitation's set-password page: anyone holding the link ("not valid" for a bad one).
+    "accounts:invitation_accept": everyone(200),
     "clients:list": only(CLIENT_READERS),
     "clients:chart": only(CLIENT_READERS),
     "clients:episode_discharge": only({Role.DIRECTOR}),
@@ -300,6 +303,18 @@ def admin_expectation(route: Route) -> dict[str, Outcome]:
     return everyone(Redirect("admin:login", with_next=True))
 
 
+# The admin pages the administrator role needs, opened by a Django staff user of each role
+# (the matrix above has no staff users): only the administrator gets them.
+ADMIN_PAGES_FOR_ADMINISTRATORS = [
+    "admin:index",
+    "admin:accounts_program_changelist",
+    "admin:accounts_user_changelist",
+    "admin:scheduling_room_changelist",
+    "admin:groups_groupkind_changelist",
+]
+ADMIN_PAGES_FOR_NOBODY = ["/admin/pghistory/events/", "/admin/mfa/authenticator/"]
+
+
 def expected_for(route: Route) -> dict[str, Outcome] | None:
     if route.namespace == "admin":
         return admin_expectation(route)
@@ -358,6 +373,8 @@ def samples(client_record, staff) -> dict[str, str]:
         **intake_records(client_record, staff),
         "client_id": str(client_record.pk),
         "key": "not-a-real-key",
+        "token": "not-a-real-token",
+        "membership_id": str(uuid4()),
         "uidb36": "1",
         "content_type_id": "1",
         "object_id": "1",
@@ -422,10 +439,15 @@ def test_table_never_opens_a_staff_page_to_probation():
     their reports, the health check and the idle timer."""
     opened = {key for key, row in EXPECTED.items() if row[Role.PROBATION] == 200}
     own_account_pages = {key for key in opened if key.startswith(("account_", "mfa_"))}
-    assert opened - own_account_pages == {"reports:disclosed", "healthz", "session_status"}
+    assert opened - own_account_pages == {
+        "reports:disclosed",
+        "healthz",
+        "session_status",
+        "accounts:invitation_accept",
+    }
 
 
-NOT_STAFF_PAGES = {"healthz", "session_status", "reports:disclosed"}
+NOT_STAFF_PAGES = {"healthz", "session_status", "reports:disclosed", "accounts:invitation_accept"}
 
 
 @pytest.mark.usefixtures("_quick_healthz")
@@ -443,6 +465,26 @@ def test_probation_officer_ends_on_403_or_404_on_every_staff_page(staff, samples
         if final == own_page:  # "home" sends the officer to their reports
             continue
         assert response.status_code in {403, 404, 405}, f"{route.key} {url} -> {final}"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_admin_pages_as_a_staff_user_of_each_role(role, staff, program):
+    user = staff[role]
+    user.is_staff = True
+    user.save()
+    http = HttpClient()
+    http.force_login(user)
+    program_page = reverse("admin:accounts_program_change", args=[program.pk])
+    for url in [*map(reverse, ADMIN_PAGES_FOR_ADMINISTRATORS), program_page]:
+        response = http.get(url)
+        if role == Role.ADMINISTRATOR:
+            assert response.status_code == 200, (role, url)
+        else:  # to the admin sign-in, which refuses them (see admin_expectation)
+            assert response.status_code == 302, (role, url)
+            assert response["Location"].startswith(reverse("admin:login")), (role, url)
+    for url in ADMIN_PAGES_FOR_NOBODY:
+        got = http.get(url)
+        assert got.status_code in (404, 302) and got.status_code != 200, (role, url)
 
 
 # ---------------------------------------------------------------- other programs

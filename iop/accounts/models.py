@@ -6,8 +6,11 @@ import datetime
 import zoneinfo
 from typing import Any, ClassVar
 
+import pghistory
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -31,6 +34,9 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
 
+# Who held which account and role when: the password hash and each sign-in's timestamp are
+# left out (a secret, and noise).
+@pghistory.track(exclude=["password", "last_login"])
 class User(AbstractUser):
     """A person who signs in; email is the login."""
 
@@ -66,6 +72,10 @@ class AsamEdition(models.TextChoices):
     FOURTH = "4", "ASAM Criteria, 4th edition (2023)"
 
 
+IDLE_TIMEOUT_RANGE = (5, 60)
+
+
+@pghistory.track()
 class Program(TimeStampedModel):
     """A clinic program; its settings carry the documentation cadences (CLINICAL.md defaults)."""
 
@@ -94,8 +104,22 @@ class Program(TimeStampedModel):
     note_late_hours = models.PositiveSmallIntegerField(
         default=24, help_text="Hours after a session before an unsigned note is flagged late."
     )
+    # Under 5 minutes staff are signed out mid-note; over an hour an unattended screen
+    # stays open on a client's record.
     idle_timeout_minutes = models.PositiveSmallIntegerField(
-        default=15, help_text="Minutes of inactivity before staff are signed out."
+        default=15,
+        validators=[
+            MinValueValidator(
+                IDLE_TIMEOUT_RANGE[0],
+                message="Sign staff out after at least 5 minutes, or they lose work mid-note.",
+            ),
+            MaxValueValidator(
+                IDLE_TIMEOUT_RANGE[1],
+                message="Sign staff out after at most 60 minutes, so an unattended screen "
+                "does not stay open on a client's record.",
+            ),
+        ],
+        help_text="Minutes of inactivity before staff are signed out (5 to 60).",
     )
     note_format = models.CharField(
         max_length=8,
@@ -156,11 +180,22 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
+# Roles that open client records (or disclosed reports, for probation officers): only a
+# director of the program may grant them; an administrator's grant waits for one.
+CLINICAL_ROLES = frozenset(
+    {Role.INTAKE, Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR, Role.PROBATION}
+)
+
+
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self) -> MembershipQuerySet:
         return self.filter(active=True, program__active=True)
 
+    def awaiting_approval(self) -> MembershipQuerySet:
+        return self.filter(awaiting_approval=True)
 
+
+@pghistory.track()
 class Membership(TimeStampedModel):
     """A user's role in one program. A person may hold roles in several programs."""
 
@@ -182,6 +217,12 @@ class Membership(TimeStampedModel):
         default=False,
         help_text="Also told of every new safety alert in the program, and sees them on Today.",
     )
+    # An administrator's grant of a clinical role: inactive until a director approves it.
+    awaiting_approval = models.BooleanField(default=False)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -194,3 +235,23 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.program}"
+
+
+class StaffInvitation(TimeStampedModel):
+    """A set-password link. Only the token's SHA-256 is kept; the link works once, for
+    IOP_INVITATION_HOURS. The raw token exists only in the email as it is sent."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations")
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.user.email}"
+
+    @staticmethod
+    def default_expiry(now: datetime.datetime) -> datetime.datetime:
+        return now + datetime.timedelta(hours=settings.IOP_INVITATION_HOURS)

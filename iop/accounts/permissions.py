@@ -27,7 +27,9 @@ VIEW_CENSUS = "view_census"
 APPROVE_LEVEL_CHANGE = "approve_level_change"
 COSIGN_NOTES = "cosign_notes"
 VIEW_AUDIT_LOG = "view_audit_log"
-MANAGE_STAFF = "manage_staff"
+MANAGE_STAFF = "manage_staff"  # the Staff page: invite people, see who holds which role
+GRANT_CLINICAL_ROLES = "grant_clinical_roles"  # grant or approve roles that open client records
+MANAGE_SETTINGS = "manage_settings"  # the admin's programs, rooms, group kinds and staff
 VIEW_DISCLOSED_REPORTS = "view_disclosed_reports"
 VIEW_SCHEDULE = "view_schedule"  # week views, rosters, a client's schedule
 BOOK_SESSIONS = "book_sessions"  # individual, family and medication-management bookings
@@ -81,12 +83,14 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             MANAGE_SCHEDULE,
             EDIT_CONSENT_TEXT,
             EDIT_CRISIS_LINE,
+            MANAGE_STAFF,
+            GRANT_CLINICAL_ROLES,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.
     Role.PROBATION: frozenset({VIEW_DISCLOSED_REPORTS}),
     # Runs accounts and settings; no clinical content by default.
-    Role.ADMINISTRATOR: frozenset({MANAGE_STAFF}),
+    Role.ADMINISTRATOR: frozenset({MANAGE_STAFF, MANAGE_SETTINGS}),
 }
 
 ALL_CAPABILITIES = frozenset().union(*ROLE_CAPABILITIES.values())

@@ -57,6 +57,12 @@ class AuditAction(models.TextChoices):
     CLIENT_DISCHARGED = "client_discharged", "Client discharged"
     TRACK_ENROLLED = "track_enrolled", "Enrolled in a track"
     SESSION_CANCELLED = "session_cancelled", "Session cancelled"
+    STAFF_INVITED = "staff_invited", "Staff member invited"
+    ROLE_GRANTED = "role_granted", "Role granted"
+    ROLE_REQUESTED = "role_requested", "Role awaiting a director's approval"
+    ROLE_APPROVED = "role_approved", "Role approved by a director"
+    ROLE_DECLINED = "role_declined", "Role declined by a director"
+    PROGRAM_SETTINGS_CHANGED = "program_settings_changed", "Program settings changed"
 
 
 class AuditEvent(models.Model):

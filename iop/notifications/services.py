@@ -63,7 +63,11 @@ def _claim(message_id: UUID | str) -> OutboxMessage | None:
 
 def _deliver(message: OutboxMessage) -> None:
     if message.channel == Channel.EMAIL:
-        send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.recipient])
+        # Set-password links are made now, so the stored body never holds a usable token.
+        from iop.accounts.services import invitation_links_fill
+
+        body = invitation_links_fill(message.body)
+        send_mail(message.subject, body, settings.DEFAULT_FROM_EMAIL, [message.recipient])
     else:
         get_sms_backend().send(to=message.recipient, body=message.body)
 

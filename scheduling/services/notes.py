@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,7 @@ from scheduling.services.note_warnings import (
     open_warnings,
     warnings_for,
 )
+from scheduling.views.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from treatment_plans.models import PlanObjective, PlanStatus
 from treatment_plans.services.plans import measure_text
 
@@ -66,6 +67,7 @@ SHARED_LOCKED = (
     "The shared part is locked: notes quoting it are already signed. "
     "Correct those notes with an addendum."
 )
+CHANGED = "This note changed since this page was opened. Read it again, then sign."
 CONFLICT = (
     "Someone else saved this note while you were writing. Nothing you typed was saved: "
     "your text is still in the form. Compare it with what is saved now, then save again."
@@ -196,6 +198,9 @@ def _write_note(
     )
     if existing is not None and existing.is_signed:
         raise ValidationError(NOTE_LOCKED)
+    refusal = note_edit_refusal(actor, existing)
+    if refusal:
+        raise ValidationError(refusal)
     if existing is None:
         if revision != 0:
             raise NoteEditConflict(0)
@@ -251,10 +256,9 @@ def _update_note(
     for name, value in (visit or {}).items():
         setattr(note, name, value)
     note.body = body
-    note.author = actor  # the author of record is whoever wrote the text now saved
     note.revision = revision + 1
     note.group_note = group_note or note.group_note
-    changed = ["body", "author", "revision", "group_note", "updated_at"]
+    changed = ["body", "revision", "group_note", "updated_at"]
     note.save(update_fields=changed + (VISIT_COLUMNS if visit is not None else []))
     return note
 
@@ -414,9 +418,15 @@ def _block(label: str, text: str) -> list[str]:
     return [f"{label}: {lines[0]}", *(f"  {line}" for line in lines[1:])]
 
 
-def note_text(note: ProgressNote) -> str:
+def note_text(
+    note: ProgressNote,
+    *,
+    attendee: SessionAttendee | None = None,
+    objectives: list[PlanObjective] | None = None,
+) -> str:
     """The complete note as signed: the shared part for a group, the client's own part, and
-    the objectives it addressed. Its SHA-256 goes on the signature."""
+    the objectives it addressed. Its SHA-256 goes on the signature. A page listing many
+    notes passes each one's ``attendee`` and linked ``objectives`` it already has."""
     session, client = note.session, note.client
     title = f"{session.get_kind_display()} note"
     if session.group_id and session.group:
@@ -426,7 +436,8 @@ def note_text(note: ProgressNote) -> str:
         f"Client: {client.legal_name}, record number {client.record_number}",
         f"Session: {_when(session)}",
     ]
-    attendee = SessionAttendee.objects.filter(session=session, client=client).first()
+    if attendee is None:
+        attendee = SessionAttendee.objects.filter(session=session, client=client).first()
     if attendee and attendee.attendance:
         lines.append(
             f"Attendance: {attendee.get_attendance_display()}, {attendee.minutes_attended} minutes"
@@ -443,7 +454,8 @@ def note_text(note: ProgressNote) -> str:
     lines.append("")
     for _key, label, _prompt, text in note.sections:
         lines += _block(label, text)
-    objectives = [link.objective for link in note.objective_links.select_related("objective")]
+    if objectives is None:
+        objectives = [link.objective for link in note.objective_links.select_related("objective")]
     lines += ["", "Plan objectives addressed:" if objectives else "Plan objectives addressed: none"]
     lines += [f"  - {o.description.strip()} ({measure_text(o)})" for o in objectives]
     return "\n".join(lines)
@@ -456,10 +468,32 @@ def _label(note: ProgressNote) -> str:
     return f"{note.get_kind_display()} note for the session of {note.session.occurs_on}"
 
 
-def _needs_cosign(user: User, program_id: Any) -> bool:
+def note_shown_hash(note: ProgressNote, **known: Any) -> str:
+    """The SHA-256 of the note's text as a signing page shows it; the page posts it back."""
+    return content_hash(note_text(note, **known))
+
+
+def group_shown_hashes(session: Session) -> dict[str, str]:
+    """Each unsigned part's hash as the group notes page shows it (the shared part quoted),
+    for callers signing without the page: the demo seed and tests."""
+    shared = GroupNote.objects.filter(session=session).first()
+    hashes = {}
+    for note in (
+        ProgressNote.objects.unsigned()
+        .filter(session=session)
+        .select_related("client", "session__program", "session__group")
+    ):
+        note.group_note = shared
+        hashes[str(note.pk)] = note_shown_hash(note)
+    return hashes
+
+
+def _needs_cosign(author_id: Any, program_id: Any) -> bool:
+    """Read from the author's membership: a trainee's note needs a co-signature whoever
+    signs it."""
     return (
         Membership.objects.active()
-        .filter(user=user, program_id=program_id, notes_need_cosign=True)
+        .filter(user_id=author_id, program_id=program_id, notes_need_cosign=True)
         .exists()
     )
 
@@ -474,9 +508,14 @@ def held_reason(note: ProgressNote, warnings: list[NoteWarning]) -> str:
 
 
 def _sign_one(
-    note: ProgressNote, actor: User, now: datetime.datetime, warnings: list[NoteWarning]
+    note: ProgressNote,
+    actor: User,
+    now: datetime.datetime,
+    warnings: list[NoteWarning],
+    shown_sha256: str,
 ) -> ProgressNote:
-    """Sign one note whose open warnings (``warnings``) the caller computed."""
+    """Sign one note whose open warnings (``warnings``) the caller computed, if its text is
+    still the text whose hash (``shown_sha256``) was on the signer's screen."""
     if note.is_signed:
         raise ValidationError(NOTE_LOCKED)
     missing = missing_sections(note)
@@ -500,17 +539,18 @@ def _sign_one(
         raise ValidationError(held_reason(note, warnings))
     if note.kind == SessionKind.GROUP and note.group_note is None:
         raise ValidationError("Write the shared part (topic, interventions, duration) first.")
-    note.author = actor  # the signer is the author of record
     text = note_text(note)
+    if content_hash(text) != shown_sha256:
+        raise ValidationError(CHANGED)
+    # The author stays the author of record; the signature names who signed.
     signature_record(
         obj=note, role=SignerRole.CLINICIAN, signed_text=text, signer=actor, signed_at=now
     )
     note.signed_at, note.signed_by, note.signed_text = now, actor, text
     note.content_sha256 = content_hash(text)
-    note.cosign_required = _needs_cosign(actor, note.program_id)
+    note.cosign_required = _needs_cosign(note.author_id, note.program_id)
     note.save(
         update_fields=[
-            "author",
             "signed_at",
             "signed_by",
             "signed_text",
@@ -534,22 +574,29 @@ def _notes_for_signing(**filters: Any) -> QuerySet[ProgressNote]:
     return (
         ProgressNote.objects.select_for_update(of=("self",))
         .select_related(
-            "client", "session__program", "session__group", "group_note", "service_code"
+            "client", "session__program", "session__group", "group_note", "service_code", "author"
         )
         .filter(**filters)
     )
 
 
 @transaction.atomic
-def note_sign(*, note: ProgressNote, actor: User) -> ProgressNote:
-    """Sign one note: its full text is stored, hashed and locked. A note with an open
-    warning is refused, as "Sign all" holds it back."""
+def note_sign(*, note: ProgressNote, actor: User, shown_sha256: str) -> ProgressNote:
+    """Sign one note: its full text is stored, hashed and locked. Only its author signs (or,
+    for a group part, a facilitator of the session; see ``note_sign_refusal``), and only the
+    text they were shown (``shown_sha256``). A note with an open warning is refused, as
+    "Sign all" holds it back."""
     note = _notes_for_signing(pk=note.pk).get()
     _require_charter(actor, note.session.program)
+    if note.is_signed:
+        raise ValidationError(NOTE_LOCKED)
+    refusal = note_sign_refusal(actor, note)
+    if refusal:
+        raise PermissionDenied(refusal)
     if note.kind == SessionKind.GROUP and note.group_note is None:
         note.group_note = GroupNote.objects.filter(session_id=note.session_id).first()
     warnings = open_warnings(note_warnings(session=note.session), note)
-    return _sign_one(note, actor, timezone.now(), warnings)
+    return _sign_one(note, actor, timezone.now(), warnings, shown_sha256)
 
 
 @dataclass(frozen=True)
@@ -560,31 +607,39 @@ class HeldNote:
 
 @dataclass(frozen=True)
 class GroupSigning:
-    """What "Sign all" did: the notes signed, and those held back with their warnings."""
+    """What "Sign all" did: the notes signed, those held back with their warnings, and
+    those left for the clinician who wrote them."""
 
     signed: list[ProgressNote] = field(default_factory=list)
     held: list[HeldNote] = field(default_factory=list)
+    not_theirs: list[ProgressNote] = field(default_factory=list)
 
 
 @transaction.atomic
-def group_notes_sign(*, session: Session, actor: User) -> GroupSigning:
-    """Sign every written, unsigned part of a group session together; each is its own record.
+def group_notes_sign(*, session: Session, actor: User, shown: Mapping[str, str]) -> GroupSigning:
+    """Sign every written, unsigned part of a group session that ``actor`` may sign (see
+    ``note_sign_refusal``) together; each is its own record. Parts others must sign are
+    listed as not theirs.
 
-    A missing shared part or an empty section anywhere signs none. A part with an open
-    warning (names another member, near-identical to another part) is held back and
-    listed; the others are signed."""
+    ``shown`` maps each note's id to the hash of its text on the signer's screen: if any
+    part to sign changed since (or was written after the page was opened), none is signed.
+    A missing shared part or an empty section signs none. A part with an open warning
+    (names another member, near-identical to another part) is held back and listed."""
     session = Session.objects.select_for_update().select_related("program").get(pk=session.pk)
     _require_charter(actor, session.program)
     shared = GroupNote.objects.filter(session=session).first()
     if shared is None:
         raise ValidationError("Write the shared part (topic, interventions, duration) first.")
-    notes = list(
+    unsigned = list(
         _notes_for_signing(session=session, signed_at__isnull=True).order_by(
             "client__legal_last_name"
         )
     )
-    if not notes:
+    if not unsigned:
         raise ValidationError("There are no unsigned notes for this session.")
+    facilitators = session_facilitator_ids(session.pk)
+    notes = [n for n in unsigned if note_sign_refusal(actor, n, facilitators) is None]
+    result = GroupSigning(not_theirs=[n for n in unsigned if n not in notes])
     empty = [
         f"{n.client.display_name} ({', '.join(missing_sections(n))})"
         for n in notes
@@ -597,16 +652,28 @@ def group_notes_sign(*, session: Session, actor: User) -> GroupSigning:
             + "."
         )
     warnings = note_warnings(session=session)
-    now = timezone.now()
-    result = GroupSigning()
+    to_sign = []
     for note in notes:
         found = open_warnings(warnings, note)
         if found:
             result.held.append(HeldNote(note, found))
-            continue
-        note.group_note = shared
-        result.signed.append(_sign_one(note, actor, now, []))
+        else:
+            note.group_note = shared
+            to_sign.append(note)
+    _check_shown(to_sign, shown)
+    now = timezone.now()
+    for note in to_sign:
+        result.signed.append(_sign_one(note, actor, now, [], shown[str(note.pk)]))
     return result
+
+
+def _check_shown(notes: list[ProgressNote], shown: Mapping[str, str]) -> None:
+    changed = [n.client.display_name for n in notes if shown.get(str(n.pk)) != note_shown_hash(n)]
+    if changed:
+        raise ValidationError(
+            "Nothing was signed. These parts were written or changed since this page was "
+            f"opened: {', '.join(changed)}. Read them again, then sign."
+        )
 
 
 def can_cosign(user: User, note: ProgressNote) -> bool:

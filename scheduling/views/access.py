@@ -1,4 +1,5 @@
-"""Fetch-and-check helpers and program-time helpers shared by the schedule pages.
+"""Fetch-and-check helpers and program-time helpers shared by the schedule pages, and who may
+change or sign a note (used by the note pages and the note services alike).
 
 A session, track or attendee outside the user's programs is a 404; a capability the user
 lacks anywhere is a 403 (the view decorators). Times are shown in the program's zone.
@@ -19,8 +20,11 @@ from iop.accounts import permissions
 from iop.accounts.models import Program, Role, User
 from iop.http import AuthedRequest
 from scheduling.models import (
+    ProgressNote,
     Session,
     SessionAttendee,
+    SessionKind,
+    SessionStaff,
     SessionStaffRole,
     Track,
 )
@@ -85,6 +89,42 @@ def can_change_session(user: User, session: Session) -> bool:
     if not permissions.can(user, permissions.BOOK_SESSIONS, session.program):
         return False
     return session.staff_links.filter(user=user, role=SessionStaffRole.LEAD).exists()
+
+
+# ---------------------------------------------------------------- who writes and signs a note
+
+
+def session_facilitator_ids(session_id: Any) -> set[Any]:
+    """The session's named staff: its lead and co-facilitators."""
+    return set(SessionStaff.objects.filter(session_id=session_id).values_list("user_id", flat=True))
+
+
+def note_edit_refusal(user: User, note: ProgressNote | None) -> str | None:
+    """Why ``user`` may not save this draft: only its author writes it. None if they may."""
+    if note is None or note.author_id == user.pk:
+        return None
+    return (
+        f"Only {note.author.display_name}, who wrote this note, can change it. Nothing was saved."
+    )
+
+
+def note_sign_refusal(
+    user: User, note: ProgressNote, facilitators: set[Any] | None = None
+) -> str | None:
+    """Why ``user`` may not sign this note. None if they may.
+
+    The author signs their own note. A group part written by one of the session's
+    facilitators (lead or co-facilitator) may also be signed by another of them: they ran
+    the group together. ``facilitators`` is the session's staff, when the caller has it.
+    """
+    if note.author_id == user.pk:
+        return None
+    if note.kind == SessionKind.GROUP:
+        if facilitators is None:
+            facilitators = session_facilitator_ids(note.session_id)
+        if user.pk in facilitators and note.author_id in facilitators:
+            return None
+    return f"Only {note.author.display_name}, who wrote this note, can sign it."
 
 
 def session_staff_choices(program: Program) -> QuerySet[User]:

@@ -56,6 +56,7 @@ from scheduling.services.note_visit import (
 )
 from scheduling.services.note_warnings import NoteWarning
 from scheduling.services.notes import NoteEditConflict
+from scheduling.views.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from treatment_plans.models import PlanObjective
 from treatment_plans.services.plans import measure_text
 
@@ -307,6 +308,11 @@ class SharedPartForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class NoteSignForm(forms.Form):
+    # The hash of the note's text on the screen: signing refuses if it changed meanwhile.
+    text_sha256 = forms.CharField(widget=forms.HiddenInput)
+
+
 class AddendumForm(forms.Form):
     text = forms.CharField(
         label="Addendum",
@@ -329,6 +335,9 @@ class Card:
     warnings: list[NoteWarning] = field(default_factory=list)
     flash: str = ""
     saved_now: list[tuple[str, str]] = field(default_factory=list)  # shown after a conflict
+    edit_refusal: str | None = None  # another clinician's draft: theirs to change
+    sign_refusal: str | None = None  # theirs (or the session's facilitators') to sign
+    shown_hash: str = ""  # the hash "Sign all" posts back for this part
 
     @property
     def attended(self) -> bool:
@@ -343,9 +352,25 @@ class Card:
         return [w for w in self.warnings if w.is_open]
 
     @property
+    def unsigned(self) -> bool:
+        return bool(self.note and not self.note.is_signed)
+
+    @property
     def held(self) -> bool:
         """Written, unsigned, with an open warning: "Sign all" leaves it out."""
-        return bool(self.note and not self.note.is_signed and self.open_warnings)
+        return self.unsigned and bool(self.open_warnings)
+
+
+def _sign_lists(cards: list[Card]) -> dict[str, list[Card]]:
+    """The sign bar: parts ready for this user to sign, held back, others' to sign, unwritten."""
+    attended = [c for c in cards if c.attended]
+    mine = [c for c in attended if c.unsigned and c.sign_refusal is None]
+    return {
+        "held": [c for c in mine if c.held],
+        "ready": [c for c in mine if not c.held],
+        "not_theirs": [c for c in attended if c.unsigned and c.sign_refusal is not None],
+        "unwritten": [c for c in attended if not c.note],
+    }
 
 
 def _part_form(card: Card, data: QueryDict | None = None) -> NoteForm:
@@ -358,8 +383,9 @@ def _part_form(card: Card, data: QueryDict | None = None) -> NoteForm:
     )
 
 
-def _cards(session: Session) -> list[Card]:
-    """Every attendee with their note, objectives and warnings, in a fixed number of queries."""
+def _cards(session: Session, user: Any) -> list[Card]:
+    """Every attendee with their note, objectives, warnings and what ``user`` may do with it,
+    in a fixed number of queries."""
     attendees = list(
         SessionAttendee.objects.expected()
         .filter(session=session)
@@ -367,8 +393,8 @@ def _cards(session: Session) -> list[Card]:
     )
     notes = list(
         ProgressNote.objects.filter(session=session)
-        .select_related("client")
-        .prefetch_related("objective_links")
+        .select_related("client", "author")
+        .prefetch_related("objective_links__objective")
     )
     by_client = {note.client_id: note for note in notes}
     safety_attach(a.client for a in attendees)
@@ -378,34 +404,48 @@ def _cards(session: Session) -> list[Card]:
     )
     warnings = services.warnings_for(notes, attendees, confirmations)
     writable = services.session_started(session) and not session.is_cancelled
+    shared = GroupNote.objects.filter(session=session).first()
+    facilitators = session_facilitator_ids(session.pk)
     cards = []
     for attendee in attendees:
         note = by_client.get(attendee.client_id)
         card = Card(attendee, note, objectives.get(attendee.episode_id, []))
         card.warnings = warnings.get(note.pk, []) if note else []
-        if writable and card.attended and not (note and note.is_signed):
+        if note is not None and not note.is_signed:
+            _card_permissions(card, session, user, facilitators, shared)
+        if writable and card.attended and not (note and note.is_signed) and not card.edit_refusal:
             card.form = _part_form(card)
         cards.append(card)
     return cards
+
+
+def _card_permissions(
+    card: Card, session: Session, user: Any, facilitators: set[Any], shared: GroupNote | None
+) -> None:
+    """Whose draft it is, and the hash of its text as "Sign all" would sign it."""
+    note = card.note
+    assert note is not None
+    card.edit_refusal = note_edit_refusal(user, note)
+    card.sign_refusal = note_sign_refusal(user, note, facilitators)
+    if card.sign_refusal is None and shared is not None:
+        note.session, note.group_note = session, shared
+        linked = [link.objective for link in note.objective_links.all()]
+        card.shown_hash = services.note_shown_hash(note, attendee=card.attendee, objectives=linked)
 
 
 def _group_context(
     request: AuthedRequest, session: Session, cards: list[Card], **extra: Any
 ) -> dict[str, Any]:
     shared = GroupNote.objects.filter(session=session).first()
-    attended = [c for c in cards if c.attended]
-    written = [c for c in attended if c.note]
     return {
         "session": session,
         "shared": shared,
         "shared_form": extra.pop("shared_form", None) or _shared_form(session, shared),
         "shared_locked": any(c.note and c.note.is_signed for c in cards),
-        "cards": attended,
+        "cards": [c for c in cards if c.attended],
         "absent": [c for c in cards if not c.attended],
         "started": services.session_started(session),
-        "held": [c for c in written if c.held],
-        "ready": [c for c in written if not c.note.is_signed and not c.held],  # type: ignore[union-attr]
-        "unwritten": [c for c in attended if not c.note],
+        **_sign_lists(cards),
         **extra,
     }
 
@@ -433,7 +473,7 @@ def _group_page(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    cards = cards if cards is not None else _cards(session)
+    cards = cards if cards is not None else _cards(session, request.user)
     record_views_log(
         request=request, clients=[c.attendee.client for c in cards], page="Group notes"
     )
@@ -520,11 +560,11 @@ def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
     session = attendee.session
     if session.kind != SessionKind.GROUP:
         return redirect("scheduling:note_write", attendee.pk)
-    cards = _cards(session)
+    cards = _cards(session, request.user)
     card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
     if card is None or card.form is None:
         if _autosaving(request):
-            refusal = _part_refusal(session, attendee)
+            refusal = _part_refusal(session, attendee, card)
             return _draft_status(request, session, f"Not saved: {refusal}")
         return _part_refused(request, session, cards, attendee)
     form = card.form = _part_form(card, request.POST)
@@ -573,10 +613,13 @@ def _saved_sections(session: Session, attendee: SessionAttendee) -> list[tuple[s
     return [(label, text) for _k, label, _p, text in note.sections] if note else []
 
 
-def _part_refusal(session: Session, attendee: SessionAttendee) -> str:
+def _part_refusal(session: Session, attendee: SessionAttendee, card: Card | None = None) -> str:
     note = ProgressNote.objects.filter(session=session, client_id=attendee.client_id).first()
-    return services.attendance_refusal(attendee) or (
-        services.NOTE_LOCKED if note and note.is_signed else "This part cannot be written."
+    return (
+        services.attendance_refusal(attendee)
+        or (services.NOTE_LOCKED if note and note.is_signed else None)
+        or (card.edit_refusal if card else None)
+        or "This part cannot be written."
     )
 
 
@@ -584,8 +627,8 @@ def _part_refused(
     request: AuthedRequest, session: Session, cards: list[Card], attendee: SessionAttendee
 ) -> HttpResponse:
     """Absent, removed, or already signed: say so, change nothing."""
-    refusal = _part_refusal(session, attendee)
     card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
+    refusal = _part_refusal(session, attendee, card)
     if request.htmx and card is not None:
         card.flash = refusal
         return _card_response(request, session, cards, card, status=200, error=True)
@@ -601,7 +644,7 @@ def _part_saved(
         messages.success(request, message)
         url = reverse("scheduling:session_notes", args=[session.pk])
         return redirect(f"{url}#card-{attendee.pk}")
-    cards = _cards(session)  # fresh: revisions, and everyone's warnings recomputed
+    cards = _cards(session, request.user)  # fresh: revisions, and everyone's warnings recomputed
     card = next(c for c in cards if c.attendee.pk == attendee.pk)
     card.flash = message
     return _card_response(request, session, cards, card)
@@ -620,15 +663,12 @@ def _card_response(
         return _group_page(request, session, cards, status=status)
     record_views_log(request=request, clients=[card.attendee.client], page="Group notes")
     others = [c for c in cards if c.attended and c.attendee.pk != card.attendee.pk]
-    written = [c for c in cards if c.attended and c.note]
     context = {
         "session": session,
         "card": card,
         "others": others,
         "flash_error": error,
-        "held": [c for c in written if c.held],
-        "ready": [c for c in written if not c.note.is_signed and not c.held],  # type: ignore[union-attr]
-        "unwritten": [c for c in cards if c.attended and not c.note],
+        **_sign_lists(cards),
     }
     # htmx swaps only 2xx answers, so field errors come back as 200 in the fragment.
     return render(request, "scheduling/notes/group.html#card-saved", context)
@@ -638,8 +678,11 @@ def _card_response(
 @capability_required(CHART)
 def group_notes_sign(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = _group_session_for(request, session_id)
+    shown = dict(
+        value.split(":", 1) for value in request.POST.getlist("shown") if value.count(":") == 1
+    )
     try:
-        result = services.group_notes_sign(session=session, actor=request.user)
+        result = services.group_notes_sign(session=session, actor=request.user, shown=shown)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -649,7 +692,12 @@ def group_notes_sign(request: AuthedRequest, session_id: UUID) -> HttpResponse:
 
 
 def _signing_messages(request: AuthedRequest, result: services.GroupSigning) -> None:
-    count, held = len(result.signed), len(result.held)
+    count, held, others = len(result.signed), len(result.held), len(result.not_theirs)
+    if not count and not held and others:
+        messages.error(request, f"No note was signed: {_not_theirs_text(result.not_theirs)}")
+        return
+    if others:
+        messages.info(request, f"Left unsigned: {_not_theirs_text(result.not_theirs)}")
     if count:
         messages.success(
             request, f"Signed {count} note{'s' if count != 1 else ''}, each in its client's chart."
@@ -662,6 +710,14 @@ def _signing_messages(request: AuthedRequest, result: services.GroupSigning) -> 
             f"held back because of a warning ({names}). The reasons are listed under "
             "“Sign the group's notes”.",
         )
+
+
+def _not_theirs_text(notes: list[ProgressNote]) -> str:
+    writers = sorted({n.author.display_name for n in notes})
+    return (
+        f"{len(notes)} note{'s' if len(notes) != 1 else ''} written by "
+        f"{' and '.join(writers)}, who sign{'s' if len(writers) == 1 else ''} them."
+    )
 
 
 class ConfirmWarningForm(forms.Form):
@@ -703,7 +759,7 @@ def _confirm_refused(
     if note.kind != SessionKind.GROUP:
         return _back_to_note(request, note, error, "")
     session = _group_session_for(request, note.session_id)
-    cards = _cards(session)
+    cards = _cards(session, request.user)
     found = [w for c in cards if c.note and c.note.pk == note.pk for w in c.warnings]
     warning = next((w for w in found if w.key == key), None)
     if warning is None:  # the text changed meanwhile: say so at the top
@@ -734,6 +790,10 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
             return _draft_status(request, session, f"Not saved: {services.NOTE_LOCKED}")
         if request.method == "POST":
             messages.error(request, services.NOTE_LOCKED)
+        return redirect("scheduling:note_detail", note.pk)
+    if note is not None and (refusal := note_edit_refusal(request.user, note)):
+        if request.method == "POST":
+            messages.error(request, refusal)
         return redirect("scheduling:note_detail", note.pk)
     objectives = services.plan_objectives(episode_ids=[attendee.episode_id]).get(
         attendee.episode_id, []
@@ -850,6 +910,7 @@ def _detail_page(
         session_id=note.session_id, client_id=note.client_id
     ).first()
     confirmations = list(note.warning_confirmations.select_related("confirmed_by"))
+    sign_refusal = None if note.is_signed else note_sign_refusal(request.user, note)
     context = {
         "client": client,
         "note": note,
@@ -867,10 +928,20 @@ def _detail_page(
         if not note.is_signed
         else [],
         "visit_lines": visit_lines(note),
+        "sign_refusal": sign_refusal,
+        "edit_refusal": None if note.is_signed else note_edit_refusal(request.user, note),
+        "sign_form": None if note.is_signed or sign_refusal else _sign_form(note),
         "confirmations": _confirmations(note, confirmations),
         "history": _history(note, confirmations),
     }
     return render(request, "scheduling/notes/detail.html", context, status=status)
+
+
+def _sign_form(note: ProgressNote) -> NoteSignForm:
+    """The hash of the text as it will be signed: a group part quotes the shared part."""
+    if note.kind == SessionKind.GROUP and note.group_note is None:
+        note.group_note = GroupNote.objects.filter(session_id=note.session_id).first()
+    return NoteSignForm(initial={"text_sha256": services.note_shown_hash(note)})
 
 
 def _confirmations(
@@ -913,8 +984,12 @@ def _back_to_note(
 @capability_required(CHART)
 def note_sign(request: AuthedRequest, note_id: UUID) -> HttpResponse:
     note = _note_for(request, note_id)
+    form = NoteSignForm(request.POST)
+    shown = form.cleaned_data["text_sha256"] if form.is_valid() else ""
     try:
-        services.note_sign(note=note, actor=request.user)
+        services.note_sign(note=note, actor=request.user, shown_sha256=shown)
+    except PermissionDenied as denied:
+        return _back_to_note(request, note, ValidationError(str(denied)), "")
     except ValidationError as error:
         return _back_to_note(request, note, error, "")
     return _back_to_note(request, note, None, "Note signed and locked.")

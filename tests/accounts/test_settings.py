@@ -20,6 +20,7 @@ SECRET = "k" * 20 + "Zq8-vR2_mT5wX9pL4sN7yB3cF6hJ1dG0aE5uK8oI2" + "x"  # 62 char
 PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": SECRET,
+    "IOP_MFA_ENCRYPTION_KEY": "cHJvZHVjdGlvbi10ZXN0LWtleS0wMTIzNDU2Nzg5YWI=",
     "DJANGO_ALLOWED_HOSTS": "clinic.example.org",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://clinic.example.org",
     "EMAIL_URL": "smtp://mailer:secret@smtp.example.org:587?tls=1",

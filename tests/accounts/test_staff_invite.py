@@ -1,25 +1,31 @@
-"""Administrators invite staff; there is no public sign-up."""
+"""Invitations: roles that open client records need a director; the link works once, for a
+limited time, is never stored usable, and points at the clinic's own address."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.urls import reverse
 
-from iop.accounts.models import Membership, Role, User
+from iop.accounts.models import Membership, Role, StaffInvitation, User
+from iop.audit.models import AuditAction, AuditEvent
 from iop.notifications.models import OutboxMessage
+from iop.notifications.services import outbox_send_one
 from tests.accounts.flows import is_signed_in, open_enrolment, sign_in
 from tests.factories import member, totp_code
 
 NEW_PASSWORD = "a-long-new-passphrase-2026"
+EMAIL = "riley.chen@clinic.test"
 
 
 def invite(http, program, **overrides):
     data = {
-        "email": "riley.chen@clinic.test",
+        "email": EMAIL,
         "first_name": "Riley",
         "last_name": "Chen",
         "credentials": "LPC",
@@ -27,13 +33,21 @@ def invite(http, program, **overrides):
         "role": Role.CLINICIAN,
         **overrides,
     }
-    return http.post(reverse("accounts:staff"), data)
+    return http.post(reverse("accounts:staff"), data, **overrides.pop("headers", {}))
 
 
-def invitation_link(message: OutboxMessage) -> str:
-    match = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", message.body)
-    assert match, message.body
+def sent_link(base: str = "http://127.0.0.1:8000") -> str:
+    """Send the queued invitation as the worker does, and read the link in the email."""
+    message = OutboxMessage.objects.get()
+    assert outbox_send_one(message_id=message.pk)
+    body = str(mail.outbox[-1].body)
+    match = re.search(re.escape(base) + r"(/staff/invitation/\S+/)", body)
+    assert match, body
     return match.group(1)
+
+
+def choose_password(http, link: str):
+    return http.post(link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
 
 
 def nothing_saved(users_before: int) -> bool:
@@ -45,69 +59,189 @@ def administrator(staff):
     return staff[Role.ADMINISTRATOR]
 
 
-def test_administrator_invites_a_clinician(administrator, program, login_as):
-    response = invite(login_as(administrator), program)
+@pytest.fixture
+def director(staff):
+    return staff[Role.DIRECTOR]
+
+
+@pytest.mark.parametrize("role", [Role.CLINICIAN, Role.DIRECTOR, Role.PROBATION, Role.INTAKE])
+def test_administrators_clinical_grant_waits_for_a_director(
+    role, administrator, program, login_as, client_record
+):
+    response = invite(login_as(administrator), program, role=role)
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:staff")
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "Invitation sent to riley.chen@clinic.test."
+        f"Invitation sent to {EMAIL}. Their role starts once a director of the program approves it."
     ]
+    membership = Membership.objects.get(user__email=EMAIL)
+    assert (membership.role, membership.active, membership.awaiting_approval) == (
+        role,
+        False,
+        True,
+    )
+    event = AuditEvent.objects.get(action=AuditAction.ROLE_REQUESTED)
+    assert (event.actor, event.program, event.object_id) == (administrator, program, membership.pk)
 
-    user = User.objects.get(email="riley.chen@clinic.test")
-    assert (user.first_name, user.last_name, user.credentials) == ("Riley", "Chen", "LPC")
-    assert not user.has_usable_password()
-    membership = Membership.objects.get(user=user)
-    assert (membership.program, membership.role) == (program, Role.CLINICIAN)
-    assert membership.created_by == administrator
-
-    message = OutboxMessage.objects.get()
-    assert (message.channel, message.recipient) == ("email", "riley.chen@clinic.test")
-    assert invitation_link(message)
+    # The invited person sets a password and signs in, but sees no client.
+    link = sent_link()
+    http = login_as(administrator)
+    http.logout()
+    choose_password(http, link)
+    sign_in(http, EMAIL, NEW_PASSWORD)
+    assert http.get(reverse("clients:list")).status_code == 403
+    assert http.get(reverse("clients:chart", args=[client_record.pk])).status_code in (403, 404)
 
 
-def test_invited_person_appears_on_the_staff_page(administrator, program, login_as):
+def test_administrator_invites_an_administrator_directly(administrator, program, login_as):
+    invite(login_as(administrator), program, role=Role.ADMINISTRATOR)
+    membership = Membership.objects.get(user__email=EMAIL)
+    assert membership.active and not membership.awaiting_approval
+    assert AuditEvent.objects.filter(action=AuditAction.ROLE_GRANTED, actor=administrator).exists()
+
+
+def test_director_grants_a_clinical_role_directly(director, program, login_as):
+    response = invite(login_as(director), program, role=Role.CLINICIAN)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [f"Invitation sent to {EMAIL}."]
+    membership = Membership.objects.get(user__email=EMAIL)
+    assert membership.active and not membership.awaiting_approval
+    event = AuditEvent.objects.get(action=AuditAction.ROLE_GRANTED)
+    assert (event.actor, event.program) == (director, program)
+    assert event.at is not None
+
+
+def test_director_approves_then_the_person_sees_clients(
+    administrator, director, program, login_as, client, client_record
+):
+    invite(login_as(administrator), program)
+    membership = Membership.objects.get(user__email=EMAIL)
+    page = login_as(director).get(reverse("accounts:staff")).content.decode()
+    assert "Roles awaiting a director" in page and "Riley Chen" in page
+
+    url = reverse("accounts:membership_decision", args=[membership.pk])
+    response = client.post(url, {"decision": "approve"})
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.active and not membership.awaiting_approval
+    assert (membership.decided_by, membership.decided_at is not None) == (director, True)
+    assert AuditEvent.objects.filter(action=AuditAction.ROLE_APPROVED, actor=director).exists()
+
+    client.force_login(membership.user)
+    assert client.get(reverse("clients:list")).status_code == 200
+
+
+def test_director_declines(administrator, director, program, login_as):
+    invite(login_as(administrator), program)
+    membership = Membership.objects.get(user__email=EMAIL)
+    http = login_as(director)
+    http.post(
+        reverse("accounts:membership_decision", args=[membership.pk]), {"decision": "decline"}
+    )
+    membership.refresh_from_db()
+    assert not membership.active and not membership.awaiting_approval
+    assert AuditEvent.objects.filter(action=AuditAction.ROLE_DECLINED, actor=director).exists()
+    assert "Declined" in http.get(reverse("accounts:staff")).content.decode()
+
+
+def test_only_a_director_of_that_program_decides(
+    administrator, program, other_program, login_as, client
+):
+    invite(login_as(administrator), program)
+    membership = Membership.objects.get(user__email=EMAIL)
+    url = reverse("accounts:membership_decision", args=[membership.pk])
+    assert client.post(url, {"decision": "approve"}).status_code == 403  # the administrator
+    client.force_login(member(Role.DIRECTOR, other_program))
+    assert client.post(url, {"decision": "approve"}).status_code == 404
+    membership.refresh_from_db()
+    assert not membership.active and membership.awaiting_approval
+
+
+def test_the_outbox_keeps_no_usable_link(administrator, program, login_as, client):
+    invite(login_as(administrator), program, role=Role.ADMINISTRATOR)
+    stored = OutboxMessage.objects.get().body
+    assert "/staff/invitation/" not in stored and "http" not in stored
+    link = sent_link()
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert token not in OutboxMessage.objects.get().body
+    invitation = StaffInvitation.objects.get()
+    assert token not in invitation.token_hash and len(invitation.token_hash) == 64
+
+
+def test_the_email_link_uses_the_configured_address_not_the_host_header(
+    administrator, program, login_as, settings
+):
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.IOP_BASE_URL = "https://clinic.example.org"
+    http = login_as(administrator)
+    http.post(
+        reverse("accounts:staff"),
+        {
+            "email": EMAIL,
+            "first_name": "Riley",
+            "last_name": "Chen",
+            "program": str(program.pk),
+            "role": Role.ADMINISTRATOR,
+        },
+        headers={"host": "attacker.example"},
+    )
+    sent_link(base="https://clinic.example.org")
+    assert "attacker.example" not in mail.outbox[-1].body
+
+
+def test_invitation_link_sets_a_password_then_stops_working(administrator, program, login_as):
     http = login_as(administrator)
     invite(http, program)
-    page = http.get(reverse("accounts:staff")).content.decode()
-    assert "riley.chen@clinic.test" in page
+    link = sent_link()
+    http.logout()
+
+    assert http.get(link).status_code == 200
+    done = choose_password(http, link)
+    assert done["Location"] == reverse("account_login")
+    assert User.objects.get(email=EMAIL).check_password(NEW_PASSWORD)
+
+    again = http.get(link).content.decode()
+    assert "This link has already been used" in again
+    assert 'name="new_password1"' not in again
+    choose_password_again = http.post(
+        link, {"new_password1": "another-passphrase-99", "new_password2": "another-passphrase-99"}
+    )
+    assert "already been used" in choose_password_again.content.decode()
+    assert User.objects.get(email=EMAIL).check_password(NEW_PASSWORD)
 
 
-def test_invitation_link_sets_a_password_then_stops_working(administrator, program, client):
-    client.force_login(administrator)
-    invite(client, program)
-    link = invitation_link(OutboxMessage.objects.get())
-    client.logout()
-
-    form_page = client.get(link, follow=True)
-    assert form_page.status_code == 200
-    assert not form_page.context.get("token_fail")
-    set_url = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
-    done = client.post(set_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
-    assert done.status_code == 302
-    assert User.objects.get(email="riley.chen@clinic.test").check_password(NEW_PASSWORD)
-
-    again = client.get(link, follow=True)
-    assert again.context["token_fail"]
+def test_an_expired_link_is_refused(administrator, program, login_as, frozen_clock):
+    http = login_as(administrator)
+    invite(http, program)
+    link = sent_link()
+    http.logout()
+    frozen_clock.shift(datetime.timedelta(hours=72, seconds=1))
+    page = http.get(link).content.decode()
+    assert "This link has expired. Ask your administrator" in page
+    choose_password(http, link)
+    assert not User.objects.get(email=EMAIL).has_usable_password()
 
 
-def test_invited_clinician_signs_in_and_enrols_in_two_factor(
-    administrator, program, client, settings, frozen_clock
+def test_a_made_up_link_is_refused(client, db):
+    page = client.get(reverse("accounts:invitation_accept", args=["not-a-token"]))
+    assert "This link is not valid" in page.content.decode()
+
+
+def test_invited_director_approved_signs_in_and_enrols_in_two_factor(
+    director, program, login_as, settings, frozen_clock
 ):
     """The whole first day: link, password, sign-in, then the forced TOTP enrolment."""
-    client.force_login(administrator)
-    invite(client, program)
-    link = invitation_link(OutboxMessage.objects.get())
-    client.logout()
+    http = login_as(director)
+    invite(http, program)
+    link = sent_link()
+    http.logout()
     settings.IOP_REQUIRE_MFA = True
-    set_url = client.get(link, follow=True).redirect_chain[-1][0]
-    client.post(set_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    choose_password(http, link)
 
-    sign_in(client, "riley.chen@clinic.test", NEW_PASSWORD)
-    assert client.get(reverse("clients:list"))["Location"] == reverse("mfa_activate_totp")
-    page = open_enrolment(client, NEW_PASSWORD)
+    sign_in(http, EMAIL, NEW_PASSWORD)
+    assert http.get(reverse("clients:list"))["Location"] == reverse("mfa_activate_totp")
+    page = open_enrolment(http, NEW_PASSWORD)
     assert page.status_code == 200, page.get("Location")
-    client.post(reverse("mfa_activate_totp"), {"code": totp_code(page.context["form"].secret)})
-    user = User.objects.get(email="riley.chen@clinic.test")
+    http.post(reverse("mfa_activate_totp"), {"code": totp_code(page.context["form"].secret)})
+    user = User.objects.get(email=EMAIL)
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
@@ -137,7 +271,17 @@ def test_staff_page_lists_only_the_administrators_programs(administrator, other_
     assert "hillside.clinician@clinic.test" not in page
 
 
-@pytest.mark.parametrize("role", [Role.CLINICIAN, Role.DIRECTOR, Role.PROBATION])
+def test_staff_page_queries_do_not_grow_with_staff(
+    administrator, program, login_as, django_assert_max_num_queries
+):
+    http = login_as(administrator)
+    for n in range(8):
+        invite(http, program, email=f"new{n}@clinic.test")
+    with django_assert_max_num_queries(12):
+        assert http.get(reverse("accounts:staff")).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.CLINICIAN, Role.PROBATION, Role.INTAKE, Role.PRESCRIBER])
 def test_other_roles_cannot_invite(role, staff, program, login_as):
     http = login_as(staff[role])
     users_before = User.objects.count()
@@ -156,3 +300,12 @@ def test_public_sign_up_is_closed(client, db):
     )
     assert not User.objects.filter(email="walk.in@example.org").exists()
     assert not is_signed_in(client)
+
+
+def test_directors_audit_log_shows_who_asked_for_the_role(
+    administrator, director, program, login_as
+):
+    invite(login_as(administrator), program)
+    page = login_as(director).get(reverse("audit:log")).content.decode()
+    assert "Role awaiting a director&#x27;s approval" in page
+    assert f"Clinician for Riley Chen ({EMAIL}), awaiting a director&#x27;s approval" in page

@@ -152,3 +152,42 @@ def own_part(name: str) -> dict[str, str]:
         "progress": f"Reports progress: {progress}.",
         "safety": "None observed or reported.",
     }
+
+
+def shown_hash(note) -> str:
+    """The hash a note's page shows for signing (a group part quotes the shared part)."""
+    from scheduling.models import GroupNote, ProgressNote
+    from scheduling.services.notes import note_shown_hash
+
+    note = ProgressNote.objects.select_related("group_note").get(pk=note.pk)
+    if note.kind == SessionKind.GROUP and note.group_note is None:
+        note.group_note = GroupNote.objects.filter(session_id=note.session_id).first()
+    return note_shown_hash(note)
+
+
+def sign_note(note, actor):
+    """Sign as the note's page does: with the hash of the text shown."""
+    from scheduling.services.notes import note_sign
+
+    return note_sign(note=note, actor=actor, shown_sha256=shown_hash(note))
+
+
+def sign_all_data(browser, session) -> dict:
+    """What the group notes page's "Sign all" form posts: each ready part's shown hash."""
+    import re
+
+    from django.urls import reverse
+
+    html = browser.get(reverse("scheduling:session_notes", args=[session.pk])).content.decode()
+    return {"shown": re.findall(r'name="shown" value="([^"]+)"', html)}
+
+
+def sign_data(browser, note) -> dict:
+    """What a note page's "Sign and lock" form posts: the hash of the text shown."""
+    import re
+
+    from django.urls import reverse
+
+    html = browser.get(reverse("scheduling:note_detail", args=[note.pk])).content.decode()
+    found = re.search(r'name="text_sha256" value="([0-9a-f]{64})"', html)
+    return {"text_sha256": found.group(1) if found else ""}

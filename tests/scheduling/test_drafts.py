@@ -21,6 +21,7 @@ from tests.scheduling.charting_helpers import (
     full_visit,
     group_with,
     past_session,
+    sign_note,
 )
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +124,7 @@ def test_a_signed_note_takes_no_draft(individual, clinician, login_as):
         revision=1,
         visit=full_visit(individual.session),
     )
-    services.note_sign(note=ProgressNote.objects.get(client=individual.client), actor=clinician)
+    sign_note(ProgressNote.objects.get(client=individual.client), clinician)
     response = draft(http, individual, {**DAP, "plan": "Changed."}, revision=2)
     assert "Not saved: This note is signed and locked" in response.content.decode()
     assert ProgressNote.objects.get(client=individual.client).body["plan"] == "Next week."

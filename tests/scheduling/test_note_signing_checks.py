@@ -38,6 +38,8 @@ from tests.scheduling.charting_helpers import (
     group_with,
     own_part,
     past_session,
+    sign_all_data,
+    sign_note,
 )
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +98,9 @@ def note_of(attendee) -> ProgressNote:
 
 def test_sign_all_holds_back_a_note_naming_another_member(named_group, clinician):
     session, (avery, blake, casey) = named_group
-    result = services.group_notes_sign(session=session, actor=clinician)
+    result = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     assert {n.client_id for n in result.signed} == {blake.client_id, casey.client_id}
     (held,) = result.held
     assert held.note.client_id == avery.client_id
@@ -107,22 +111,30 @@ def test_sign_all_holds_back_a_note_naming_another_member(named_group, clinician
 
 def test_held_note_signs_after_confirming_the_word_is_not_a_members_name(named_group, clinician):
     session, (avery, _blake, _casey) = named_group
-    services.group_notes_sign(session=session, actor=clinician)
+    services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     confirmation = note_warning_confirm(
         note=note_of(avery), key="name:blake", reason="", actor=clinician
     )
     assert confirmation.kind == WarningKind.NAMES_MEMBER and confirmation.word == "Blake"
     assert confirmation.confirmed_by == clinician and confirmation.note == note_of(avery)
-    result = services.group_notes_sign(session=session, actor=clinician)
+    result = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     assert [n.client_id for n in result.signed] == [avery.client_id] and not result.held
     assert note_of(avery).is_signed
 
 
 def test_held_note_signs_after_the_text_changes(named_group, clinician):
     session, (avery, _blake, _casey) = named_group
-    services.group_notes_sign(session=session, actor=clinician)
+    services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     write(avery, clinician, body={**part("Avery"), "response": "Agreed with a peer's point."})
-    result = services.group_notes_sign(session=session, actor=clinician)
+    result = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     assert [n.client_id for n in result.signed] == [avery.client_id]
     assert not WarningConfirmation.objects.exists()
 
@@ -132,7 +144,9 @@ def test_a_confirmed_note_whose_text_changes_is_held_again(named_group, clinicia
     note_warning_confirm(note=note_of(avery), key="name:blake", reason="", actor=clinician)
     body = {**part("Avery"), "response": "Agreed with Blake about weekends, and more."}
     write(avery, clinician, body=body)
-    result = services.group_notes_sign(session=session, actor=clinician)
+    result = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     assert [h.note.client_id for h in result.held] == [avery.client_id]
     assert not note_of(avery).is_signed
     assert WarningConfirmation.objects.count() == 1  # kept, but no longer holds
@@ -143,7 +157,9 @@ def test_near_identical_text_needs_a_confirmation_with_a_reason(program, clinici
     shared(session, clinician)
     write(avery, clinician, body=PART)
     write(blake, clinician, body={**PART, "progress": "Practised urge surfing three times."})
-    result = services.group_notes_sign(session=session, actor=clinician)
+    result = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     assert len(result.held) == 2 and not result.signed
     key = f"near:{note_of(blake).pk}"
     with pytest.raises(ValidationError) as refused:
@@ -152,7 +168,9 @@ def test_near_identical_text_needs_a_confirmation_with_a_reason(program, clinici
     assert not WarningConfirmation.objects.exists()
     reason = "Both described the same exercise in the same words."
     note_warning_confirm(note=note_of(avery), key=key, reason=reason, actor=clinician)
-    result = services.group_notes_sign(session=session, actor=clinician)
+    result = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    )
     assert [n.client_id for n in result.signed] == [avery.client_id]
     assert [h.note.client_id for h in result.held] == [blake.client_id]  # its own to confirm
     confirmation = WarningConfirmation.objects.get()
@@ -162,10 +180,10 @@ def test_near_identical_text_needs_a_confirmation_with_a_reason(program, clinici
 def test_single_note_sign_refuses_an_unconfirmed_warning(named_group, clinician):
     _session, (avery, _blake, _casey) = named_group
     with pytest.raises(ValidationError, match="Avery QuillAx's note was not signed: Names"):
-        services.note_sign(note=note_of(avery), actor=clinician)
+        sign_note(note_of(avery), clinician)
     assert not note_of(avery).is_signed
     note_warning_confirm(note=note_of(avery), key="name:blake", reason="", actor=clinician)
-    services.note_sign(note=note_of(avery), actor=clinician)
+    sign_note(note_of(avery), clinician)
     assert note_of(avery).is_signed
 
 
@@ -184,7 +202,7 @@ def test_confirmations_are_never_changed_nor_added_to_a_signed_note(named_group,
         cursor.execute(
             "UPDATE scheduling_warningconfirmation SET word = 'x' WHERE id = %s", [confirmation.pk]
         )
-    services.note_sign(note=note_of(blake), actor=clinician)
+    sign_note(note_of(blake), clinician)
     with pytest.raises(DatabaseError, match="Signed notes are locked"), transaction.atomic():
         WarningConfirmation.objects.create(
             note=note_of(blake),
@@ -201,7 +219,11 @@ def test_confirmations_are_never_changed_nor_added_to_a_signed_note(named_group,
 def test_group_page_lists_held_back_notes_with_the_reason(login_as, named_group, clinician):
     session, (avery, _blake, _casey) = named_group
     browser = login_as(clinician)
-    response = browser.post(reverse("scheduling:group_notes_sign", args=[session.pk]), follow=True)
+    response = browser.post(
+        reverse("scheduling:group_notes_sign", args=[session.pk]),
+        sign_all_data(browser, session),
+        follow=True,
+    )
     page = response.content.decode()
     assert "Signed 2 notes" in page
     assert "1 note held back because of a warning (Avery QuillAx)" in page
@@ -314,7 +336,7 @@ def test_sign_needs_the_visit_facts(individual, program, clinician):
     session, episode, _attendee = individual
     note = save(session, episode, clinician, NoteVisit())
     with pytest.raises(ValidationError, match="start and stop times, service, risk screen"):
-        services.note_sign(note=note, actor=clinician)
+        sign_note(note, clinician)
     assert not ProgressNote.objects.get().is_signed
 
 
@@ -324,7 +346,7 @@ def test_signed_text_holds_the_visit_facts_and_no_doubled_title(individual, prog
         session, program, risk_screen=RiskScreen.PRESENT, risk_action="Safety plan reviewed."
     )
     note = save(session, episode, clinician, visit)
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     note.refresh_from_db()
     lines = note.signed_text.splitlines()
     assert lines[0] == "Individual therapy note"
@@ -336,7 +358,7 @@ def test_signed_text_holds_the_visit_facts_and_no_doubled_title(individual, prog
 def test_the_visit_facts_are_locked_once_signed(individual, program, clinician):
     session, episode, _attendee = individual
     note = save(session, episode, clinician, booked_visit(session, program))
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     other = code(program, "90834").pk
     changes: list[tuple[str, Any]] = [
         ("UPDATE scheduling_progressnote SET service_code_id = %s WHERE id = %s", other),

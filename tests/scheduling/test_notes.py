@@ -32,6 +32,7 @@ from tests.scheduling.charting_helpers import (
     group_with,
     own_part,
     past_session,
+    sign_note,
 )
 
 pytestmark = pytest.mark.django_db
@@ -212,7 +213,9 @@ def test_sign_all_signs_each_part_on_its_own_record(program, clinician):
     write(avery, clinician, objective_ids=[objective.pk])
     write(blake, clinician)
     shared(session, clinician)  # written after the parts: they quote it too
-    signed = services.group_notes_sign(session=session, actor=clinician).signed
+    signed = services.group_notes_sign(
+        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    ).signed
     assert len(signed) == 2
     for note in ProgressNote.objects.filter(session=session):
         assert note.is_signed and note.signed_by == clinician and note.group_note is not None
@@ -232,7 +235,9 @@ def test_sign_all_needs_the_shared_part(program, clinician):
     session, (avery,) = group_with(program, clinician, 1)
     write(avery, clinician)
     with pytest.raises(ValidationError, match="shared part"):
-        services.group_notes_sign(session=session, actor=clinician)
+        services.group_notes_sign(
+            session=session, actor=clinician, shown=services.group_shown_hashes(session)
+        )
     assert not ProgressNote.objects.signed().exists()
 
 
@@ -242,7 +247,9 @@ def test_sign_all_refuses_an_empty_part_and_signs_nothing(program, clinician):
     write(avery, clinician)
     write(blake, clinician, body={**part("Blake"), "safety": "  "})
     with pytest.raises(ValidationError, match=r"Blake QuillBx \(Safety\)"):
-        services.group_notes_sign(session=session, actor=clinician)
+        services.group_notes_sign(
+            session=session, actor=clinician, shown=services.group_shown_hashes(session)
+        )
     assert not ProgressNote.objects.signed().exists()
     assert not Signature.objects.exists() and not AuditEvent.objects.exists()
 
@@ -252,7 +259,7 @@ def test_editing_a_signed_note_is_refused_with_a_message_and_nothing_saved(progr
     objective = active_objectives(avery.episode, clinician)[0]
     shared(session, clinician)
     note = write(avery, clinician)
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     with pytest.raises(ValidationError, match="signed and locked. Correct it with an addendum"):
         write(avery, clinician, body=PART, objective_ids=[objective.pk], revision=note.revision)
     note.refresh_from_db()
@@ -275,7 +282,7 @@ def test_the_database_refuses_changes_to_a_signed_note(program, clinician, direc
     objective, spare = active_objectives(avery.episode, clinician, "One", "Two")
     shared(session, clinician)
     note = write(avery, clinician, objective_ids=[objective.pk])
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     table = "scheduling_progressnote"
     with pytest.raises(DatabaseError, match="locked"):
         _raw(f"UPDATE {table} SET body = '{{}}'::jsonb WHERE id = %s", note.pk)  # noqa: S608
@@ -309,7 +316,7 @@ def test_addenda_are_signed_at_once_and_never_changed(program, clinician):
     note = write(avery, clinician)
     with pytest.raises(ValidationError, match="addenda are for signed notes"):
         services.addendum_add(note=note, text="Late entry", actor=clinician)
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     with pytest.raises(ValidationError):
         services.addendum_add(note=note, text="   ", actor=clinician)
     addendum = services.addendum_add(note=note, text="Client called later: safe.", actor=clinician)
@@ -333,7 +340,7 @@ def trainee(program, clinician):
 def _signed_by(program, author):
     session, (avery,) = group_with(program, author, 1)
     shared(session, author)
-    return services.note_sign(note=write(avery, author), actor=author)
+    return sign_note(write(avery, author), author)
 
 
 def test_a_trainees_note_waits_for_a_cosignature(program, trainee, clinician, director):
@@ -394,7 +401,7 @@ def test_individual_note_in_the_programs_format_linked_to_objectives(program, cl
         "plan",
     }
     assert list(note.objectives.all()) == [objective]
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     note.refresh_from_db()
     assert "Subjective: S" in note.signed_text and "Plan objectives addressed:" in note.signed_text
     with pytest.raises(ValidationError, match="signed and locked"):
@@ -419,7 +426,7 @@ def test_note_sign_refuses_an_incomplete_note(program, clinician):
     shared(session, clinician)
     note = write(avery, clinician, body={**part("Avery"), "progress": ""})
     with pytest.raises(ValidationError, match="Progress toward their objectives is empty"):
-        services.note_sign(note=note, actor=clinician)
+        sign_note(note, clinician)
 
 
 # ---------------------------------------------------------------- what is left to do

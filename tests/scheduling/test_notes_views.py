@@ -20,6 +20,9 @@ from tests.scheduling.charting_helpers import (
     full_visit,
     group_with,
     past_session,
+    sign_all_data,
+    sign_data,
+    sign_note,
 )
 
 pytestmark = pytest.mark.django_db
@@ -233,7 +236,7 @@ def test_editing_a_signed_part_is_refused_with_a_message(login_as, clinician, gr
     note = services.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     url = reverse("scheduling:group_part_save", args=[avery.pk])
     body = {**PART, "safety": "changed"}
     response = login_as(clinician).post(url, part_data(avery, body, note.revision), **HTMX)
@@ -257,7 +260,7 @@ def test_sign_all_from_the_page(login_as, clinician, group):
         "shared-revision": "0",
     }
     browser.post(reverse("scheduling:group_note_save", args=[session.pk]), shared)
-    response = browser.post(sign, follow=True)
+    response = browser.post(sign, sign_all_data(browser, session), follow=True)
     assert "Signed 2 notes" in response.content.decode()
     assert ProgressNote.objects.signed().count() == 2
 
@@ -304,7 +307,7 @@ def test_individual_note_page_in_program_format_with_objectives(login_as, progra
     note = ProgressNote.objects.get()
     assert response.status_code == 302 and note.format == "birp"
     assert list(note.objectives.all()) == [objective]
-    browser.post(reverse("scheduling:note_sign", args=[note.pk]))
+    browser.post(reverse("scheduling:note_sign", args=[note.pk]), sign_data(browser, note))
     note.refresh_from_db()
     assert note.is_signed
     response = browser.post(
@@ -322,7 +325,7 @@ def test_note_detail_addendum_and_cosign(login_as, program, clinician, staff):
     note = services.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=intern, revision=0
     )
-    services.note_sign(note=note, actor=intern)
+    sign_note(note, intern)
     detail = reverse("scheduling:note_detail", args=[note.pk])
     html = login_as(intern).get(detail).content.decode()
     assert "Awaiting co-signature" in html and "Co-sign</button>" not in html
@@ -376,7 +379,7 @@ def test_chart_lists_the_clients_notes(login_as, clinician, group):
     note = services.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
-    services.note_sign(note=note, actor=clinician)
+    sign_note(note, clinician)
     services.addendum_add(note=note, text="More.", actor=clinician)
     html = (
         login_as(clinician).get(reverse("clients:chart", args=[avery.client_id])).content.decode()
