@@ -152,8 +152,8 @@ def _draft_refused(
 ) -> HttpResponse:
     if isinstance(error, NoteEditConflict):
         why = (
-            "someone else saved this note meanwhile. Your text is still here: "
-            "save the form to compare it with theirs."
+            "this note was saved elsewhere since you opened it (another window or device). "
+            "Your text is still here: save the form to compare it with the saved version."
         )
     elif isinstance(error, ValidationError):
         why = " ".join(error.messages)

@@ -94,15 +94,14 @@ def test_drafts_keep_saving_from_the_revision_they_saved(individual, clinician, 
     assert not note.is_signed
 
 
-def test_a_stale_draft_is_refused_and_changes_nothing(individual, clinician, staff, login_as):
-    login_as(staff[Role.DIRECTOR])
-    draft(login_as(staff[Role.DIRECTOR]), individual, {**DAP, "plan": "Director's plan."})
-    http = login_as(clinician)
-    response = draft(http, individual, {**DAP, "plan": "My plan."}, revision=0)
+def test_a_stale_draft_is_refused_and_changes_nothing(individual, clinician, login_as):
+    """The author's other tab (or device) saved meanwhile: the older page cannot overwrite it."""
+    draft(login_as(clinician), individual, {**DAP, "plan": "Plan from the tablet."})
+    response = draft(login_as(clinician), individual, {**DAP, "plan": "My plan."}, revision=0)
     page = response.content.decode()
     assert "X-Draft-Saved" not in response
-    assert "Not saved: someone else saved this note meanwhile" in page
-    assert ProgressNote.objects.get(client=individual.client).body["plan"] == "Director's plan."
+    assert "Not saved: this note was saved elsewhere since you opened it" in page
+    assert ProgressNote.objects.get(client=individual.client).body["plan"] == "Plan from the tablet."
 
 
 def test_an_empty_form_creates_no_note(individual, clinician, login_as):
@@ -138,9 +137,9 @@ def test_the_note_page_is_wired_for_autosave_and_the_leave_warning(individual, c
     assert "js/forms.js" in page
 
 
-def test_a_refused_save_comes_back_marked_unsaved(individual, clinician, staff, login_as):
+def test_a_refused_save_comes_back_marked_unsaved(individual, clinician, login_as):
     """The page the server answers a conflict with holds unsaved text: the script warns."""
-    draft(login_as(staff[Role.DIRECTOR]), individual)
+    draft(login_as(clinician), individual)
     response = login_as(clinician).post(note_url(individual), {**DAP, "revision": "0"})
     assert response.status_code == 400
     assert "data-drafts data-unsaved" in response.content.decode()
