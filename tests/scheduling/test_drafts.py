@@ -101,7 +101,9 @@ def test_a_stale_draft_is_refused_and_changes_nothing(individual, clinician, log
     page = response.content.decode()
     assert "X-Draft-Saved" not in response
     assert "Not saved: this note was saved elsewhere since you opened it" in page
-    assert ProgressNote.objects.get(client=individual.client).body["plan"] == "Plan from the tablet."
+    assert (
+        ProgressNote.objects.get(client=individual.client).body["plan"] == "Plan from the tablet."
+    )
 
 
 def test_an_empty_form_creates_no_note(individual, clinician, login_as):
