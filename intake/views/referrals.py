@@ -24,7 +24,7 @@ from intake.services.referrals import (
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
-from iop.audit.services import record_view_log
+from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client
 from iop.http import AuthedRequest, posted, uuid_or_404
@@ -33,8 +33,8 @@ from iop.http import AuthedRequest, posted, uuid_or_404
 @require_GET
 @capability_required(permissions.EDIT_INTAKE)
 def intake_queue(request: AuthedRequest) -> HttpResponse:
-    referrals = referrals_for_queue(request.user)
-    alerts = (
+    referrals = list(referrals_for_queue(request.user))
+    alerts = list(
         SafetyAlert.objects.open()
         .filter(
             client__program_id__in=permissions.program_ids_with(
@@ -43,6 +43,8 @@ def intake_queue(request: AuthedRequest) -> HttpResponse:
         )
         .select_related("client", "result")
     )
+    shown = [a.client for a in alerts] + [r.client for r in referrals]
+    record_views_log(request=request, clients=shown, page="Intake queue")
     return render(request, "intake/queue.html", {"referrals": referrals, "alerts": alerts})
 
 

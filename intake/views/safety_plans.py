@@ -243,8 +243,11 @@ def safety_plan_report_request(request: AuthedRequest, safety_plan_id: UUID) -> 
 def safety_plan_report_status(request: AuthedRequest, safety_report_id: UUID) -> HttpResponse:
     report = get_safety_report_for(request.user, safety_report_id)
     template = "intake/safety_plans/report.html"
-    context = {"report": report, "client": report.client}
-    return render(request, f"{template}#report" if request.htmx else template, context)
+    if request.htmx:  # the polled line names no client
+        return render(request, f"{template}#report", {"report": report})
+    page = f"{SAFETY_PLAN_KINDS[report.kind]} page"
+    record_view_log(request=request, client=report.client, page=page)
+    return render(request, template, {"report": report, "client": report.client})
 
 
 @require_GET

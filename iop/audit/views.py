@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.models import AuditEvent, RecordView
+from iop.audit.services import record_views_log
 from iop.http import AuthedRequest
 
 PAGE_SIZE = 50
@@ -46,12 +47,17 @@ def record_view_log(request: AuthedRequest) -> HttpResponse:
         events = events.filter(
             Q(actor__email__icontains=user_q) | Q(actor__last_name__icontains=user_q)
         )
+    events_shown = list(events.order_by("-at")[:EVENTS_SHOWN])
+    # Read before writing, so this view's own rows wait for the next visit.
+    shown = [view.client for view in page.object_list]
+    shown += [event.client for event in events_shown if event.client is not None]
+    record_views_log(request=request, clients=shown, page="Audit log")
     return render(
         request,
         "audit/record_view_log.html",
         {
             "page": page,
-            "events": events.order_by("-at")[:EVENTS_SHOWN],
+            "events": events_shown,
             "client_q": client_q,
             "user_q": user_q,
         },

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.audit.services import record_view_log
+from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_client_for
 from iop.clients.chart import chart_sections
 from iop.clients.models import Client, DischargeReason, Episode
@@ -34,6 +34,8 @@ def client_list(request: AuthedRequest) -> HttpResponse:
         open_episode = Episode.objects.open().filter(client_id=OuterRef("pk"))
         clients = clients.filter(Exists(open_episode))
     page = Paginator(clients.with_chart_header(), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Reading the page's rows here fills the queryset the template then iterates.
+    record_views_log(request=request, clients=page.object_list, page="Client list")
     template = "clients/client_list.html"
     if request.htmx and request.htmx.target == "client-results":
         template += "#results"

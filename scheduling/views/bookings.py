@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Membership, Program, Role, User
+from iop.audit.services import record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from scheduling.models import SessionKind
@@ -79,6 +80,9 @@ def book(request: AuthedRequest) -> HttpResponse:
                     f"{data['episode'].client.display_name} with {data['staff'].display_name}.",
                 )
                 return redirect("scheduling:session", session.pk)
+    # The client menu names every open episode's client (one query to read them here).
+    listed = [episode.client for episode in form.fields["episode"].queryset]  # type: ignore[attr-defined]
+    record_views_log(request=request, clients=listed, page="Booking form")
     context = {"form": form, "program": program, "chosen": chosen}
     return render(request, "scheduling/book.html", context, status=400 if form.errors else 200)
 

@@ -1036,12 +1036,16 @@ def notes_unsigned(request: AuthedRequest) -> HttpResponse:
     if charting - directing:
         rows += services.notes_unsigned(program_ids=charting - directing, author=request.user)
     rows.sort(key=lambda row: row.age, reverse=True)
+    to_cosign = services.notes_awaiting_cosign(user=request.user, program_ids=charting)
+    # Sessions still to write are named by group or kind, never by client.
+    shown = [row.note.client for row in rows] + [note.client for note in to_cosign]
+    record_views_log(request=request, clients=shown, page="Unsigned notes")
     context = {
         "rows": rows,
         "whole_program": bool(directing),
         "late_count": sum(1 for row in rows if row.late),
         "to_write": services.notes_to_write(user=request.user, program_ids=charting),
-        "to_cosign": services.notes_awaiting_cosign(user=request.user, program_ids=charting),
+        "to_cosign": to_cosign,
     }
     return render(request, "scheduling/notes/unsigned.html", context)
 

@@ -22,7 +22,7 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
 from iop.audit.services import record_views_log
-from iop.clients.models import Episode, SafetyFlag
+from iop.clients.models import Client, Episode, SafetyFlag
 from iop.http import AuthedRequest
 from scheduling.models import FollowUpTask, Session, SessionAttendee
 from scheduling.services.followups import followup_complete, followups_open
@@ -146,14 +146,32 @@ def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
     }
 
 
+def clients_shown(context: dict[str, Any]) -> list[Client]:
+    """Everyone Today names: alerts, who is expected (a cancelled session still names its
+    booked client), unsigned notes, hours, follow-ups and the caseload."""
+    return [
+        *(item.client for item in context["alerts"]),
+        *(
+            attendee.client
+            for session in context["sessions"]
+            for attendee in (session.booked if session.is_cancelled else session.expected_list)
+        ),
+        *(item.note.client for item in context["unsigned"]),
+        *(flag["client"] for flag in context["hours_flags"]),
+        *(task.client for task in context["followups"]),
+        *(episode.client for episode in context["caseload"]),
+    ]
+
+
+def _today_page(request: AuthedRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    record_views_log(request=request, clients=clients_shown(context), page="Today")
+    return render(request, "scheduling/today.html", context, status=status)
+
+
 @require_GET
 @capability_required(CHART)
 def today(request: AuthedRequest) -> HttpResponse:
-    context = today_context(request)
-    record_views_log(
-        request=request, clients=[a.client for a in context["alerts"]], page="Today: safety alerts"
-    )
-    return render(request, "scheduling/today.html", context)
+    return _today_page(request, today_context(request))
 
 
 @require_POST
@@ -177,13 +195,12 @@ def followup_done(request: AuthedRequest, task_id: UUID) -> HttpResponse:
         return redirect("scheduling:today")
     if request.htmx:
         program_ids = permissions.program_ids_with(request.user, CHART)
-        context = {
-            "followups": followup_rows(request.user, program_ids, errors),
-            "done": None if errors else task,
-        }
+        followups = followup_rows(request.user, program_ids, errors)
+        context = {"followups": followups, "done": None if errors else task}
+        shown = [task.client, *(t.client for t in followups)]
+        record_views_log(request=request, clients=shown, page="Today: follow-ups")
         return render(request, "scheduling/today.html#followups", context)
-    context = today_context(request, errors=errors)
-    return render(request, "scheduling/today.html", context, status=400)
+    return _today_page(request, today_context(request, errors=errors), status=400)
 
 
 urlpatterns: list[URLPattern] = [

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
-from iop.audit.services import record_view_log
+from iop.audit.services import record_view_log, record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.models import WEEKDAY_NAMES, Closure, Track, TrackBlock, TrackEnrolment
@@ -119,12 +119,13 @@ def _detail_page(
         .select_related("group", "room")
         .order_by("-active", "starts_at")
     )
-    enrolments = (
+    enrolments = list(
         TrackEnrolment.objects.current()
         .filter(track=track)
         .select_related("episode__client")
         .order_by("episode__client__legal_last_name")
     )
+    record_views_log(request=request, clients=[e.episode.client for e in enrolments], page="Track")
     for block in blocks:
         block.day_list = ", ".join(WEEKDAY_NAMES[d] for d in sorted(block.days))  # type: ignore[attr-defined]
     context = {

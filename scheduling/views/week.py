@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import User
+from iop.audit.services import record_views_log
 from iop.http import AuthedRequest
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import program_today
@@ -89,6 +90,9 @@ def week(request: AuthedRequest) -> HttpResponse:
     staff_choices = list(session_staff_choices(program))
     staff = next((u for u in staff_choices if str(u.pk) == request.GET.get("staff")), None)
     sessions = week_sessions(program.pk, monday, staff)
+    # Group sessions show their name only; individual ones name their booked client.
+    booked = [attendee.client for session in sessions for attendee in session.booked]  # type: ignore[attr-defined]
+    record_views_log(request=request, clients=booked, page="Week")
     context = {
         "program": program,
         "monday": monday,

@@ -530,7 +530,7 @@ def test_each_pdf_download_writes_a_record_view(login_as, staff, signed):
     assert views.count() == 2
     assert {(v.user, v.client) for v in views} == {(staff[Role.CLINICIAN], signed.client)}
     assert "attachment" in response["Content-Disposition"]
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_an_unsigned_consent_has_no_pdf(login_as, intake, consent):

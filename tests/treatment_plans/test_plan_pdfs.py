@@ -332,7 +332,7 @@ def test_each_download_serves_the_stored_file_and_writes_a_record_view(role, pla
             f'attachment; filename="plan-clinical-{plan.client.record_number}-'
         )
         assert disposition.endswith('.pdf"')
-        assert response["Cache-Control"] == "no-store"
+        assert response["Cache-Control"] == "no-store, private"
         assert b"".join(response.streaming_content) == report.path.read_bytes()
         assert RecordView.objects.filter(user=staff[role]).count() == n
     view = RecordView.objects.filter(user=staff[role])[0]

@@ -70,8 +70,10 @@ def plan_report_request(request: AuthedRequest, plan_id: UUID, kind: str) -> Htt
 def report_status(request: AuthedRequest, report_id: UUID) -> HttpResponse:
     """The report's line in the panel (polled while it renders), or a page of its own."""
     report = get_plan_report_for(request.user, report_id)
-    template = f"{REPORT}#report" if request.htmx else REPORT
-    return render(request, template, {"report": report, "client": report.client})
+    if request.htmx:  # the polled line names no client
+        return render(request, f"{REPORT}#report", {"report": report})
+    record_view_log(request=request, client=report.client, page=f"{PLAN_KINDS[report.kind]} page")
+    return render(request, REPORT, {"report": report, "client": report.client})
 
 
 @require_GET

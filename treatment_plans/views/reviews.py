@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.audit.services import record_view_log
+from iop.audit.services import record_view_log, record_views_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, posted
 from treatment_plans.access import get_plan_for
@@ -129,6 +129,8 @@ def _due_page(request: AuthedRequest, capability: str, mine: bool) -> HttpRespon
         program_ids=permissions.program_ids_with(request.user, capability),
         clinician=request.user if mine else None,
     )
+    page = "My plans due" if mine else "Plans due"
+    record_views_log(request=request, clients=[row.client for row in rows], page=page)
     context = {
         "rows": rows,
         "mine": mine,
