@@ -18,6 +18,11 @@ class InviteStaffForm(forms.Form):
     def __init__(self, *args: Any, programs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = programs  # type: ignore[attr-defined]
+        # Most clinics run one program: nothing to choose, so it is chosen.
+        only = list(programs[:2])
+        if len(only) == 1:
+            self.fields["program"].initial = only[0].pk
+            self.fields["program"].empty_label = None  # type: ignore[attr-defined]
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()

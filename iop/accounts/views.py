@@ -102,6 +102,11 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         context = {"refusal": INVITATION_REFUSALS[refusal]}
         return render(request, "accounts/invitation.html", context)
     form = SetPasswordForm(found.user, posted(request))
+    # One plain sentence instead of Django's bulleted validator list (same rules, calmer page).
+    form.fields["new_password1"].help_text = (
+        "At least 12 characters, not a common password, not only numbers, "
+        "and not close to your name or email address."
+    )
     if request.method == "POST" and form.is_valid():
         invitation_accept(invitation=found, password=form.cleaned_data["new_password1"])
         messages.success(request, "Your password is set. Sign in to continue.")

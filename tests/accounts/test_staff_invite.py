@@ -309,3 +309,9 @@ def test_directors_audit_log_shows_who_asked_for_the_role(
     page = login_as(director).get(reverse("audit:log")).content.decode()
     assert "Role awaiting a director&#x27;s approval" in page
     assert f"Clinician for Riley Chen ({EMAIL}), awaiting a director&#x27;s approval" in page
+
+
+def test_a_single_program_is_chosen_for_the_inviter(program, staff, login_as):
+    page = login_as(staff[Role.DIRECTOR]).get(reverse("accounts:staff")).content.decode()
+    assert f'<option value="{program.pk}" selected>' in page
+    assert "Select an option" not in page
