@@ -208,7 +208,8 @@ class AsamRating(TimeStampedModel):
             locks.LockTrigger(
                 name="locked_once_completed",
                 when=pgtrigger.Before,
-                operation=pgtrigger.Insert | pgtrigger.Update,
+                # UPDATE only: every dimension is rated before completing, one row each.
+                operation=pgtrigger.Update,
                 func=f"""
                     IF EXISTS (
                         SELECT 1 FROM intake_assessment a
