@@ -51,7 +51,7 @@ class LockSql(compiler.UpsertTriggerSql):
 class _NoIgnore:
     """Mixin for pgtrigger triggers: compile with :class:`LockSql`."""
 
-    def compile(self, model: type[models.Model]) -> compiler.Trigger:
+    def compile(self, model: models.Model) -> compiler.Trigger:
         compiled = super().compile(model)  # type: ignore[misc]
         return compiler.Trigger(name=compiled.name, sql=LockSql(**compiled.sql.kwargs))
 
