@@ -49,11 +49,8 @@ DISCARDABLE_WHILE_DRAFT = {
     "treatment_plans_planintervention": "as its problem",
     "treatment_plans_plandiagnosis": "a draft plan's diagnosis is corrected by removing it",
     "scheduling_noteobjective": "an objective unlinked from a draft note",
-}
-
-# Auto-created many-to-many tables carry no triggers of their own (Django makes them).
-M2M_WITHOUT_TRIGGERS = {
-    "treatment_plans_planproblem_instrument_results": "findings linked to a draft problem",
+    # Django's own link table: its triggers are in treatment_plans migration 0008.
+    "treatment_plans_planproblem_instrument_results": "a finding unlinked from a draft problem",
 }
 
 OUR_APPS = (
@@ -317,6 +314,20 @@ def test_a_signed_plan_never_goes_back_to_draft(active):
     refused("DELETE FROM treatment_plans_treatmentplan WHERE id = %s", [active.pk], match="never")
 
 
+def test_a_signed_problem_keeps_the_findings_it_was_signed_with(active):
+    from intake.models import InstrumentResult
+
+    problem = active.problems.first()
+    finding = InstrumentResult.objects.filter(client=active.client).first()
+    table = "treatment_plans_planproblem_instrument_results"
+    refused(
+        f"INSERT INTO {table} (planproblem_id, instrumentresult_id) VALUES (%s, %s)",  # noqa: S608
+        [problem.pk, finding.pk],
+        match="Signed plan versions are locked",
+    )
+    refused(f"TRUNCATE {table}", match="never deleted")
+
+
 def test_a_confirmed_readiness_review_and_a_plan_review_are_final(active, plan_people, staff):
     from treatment_plans.models import PlanObjective, PlanReview, PlanReviewItem, ReadinessReview
 
@@ -415,7 +426,7 @@ def _guarded(event: str) -> set[str]:
 
 @pytest.mark.django_db
 def test_every_clinical_and_audit_table_refuses_delete_and_truncate():
-    tables = _our_tables() - set(NOT_CLINICAL) - set(M2M_WITHOUT_TRIGGERS)
+    tables = _our_tables() - set(NOT_CLINICAL)
     assert "scheduling_progressnote" in tables and "audit_recordview" in tables
     assert "pghistory_context" not in tables  # pghistory's own: checked below
     no_delete = tables - _guarded("DELETE")
