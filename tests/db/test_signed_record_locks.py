@@ -318,7 +318,7 @@ def test_a_signed_problem_keeps_the_findings_it_was_signed_with(active):
     from intake.models import InstrumentResult
 
     problem = active.problems.first()
-    finding = InstrumentResult.objects.filter(client=active.client).first()
+    finding = InstrumentResult.objects.filter(client=active.client).earliest("administered_at")
     table = "treatment_plans_planproblem_instrument_results"
     refused(
         f"INSERT INTO {table} (planproblem_id, instrumentresult_id) VALUES (%s, %s)",  # noqa: S608
