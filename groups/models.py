@@ -9,11 +9,11 @@ Nothing here is deleted: people leave a roster with a date and a reason.
 
 from __future__ import annotations
 
-import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from iop import locks
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Episode
@@ -54,7 +54,7 @@ class GroupQuerySet(models.QuerySet["Group"]):
         return self.filter(program_id__in=program_ids)
 
 
-@pghistory.track()
+@locks.track()
 class Group(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="groups")
     name = models.CharField(max_length=120)
@@ -111,7 +111,7 @@ class Facilitator(TimeStampedModel):
         return f"{self.user} ({self.get_role_display()}) – {self.group}"
 
 
-@pghistory.track()
+@locks.track()
 class CurriculumTopic(TimeStampedModel):
     """Topics in teaching order; sessions take the next one in turn."""
 
@@ -148,7 +148,7 @@ class RosterQuerySet(models.QuerySet["RosterEntry"]):
         return self.filter(status=RosterStatus.WAITLISTED).order_by("waitlisted_at")
 
 
-@pghistory.track()
+@locks.track()
 class RosterEntry(TimeStampedModel):
     """One episode's place in one group: member from ``joined_on``, or waiting."""
 
@@ -164,6 +164,7 @@ class RosterEntry(TimeStampedModel):
 
     class Meta:
         ordering = ["group", "status", "joined_on"]
+        triggers = locks.never_deleted()
         constraints = [
             # One current place per episode per group; past places stay as history.
             models.UniqueConstraint(

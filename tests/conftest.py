@@ -8,6 +8,7 @@ from django.test import Client as HttpClient
 from iop.accounts.models import Role
 from tests.celery_worker import celery_worker  # noqa: F401  (the real worker, for tests that ask)
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
+from tests.superuser import superuser_past_the_locks
 
 
 @pytest.fixture(autouse=True)
@@ -31,15 +32,14 @@ def _isolated_cache(settings):
 
 @pytest.fixture(autouse=True, scope="session")
 def _flush_past_the_truncate_guard():
-    """Signed safety plans refuse TRUNCATE (intake.SafetyPlan's never_truncated trigger), and
-    a transactional test's flush truncates every table: only that flush is let through."""
-    import pgtrigger
+    """Clinical and audit tables refuse TRUNCATE (iop.locks), and a transactional test's
+    flush truncates every table: only that flush, as the suite's superuser, gets through."""
     from django.test import TransactionTestCase
 
     teardown = TransactionTestCase._fixture_teardown
 
     def _fixture_teardown(self):
-        with pgtrigger.ignore("intake.SafetyPlan:never_truncated"):
+        with superuser_past_the_locks():
             return teardown(self)
 
     TransactionTestCase._fixture_teardown = _fixture_teardown

@@ -189,9 +189,12 @@ def _processing(
         acute_suicide_risk=False,
         ready=True,
         notes="Uses the calm-place skill reliably in session and at home for three weeks.",
-        confirmed_by=director,
-        confirmed_at=_at(day, 15),
         created_by=clinician,
+    )
+    # Dated first: once confirmed, the review is locked in the database.
+    _backdate(ReadinessReview, review.pk, day - datetime.timedelta(days=2))
+    ReadinessReview.objects.filter(pk=review.pk).update(
+        confirmed_by=director, confirmed_at=_at(day, 15)
     )
     change = PhaseChange.objects.create(
         plan=plan,
@@ -201,7 +204,6 @@ def _processing(
         created_by=clinician,
     )
     TreatmentPlan.objects.filter(pk=plan.pk).update(phase=Phase.PROCESSING)
-    _backdate(ReadinessReview, review.pk, day - datetime.timedelta(days=2))
     _backdate(PhaseChange, change.pk, day)
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pghistory
 import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 
+from iop import locks
 from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
@@ -61,6 +61,9 @@ class PlanStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Superseded"
 
 
+PLAN_LIFECYCLE = "a plan goes from draft to active to superseded, never back"
+
+
 class TreatmentPlanQuerySet(models.QuerySet["TreatmentPlan"]):
     def visible_to(self, user: Any) -> TreatmentPlanQuerySet:
         return self.filter(
@@ -71,7 +74,7 @@ class TreatmentPlanQuerySet(models.QuerySet["TreatmentPlan"]):
         return self.filter(status=PlanStatus.ACTIVE)
 
 
-@pghistory.track()
+@locks.track()
 class TreatmentPlan(TimeStampedModel):
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="plans")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="plans")
@@ -132,7 +135,31 @@ class TreatmentPlan(TimeStampedModel):
             lock_when_signed(
                 signed_field="activated_at",
                 mutable=["status", "review_due_on", "superseded_at", "phase"],
-            )
+            ),
+            # The lifecycle: draft -> active (on its last signature, activated_at set), then
+            # active -> superseded (a newer version, or discharge; superseded_at set once).
+            locks.LockTrigger(
+                name="status_follows_lifecycle",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update,
+                condition=locks.Changed("status", "superseded_at"),
+                func=f"""
+                    IF OLD.superseded_at IS NOT NULL THEN
+                        {locks.refusal("a superseded plan version stays superseded")}
+                    END IF;
+                    IF NOT (
+                        (OLD.status = NEW.status AND NEW.superseded_at IS NULL)
+                        OR (OLD.status = 'draft' AND NEW.status = 'active'
+                            AND NEW.activated_at IS NOT NULL AND NEW.superseded_at IS NULL)
+                        OR (OLD.status = 'active' AND NEW.status = 'superseded'
+                            AND NEW.superseded_at IS NOT NULL)
+                    ) THEN
+                        {locks.refusal(PLAN_LIFECYCLE)}
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+            *locks.never_deleted("plan versions are never deleted; a newer one supersedes"),
         ]
 
     def __str__(self) -> str:
@@ -143,12 +170,17 @@ class TreatmentPlan(TimeStampedModel):
         return self.status == PlanStatus.DRAFT
 
 
-def parent_plan_locked(name: str, plan_column_sql: str) -> pgtrigger.Trigger:
+def parent_plan_locked(name: str, plan_column_sql: str) -> list[pgtrigger.Trigger]:
     """Refuse any change to a row whose plan version is active or superseded.
 
-    ``plan_column_sql`` finds the plan id from the row (``R`` is NEW or OLD).
+    ``plan_column_sql`` finds the plan id from the row (``R`` is NEW or OLD). A draft's
+    rows may still be removed (that is editing the draft); TRUNCATE never.
     """
-    return pgtrigger.Trigger(
+    return [_parent_plan_locked(name, plan_column_sql), locks.never_truncated()]
+
+
+def _parent_plan_locked(name: str, plan_column_sql: str) -> pgtrigger.Trigger:
+    return locks.LockTrigger(
         name=name,
         when=pgtrigger.Before,
         operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
@@ -173,7 +205,7 @@ def parent_plan_locked(name: str, plan_column_sql: str) -> pgtrigger.Trigger:
     )
 
 
-@pghistory.track()
+@locks.track()
 class PlanProblem(TimeStampedModel):
     plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="problems")
     order = models.PositiveSmallIntegerField(default=0)
@@ -186,13 +218,13 @@ class PlanProblem(TimeStampedModel):
 
     class Meta:
         ordering = ["order", "created_at"]
-        triggers = [parent_plan_locked("plan_locked", "R.plan_id")]
+        triggers = parent_plan_locked("plan_locked", "R.plan_id")
 
     def __str__(self) -> str:
         return self.statement[:60]
 
 
-@pghistory.track()
+@locks.track()
 class PlanGoal(TimeStampedModel):
     problem = models.ForeignKey(PlanProblem, on_delete=models.PROTECT, related_name="goals")
     # Empty until the clinician writes down what the client says; a template's sentence is
@@ -203,12 +235,10 @@ class PlanGoal(TimeStampedModel):
 
     class Meta:
         ordering = ["created_at"]
-        triggers = [
-            parent_plan_locked(
-                "plan_locked",
-                "SELECT pr.plan_id FROM treatment_plans_planproblem pr WHERE pr.id = R.problem_id",
-            )
-        ]
+        triggers = parent_plan_locked(
+            "plan_locked",
+            "SELECT pr.plan_id FROM treatment_plans_planproblem pr WHERE pr.id = R.problem_id",
+        )
 
     def __str__(self) -> str:
         return (self.client_words or self.clinical_goal)[:60]
@@ -229,7 +259,7 @@ class ObjectiveStatus(models.TextChoices):
     DISCONTINUED = "discontinued", "Discontinued"
 
 
-@pghistory.track()
+@locks.track()
 class PlanObjective(TimeStampedModel):
     goal = models.ForeignKey(PlanGoal, on_delete=models.PROTECT, related_name="objectives")
     description = models.TextField("objective (observable, measurable)")
@@ -244,14 +274,12 @@ class PlanObjective(TimeStampedModel):
 
     class Meta:
         ordering = ["target_date", "created_at"]
-        triggers = [
-            parent_plan_locked(
-                "plan_locked",
-                "SELECT pr.plan_id FROM treatment_plans_plangoal g "
-                "JOIN treatment_plans_planproblem pr ON pr.id = g.problem_id "
-                "WHERE g.id = R.goal_id",
-            )
-        ]
+        triggers = parent_plan_locked(
+            "plan_locked",
+            "SELECT pr.plan_id FROM treatment_plans_plangoal g "
+            "JOIN treatment_plans_planproblem pr ON pr.id = g.problem_id "
+            "WHERE g.id = R.goal_id",
+        )
 
     def __str__(self) -> str:
         return self.description[:60]
@@ -264,7 +292,7 @@ class PlanObjective(TimeStampedModel):
         return measure_text(self)
 
 
-@pghistory.track()
+@locks.track()
 class PlanIntervention(TimeStampedModel):
     plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="interventions")
     problem = models.ForeignKey(
@@ -279,7 +307,7 @@ class PlanIntervention(TimeStampedModel):
 
     class Meta:
         ordering = ["created_at"]
-        triggers = [parent_plan_locked("plan_locked", "R.plan_id")]
+        triggers = parent_plan_locked("plan_locked", "R.plan_id")
 
     def __str__(self) -> str:
         return f"{self.modality} – {self.frequency}"
@@ -290,7 +318,7 @@ class DiagnosisRank(models.TextChoices):
     SECONDARY = "secondary", "Secondary"
 
 
-@pghistory.track()
+@locks.track()
 class PlanDiagnosis(TimeStampedModel):
     """An ICD-10-CM diagnosis on one plan version, locked with it once signed.
 
@@ -317,7 +345,7 @@ class PlanDiagnosis(TimeStampedModel):
                 fields=["plan"], condition=Q(rank="primary"), name="diagnosis_one_primary"
             ),
         ]
-        triggers = [parent_plan_locked("plan_locked", "R.plan_id")]
+        triggers = parent_plan_locked("plan_locked", "R.plan_id")
 
     def __str__(self) -> str:
         return f"{self.code} {self.description}"
@@ -328,7 +356,7 @@ class ReadinessQuerySet(models.QuerySet["ReadinessReview"]):
         return self.filter(confirmed_at__isnull=False)
 
 
-@pghistory.track()
+@locks.track()
 class ReadinessReview(TimeStampedModel):
     """A clinician's review of readiness for trauma processing; a supervisor confirms it."""
 
@@ -350,13 +378,22 @@ class ReadinessReview(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        triggers = [
+            # A confirmed review opens the trauma-processing gate: it stays as confirmed.
+            locks.locked_once(
+                name="locked_once_confirmed",
+                sql="OLD.confirmed_at IS NOT NULL",
+                rule="a confirmed readiness review is final; record a new review",
+            ),
+            *locks.never_deleted(),
+        ]
 
     def __str__(self) -> str:
         state = "ready" if self.ready else "not ready"
         return f"Readiness review {self.created_at:%Y-%m-%d} ({state})"
 
 
-@pghistory.track()
+@locks.track()
 class PhaseChange(TimeStampedModel):
     plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="phase_changes")
     from_phase = models.CharField(max_length=16, choices=Phase.choices)
@@ -365,6 +402,7 @@ class PhaseChange(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        triggers = locks.never_deleted()
 
 
 class ReviewRating(models.TextChoices):
@@ -374,7 +412,7 @@ class ReviewRating(models.TextChoices):
     REVISED = "revised", "Revised"
 
 
-@pghistory.track()
+@locks.track()
 class PlanReview(TimeStampedModel):
     plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField()
@@ -382,9 +420,11 @@ class PlanReview(TimeStampedModel):
 
     class Meta:
         ordering = ["-reviewed_on"]
+        # Recorded whole, with its ratings, in one transaction; the next review is a new row.
+        triggers = locks.append_only("plan reviews are final once recorded")
 
 
-@pghistory.track()
+@locks.track()
 class PlanReviewItem(TimeStampedModel):
     review = models.ForeignKey(PlanReview, on_delete=models.PROTECT, related_name="items")
     objective = models.ForeignKey(PlanObjective, on_delete=models.PROTECT, related_name="+")
@@ -396,6 +436,7 @@ class PlanReviewItem(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["review", "objective"], name="review_item_unique")
         ]
+        triggers = locks.append_only("plan reviews are final once recorded")
 
 
 class TemplateCategory(models.TextChoices):

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pghistory
+import pgtrigger
 from django.core.validators import MaxValueValidator
 from django.db import models
 
+from iop import locks
 from iop.accounts import permissions
 from iop.accounts.models import AsamEdition, Program
 from iop.base import TimeStampedModel
@@ -83,7 +84,7 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
         return self.filter(status=AssessmentStatus.DRAFT)
 
 
-@pghistory.track()
+@locks.track()
 class Assessment(TimeStampedModel):
     """The intake assessment, saved as a draft after every step."""
 
@@ -158,6 +159,15 @@ class Assessment(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        triggers = [
+            # Admission, plans and reports read a completed assessment as it was completed.
+            locks.locked_once(
+                name="locked_once_completed",
+                sql="OLD.status = 'completed'",
+                rule="a completed assessment is final; record a new assessment",
+            ),
+            *locks.never_deleted(),
+        ]
 
     def __str__(self) -> str:
         return f"Intake assessment of {self.client} ({self.get_status_display()})"
@@ -172,7 +182,7 @@ class Assessment(TimeStampedModel):
         return self.placement_level or self.recommended_level
 
 
-@pghistory.track()
+@locks.track()
 class AsamRating(TimeStampedModel):
     """One ASAM dimension's risk rating, 0 (none) to 4 (severe)."""
 
@@ -193,6 +203,25 @@ class AsamRating(TimeStampedModel):
                 condition=models.Q(rating__lte=4) & models.Q(dimension__gte=1, dimension__lte=6),
                 name="asam_rating_in_range",
             ),
+        ]
+        triggers = [
+            locks.LockTrigger(
+                name="locked_once_completed",
+                when=pgtrigger.Before,
+                # UPDATE only: every dimension is rated before completing, one row each.
+                operation=pgtrigger.Update,
+                func=f"""
+                    IF EXISTS (
+                        SELECT 1 FROM intake_assessment a
+                        WHERE a.id IN (OLD.assessment_id, NEW.assessment_id)
+                        AND a.status = 'completed'
+                    ) THEN
+                        {locks.refusal("a completed assessment is final; record a new assessment")}
+                    END IF;
+                    RETURN NEW;
+                """,  # noqa: S608  (our own constants, never input)
+            ),
+            *locks.never_deleted(),
         ]
 
     def __str__(self) -> str:

@@ -3,13 +3,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import pghistory
+import pgtrigger
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from iop import locks
 from iop.accounts import permissions
 from iop.base import TimeStampedModel
 from iop.clients.models import Client
@@ -20,6 +21,9 @@ REVOCATION_TERMS = (
     "statement to the program's privacy officer, except to the extent that the program has "
     "already acted in reliance on it."
 )
+
+
+NOT_YET_REVOCABLE = "this consent cannot be revoked before its irrevocable-until date"
 
 
 class ConsentKind(models.TextChoices):
@@ -69,7 +73,7 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
         )
 
 
-@pghistory.track()
+@locks.track()
 class Consent(TimeStampedModel):
     """A consent with every element 42 CFR 2.31 requires; locked once signed."""
 
@@ -131,7 +135,36 @@ class Consent(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         triggers = [
-            lock_when_signed(mutable=["revoked_at", "revoked_recorded_by", "revocation_note"])
+            lock_when_signed(mutable=["revoked_at", "revoked_recorded_by", "revocation_note"]),
+            # The fields the lock leaves open record a revocation: once, on a signed consent,
+            # and (42 CFR 2.35) not before an irrevocable-until date. The date is read in
+            # UTC and in the program's zone, so the service's midnight-of-the-day revocation
+            # passes either way. An irrevocable-until *event* is for staff to confirm.
+            locks.LockTrigger(
+                name="revoked_once",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update,
+                condition=locks.Changed("revoked_at", "revoked_recorded_by", "revocation_note"),
+                func=f"""
+                    IF OLD.revoked_at IS NOT NULL THEN
+                        {locks.refusal("a revocation is recorded once and never undone")}
+                    END IF;
+                    IF NEW.revoked_at IS NULL OR NEW.revoked_recorded_by_id IS NULL
+                       OR OLD.signed_at IS NULL THEN
+                        {locks.refusal("only a signed consent is revoked, by someone, at a time")}
+                    END IF;
+                    IF NEW.irrevocable_until IS NOT NULL AND GREATEST(
+                        (NEW.revoked_at AT TIME ZONE 'UTC')::date,
+                        (SELECT (NEW.revoked_at AT TIME ZONE p.time_zone)::date
+                         FROM clients_client c JOIN accounts_program p ON p.id = c.program_id
+                         WHERE c.id = NEW.client_id)
+                    ) < NEW.irrevocable_until THEN
+                        {locks.refusal(NOT_YET_REVOCABLE)}
+                    END IF;
+                    RETURN NEW;
+                """,  # noqa: S608  (our own constants, never input)
+            ),
+            *locks.never_deleted("consents are never deleted; a signed one is revoked"),
         ]
 
     def __str__(self) -> str:

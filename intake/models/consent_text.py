@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import pgtrigger
 from django.db import models
 
+from iop import locks
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 
@@ -24,9 +24,7 @@ class TreatmentConsentText(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["program", "-created_at"])]
-        triggers = [
-            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
-        ]
+        triggers = locks.append_only("consent texts are never changed or deleted")
 
     def __str__(self) -> str:
         return f"Consent-to-treatment text of {self.program} ({self.created_at:%Y-%m-%d})"

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pghistory
 from django.db import models
 
+from iop import locks
 from iop.accounts import permissions
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode, SafetyFlag
@@ -19,7 +19,7 @@ class InstrumentResultQuerySet(models.QuerySet["InstrumentResult"]):
         )
 
 
-@pghistory.track()
+@locks.track()
 class InstrumentResult(TimeStampedModel):
     """One administration: raw answers, the instrument version, and what the server computed."""
 
@@ -51,6 +51,8 @@ class InstrumentResult(TimeStampedModel):
     class Meta:
         ordering = ["-administered_at"]
         indexes = [models.Index(fields=["client", "instrument", "administered_at"])]
+        # Scored on the server once: a later administration is a new row.
+        triggers = locks.append_only("instrument scores are final; administer it again instead")
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.score} ({self.band})"
@@ -68,7 +70,7 @@ class SafetyAlertQuerySet(models.QuerySet["SafetyAlert"]):
         return self.filter(acknowledged_at__isnull=True)
 
 
-@pghistory.track()
+@locks.track()
 class SafetyAlert(TimeStampedModel):
     """Raised by a critical item; blocks completing intake until a clinician responds."""
 
@@ -101,6 +103,7 @@ class SafetyAlert(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        triggers = locks.never_deleted()
 
     def __str__(self) -> str:
         return f"Safety alert for {self.client}: {self.reason}"

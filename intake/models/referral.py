@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pghistory
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from iop import locks
 from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
@@ -48,7 +48,7 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
         return self.exclude(status__in=[ReferralStatus.ADMITTED, ReferralStatus.CLOSED])
 
 
-@pghistory.track()
+@locks.track()
 class Referral(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="referrals")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="referrals")
@@ -79,6 +79,7 @@ class Referral(TimeStampedModel):
 
     class Meta:
         ordering = ["-received_on", "-created_at"]
+        triggers = locks.never_deleted()
 
     def __str__(self) -> str:
         return f"Referral of {self.client} on {self.received_on:%Y-%m-%d}"
@@ -118,7 +119,7 @@ class ContactOutcome(models.TextChoices):
     DECLINED = "declined", "Declined services"
 
 
-@pghistory.track()
+@locks.track()
 class ContactAttempt(TimeStampedModel):
     referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="contacts")
     attempted_at = models.DateTimeField()
@@ -128,6 +129,7 @@ class ContactAttempt(TimeStampedModel):
 
     class Meta:
         ordering = ["-attempted_at"]
+        triggers = locks.never_deleted()
 
     def __str__(self) -> str:
         return f"{self.get_method_display()}: {self.get_outcome_display()}"

@@ -12,13 +12,12 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-import pghistory
-import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from iop import locks
 from iop.accounts import permissions
 from iop.base import TimeStampedModel
 from iop.clients.models import Client
@@ -95,7 +94,7 @@ class SafetyPlanQuerySet(models.QuerySet["SafetyPlan"]):
         return self.filter(signed_at__isnull=True)
 
 
-@pghistory.track()
+@locks.track()
 class SafetyPlan(TimeStampedModel):
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="safety_plans")
     version = models.PositiveSmallIntegerField(default=1)
@@ -142,14 +141,7 @@ class SafetyPlan(TimeStampedModel):
         triggers = [
             # Signed: only being replaced by a later version may still be recorded.
             lock_when_signed(signed_field="signed_at", mutable=["superseded_at"]),
-            pgtrigger.Protect(name="never_deleted", operation=pgtrigger.Delete),
-            pgtrigger.Trigger(
-                name="never_truncated",
-                when=pgtrigger.Before,
-                operation=pgtrigger.Truncate,
-                level=pgtrigger.Statement,
-                func="RAISE EXCEPTION 'Safety plans are never deleted.'; RETURN NULL;",
-            ),
+            *locks.never_deleted("safety plans are never deleted"),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,6 @@ import datetime
 import zoneinfo
 from typing import Any, ClassVar
 
-import pghistory
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from iop import locks
 from iop.base import TimeStampedModel
 
 
@@ -36,7 +36,7 @@ class UserManager(BaseUserManager["User"]):
 
 # Who held which account and role when: the password hash and each sign-in's timestamp are
 # left out (a secret, and noise).
-@pghistory.track(exclude=["password", "last_login"])
+@locks.track(exclude=["password", "last_login"])
 class User(AbstractUser):
     """A person who signs in; email is the login."""
 
@@ -75,7 +75,7 @@ class AsamEdition(models.TextChoices):
 IDLE_TIMEOUT_RANGE = (5, 60)
 
 
-@pghistory.track()
+@locks.track()
 class Program(TimeStampedModel):
     """A clinic program; its settings carry the documentation cadences (CLINICAL.md defaults)."""
 
@@ -195,7 +195,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         return self.filter(awaiting_approval=True)
 
 
-@pghistory.track()
+@locks.track()
 class Membership(TimeStampedModel):
     """A user's role in one program. A person may hold roles in several programs."""
 

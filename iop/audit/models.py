@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pgtrigger
 from django.conf import settings
 from django.db import models
+
+from iop import locks
 
 
 class RecordView(models.Model):
@@ -29,9 +30,7 @@ class RecordView(models.Model):
             models.Index(fields=["client", "-at"]),
             models.Index(fields=["user", "-at"]),
         ]
-        triggers = [
-            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
-        ]
+        triggers = locks.append_only()
 
     def __str__(self) -> str:
         return f"{self.user} viewed {self.client} ({self.page}) at {self.at:%Y-%m-%d %H:%M}"
@@ -87,9 +86,7 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["client", "-at"]), models.Index(fields=["action", "-at"])]
-        triggers = [
-            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
-        ]
+        triggers = locks.append_only()
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.summary}"

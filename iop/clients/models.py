@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import pghistory
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from iop import locks
 from iop.accounts import permissions
 from iop.accounts.models import AsamEdition, Program
 from iop.base import TimeStampedModel
@@ -78,7 +78,7 @@ class ClientQuerySet(models.QuerySet["Client"]):
         return self.filter(query)
 
 
-@pghistory.track()
+@locks.track()
 class Client(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="clients")
     record_number = models.CharField(max_length=20, unique=True)
@@ -109,6 +109,7 @@ class Client(TimeStampedModel):
 
     class Meta:
         ordering = ["legal_last_name", "legal_first_name"]
+        triggers = locks.never_deleted()
         indexes = [models.Index(fields=["program", "legal_last_name", "legal_first_name"])]
 
     def __str__(self) -> str:
@@ -171,7 +172,7 @@ class DischargeReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
-@pghistory.track()
+@locks.track()
 class Episode(TimeStampedModel):
     """One admission: from admission to discharge, at a current level of care."""
 
@@ -202,6 +203,7 @@ class Episode(TimeStampedModel):
 
     class Meta:
         ordering = ["-admitted_on"]
+        triggers = locks.never_deleted()
         constraints = [
             models.UniqueConstraint(
                 fields=["client"],
@@ -235,7 +237,7 @@ class Episode(TimeStampedModel):
         return self.discharged_on is None and self.discharge_planned_on is not None
 
 
-@pghistory.track()
+@locks.track()
 class LevelOfCareChange(TimeStampedModel):
     """Each level an episode has held since admission; step-up/down approvals build on it."""
 
@@ -249,6 +251,7 @@ class LevelOfCareChange(TimeStampedModel):
 
     class Meta:
         ordering = ["-effective_on", "-created_at"]
+        triggers = locks.never_deleted()
 
 
 @dataclass(frozen=True)
@@ -285,7 +288,7 @@ class SafetyFlagQuerySet(models.QuerySet["SafetyFlag"]):
         return self.filter(resolved_at__isnull=True)
 
 
-@pghistory.track()
+@locks.track()
 class SafetyFlag(TimeStampedModel):
     """Shown in every chart header until resolved; resolving keeps the record."""
 
@@ -301,6 +304,7 @@ class SafetyFlag(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        triggers = locks.never_deleted()
 
     def __str__(self) -> str:
         return self.get_kind_display()

@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pghistory
 import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from iop import locks
 from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
@@ -43,7 +43,7 @@ class ReportQuerySet(models.QuerySet["Report"]):
         return self.filter(status=ReportStatus.READY)
 
 
-@pghistory.track()
+@locks.track()
 class Report(TimeStampedModel):
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="reports")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
@@ -77,12 +77,13 @@ class Report(TimeStampedModel):
             )
         ]
         triggers = [
-            pgtrigger.Protect(
+            locks.refuse(
                 name="ready_is_final",
                 operation=pgtrigger.Update,
+                rule="a ready report is final; render a new one",
                 condition=pgtrigger.Q(old__status="ready"),
             ),
-            pgtrigger.Protect(name="never_deleted", operation=pgtrigger.Delete),
+            *locks.never_deleted("reports are never deleted"),
         ]
 
     def __str__(self) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-import pghistory
 import pgtrigger
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from iop import locks
 
 
 class LockedOnceSigned(pgtrigger.Condition):
@@ -36,10 +37,14 @@ class LockedOnceSigned(pgtrigger.Condition):
         return f'OLD."{signed}" IS NOT NULL AND ({changed})'
 
 
-def lock_when_signed(*, signed_field: str = "signed_at", mutable: list[str]) -> pgtrigger.Protect:
-    return pgtrigger.Protect(
+SIGNED_IS_LOCKED = "signed records are locked; correct them with an addendum or a new version"
+
+
+def lock_when_signed(*, signed_field: str = "signed_at", mutable: list[str]) -> pgtrigger.Trigger:
+    return locks.refuse(
         name="locked_once_signed",
         operation=pgtrigger.Update,
+        rule=SIGNED_IS_LOCKED,
         condition=LockedOnceSigned(signed_field=signed_field, mutable=mutable),
     )
 
@@ -56,7 +61,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@pghistory.track()
+@locks.track()
 class Signature(models.Model):
     """One signature on one record; the hash proves what exactly was signed."""
 
@@ -76,9 +81,7 @@ class Signature(models.Model):
     class Meta:
         ordering = ["signed_at"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
-        triggers = [
-            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
-        ]
+        triggers = locks.append_only("signatures are never changed or deleted")
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.signer_name} at {self.signed_at:%Y-%m-%d %H:%M}"

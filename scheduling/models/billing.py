@@ -7,10 +7,10 @@ signed notes name them.
 
 from __future__ import annotations
 
-import pghistory
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
+from iop import locks
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from scheduling.models.sessions import SessionKind
@@ -31,7 +31,7 @@ class ServiceCodeQuerySet(models.QuerySet["ServiceCode"]):
         )
 
 
-@pghistory.track()
+@locks.track()
 class ServiceCode(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
     code = models.CharField(max_length=10, help_text="The CPT or HCPCS code, e.g. 90834.")

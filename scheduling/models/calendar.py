@@ -8,12 +8,12 @@ daylight-saving change.
 
 from __future__ import annotations
 
-import pghistory
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 
 from groups.models import Group
+from iop import locks
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Episode
@@ -52,7 +52,7 @@ class TrackQuerySet(models.QuerySet["Track"]):
         return self.filter(active=True)
 
 
-@pghistory.track()
+@locks.track()
 class Track(TimeStampedModel):
     """E.g. Morning IOP, Monday/Wednesday/Thursday 09:00-12:00."""
 
@@ -102,7 +102,7 @@ class Track(TimeStampedModel):
         return (end - start) / 60
 
 
-@pghistory.track()
+@locks.track()
 class TrackBlock(TimeStampedModel):
     """One group's slot in a track day, e.g. 09:00-10:30 DBT skills in Room A."""
 
@@ -155,7 +155,7 @@ class EnrolmentQuerySet(models.QuerySet["TrackEnrolment"]):
         return self.filter(ended_on__isnull=True)
 
 
-@pghistory.track()
+@locks.track()
 class TrackEnrolment(TimeStampedModel):
     """An episode attends a track from ``starts_on``; ending it frees future sessions only."""
 
@@ -169,6 +169,7 @@ class TrackEnrolment(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_on"]
+        triggers = locks.never_deleted()
         constraints = [
             models.UniqueConstraint(
                 fields=["episode"],

@@ -9,12 +9,12 @@ use the program's format (DAP, BIRP or SOAP). Corrections are signed addenda.
 
 from __future__ import annotations
 
-import pghistory
 import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from iop import locks
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode
@@ -59,7 +59,7 @@ FORMAT_SECTIONS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-@pghistory.track()
+@locks.track()
 class GroupNote(TimeStampedModel):
     """The shared part of a group session's notes, written once by the facilitator."""
 
@@ -73,7 +73,7 @@ class GroupNote(TimeStampedModel):
     class Meta:
         triggers = [
             # Once any attendee's note is signed, the shared part it quotes is fixed.
-            pgtrigger.Trigger(
+            locks.LockTrigger(
                 name="shared_part_locked_once_signed",
                 when=pgtrigger.Before,
                 operation=pgtrigger.Update | pgtrigger.Delete,
@@ -87,7 +87,8 @@ class GroupNote(TimeStampedModel):
                     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
                     RETURN NEW;
                 """,
-            )
+            ),
+            *locks.never_deleted(),
         ]
 
     def __str__(self) -> str:
@@ -113,7 +114,7 @@ class NoteQuerySet(models.QuerySet["ProgressNote"]):
         return self.filter(program_id__in=program_ids)
 
 
-@pghistory.track()
+@locks.track()
 class ProgressNote(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="progress_notes")
@@ -176,7 +177,30 @@ class ProgressNote(TimeStampedModel):
         ]
         triggers = [
             lock_when_signed(signed_field="signed_at", mutable=["cosigned_at", "cosigned_by"]),
-            pgtrigger.Protect(name="never_deleted", operation=pgtrigger.Delete),
+            # The two fields the signed-note lock leaves open: set once, together, by someone
+            # other than the author, on a signed note that asks for a co-signature.
+            locks.LockTrigger(
+                name="cosigned_once",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update,
+                condition=locks.Changed("cosigned_at", "cosigned_by"),
+                func=f"""
+                    IF OLD.cosigned_at IS NOT NULL OR OLD.cosigned_by_id IS NOT NULL THEN
+                        {locks.refusal("a co-signature is written once and never changed")}
+                    END IF;
+                    IF NEW.signed_at IS NULL OR NOT NEW.cosign_required THEN
+                        {locks.refusal("only a signed note that needs a co-signature is co-signed")}
+                    END IF;
+                    IF NEW.cosigned_at IS NULL OR NEW.cosigned_by_id IS NULL THEN
+                        {locks.refusal("a co-signature has both its signer and its time")}
+                    END IF;
+                    IF NEW.cosigned_by_id = NEW.author_id THEN
+                        {locks.refusal("the author does not co-sign their own note")}
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+            *locks.never_deleted(),
         ]
 
     def __str__(self) -> str:
@@ -200,7 +224,7 @@ class WarningKind(models.TextChoices):
     NEAR_IDENTICAL = "near_identical", "Identical or nearly identical to another part"
 
 
-@pghistory.track()
+@locks.track()
 class WarningConfirmation(TimeStampedModel):
     """A clinician's confirmation that a warning on a note does not apply, kept with the note.
 
@@ -225,8 +249,8 @@ class WarningConfirmation(TimeStampedModel):
     class Meta:
         ordering = ["created_at"]
         triggers = [
-            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete),
-            pgtrigger.Trigger(
+            *locks.append_only("warning confirmations are never changed or deleted"),
+            locks.LockTrigger(
                 name="not_on_a_signed_note",
                 when=pgtrigger.Before,
                 operation=pgtrigger.Insert,
@@ -265,7 +289,8 @@ class NoteObjective(models.Model):
             models.UniqueConstraint(fields=["note", "objective"], name="noteobjective_unique")
         ]
         triggers = [
-            pgtrigger.Trigger(
+            # Unlinking an objective from a draft is editing the draft; signed, it is refused.
+            locks.LockTrigger(
                 name="objectives_locked_once_signed",
                 when=pgtrigger.Before,
                 operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
@@ -284,7 +309,8 @@ class NoteObjective(models.Model):
                         RETURN NEW;
                     END;
                 """,
-            )
+            ),
+            locks.never_truncated(),
         ]
 
 
@@ -299,9 +325,7 @@ class Addendum(TimeStampedModel):
 
     class Meta:
         ordering = ["signed_at"]
-        triggers = [
-            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete)
-        ]
+        triggers = locks.append_only("addenda are never changed or deleted")
 
     def __str__(self) -> str:
         return f"Addendum by {self.author} at {self.signed_at:%Y-%m-%d %H:%M}"

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from groups.models import CurriculumTopic, Group
+from iop import locks
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode
@@ -55,7 +56,7 @@ class SessionQuerySet(models.QuerySet["Session"]):
         return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
 
 
-@pghistory.track(*changes_only())
+@locks.track(*changes_only())
 class Session(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="sessions")
     kind = models.CharField(max_length=12, choices=SessionKind.choices)
@@ -97,6 +98,7 @@ class Session(TimeStampedModel):
 
     class Meta:
         ordering = ["starts_at"]
+        triggers = locks.never_deleted()
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="session_end_after_start"
@@ -148,6 +150,7 @@ class SessionStaff(TimeStampedModel):
 
     class Meta:
         ordering = ["role"]
+        triggers = locks.never_deleted()
         constraints = [
             models.UniqueConstraint(fields=["session", "user"], name="sessionstaff_unique_user")
         ]
@@ -189,7 +192,7 @@ class AttendeeQuerySet(models.QuerySet["SessionAttendee"]):
         return self.filter(status=AttendeeStatus.EXPECTED)
 
 
-@pghistory.track(*changes_only())
+@locks.track(*changes_only())
 class SessionAttendee(TimeStampedModel):
     """A client expected at a session and, once taken, their attendance."""
 
@@ -215,6 +218,7 @@ class SessionAttendee(TimeStampedModel):
 
     class Meta:
         ordering = ["client__legal_last_name", "client__legal_first_name"]
+        triggers = locks.never_deleted()
         constraints = [
             models.UniqueConstraint(fields=["session", "episode"], name="attendee_unique_episode"),
             models.CheckConstraint(
@@ -256,7 +260,7 @@ class FollowUpQuerySet(models.QuerySet["FollowUpTask"]):
         return self.filter(status=FollowUpStatus.OPEN)
 
 
-@pghistory.track()
+@locks.track()
 class FollowUpTask(TimeStampedModel):
     """Reach out the same day after an unexcused absence (one task per missed session)."""
 
@@ -284,6 +288,7 @@ class FollowUpTask(TimeStampedModel):
 
     class Meta:
         ordering = ["due_on", "created_at"]
+        triggers = locks.never_deleted()
         indexes = [models.Index(fields=["assigned_to", "status"])]
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ from iop.audit.models import RecordView
 from tests.factories import ClientFactory, EpisodeFactory, member
 
 BROWSER = "Mozilla/5.0 (clinic workstation)"
-REFUSED = "pgtrigger: Cannot update or delete rows from"
+REFUSED = "append-only"
 
 
 def open_chart(http, client, **extra):
@@ -92,14 +92,14 @@ def run_sql(sql: str, params: list[Any]) -> None:
 
 
 def test_database_refuses_to_update_a_record_view(logged_view):
-    with pytest.raises(ProgrammingError, match=f"{REFUSED} audit_recordview"):
+    with pytest.raises(ProgrammingError, match=f"audit_recordview: .*{REFUSED}"):
         run_sql("UPDATE audit_recordview SET page = 'nothing' WHERE id = %s", [logged_view.pk])
     logged_view.refresh_from_db()
     assert logged_view.page == "Client chart"
 
 
 def test_database_refuses_to_delete_a_record_view(logged_view):
-    with pytest.raises(ProgrammingError, match=f"{REFUSED} audit_recordview"):
+    with pytest.raises(ProgrammingError, match=f"audit_recordview: .*{REFUSED}"):
         run_sql("DELETE FROM audit_recordview WHERE id = %s", [logged_view.pk])
     assert RecordView.objects.filter(pk=logged_view.pk).exists()
 
@@ -113,9 +113,9 @@ def test_client_history_cannot_be_rewritten(client_record):
     client_record.legal_last_name = "Renamed"
     client_record.save()
     forge = "UPDATE clients_clientevent SET legal_last_name = 'Forged' WHERE pgh_obj_id = %s"
-    with pytest.raises(ProgrammingError, match=f"{REFUSED} clients_clientevent"):
+    with pytest.raises(ProgrammingError, match=f"clients_clientevent: .*{REFUSED}"):
         run_sql(forge, [client_record.pk])
-    with pytest.raises(ProgrammingError, match=f"{REFUSED} clients_clientevent"):
+    with pytest.raises(ProgrammingError, match=f"clients_clientevent: .*{REFUSED}"):
         run_sql("DELETE FROM clients_clientevent WHERE pgh_obj_id = %s", [client_record.pk])
     events = apps.get_model("clients", "ClientEvent").objects.filter(pgh_obj_id=client_record.pk)
     assert list(events.order_by("pgh_id").values_list("legal_last_name", flat=True)) == [

@@ -297,7 +297,7 @@ def test_a_signed_consent_cannot_be_signed_again(intake, signed):
 
 def test_database_refuses_raw_update_of_a_signed_consents_purpose(signed):
     table = Consent._meta.db_table
-    with pytest.raises(DatabaseError, match="pgtrigger"), transaction.atomic():
+    with pytest.raises(DatabaseError, match="signed records are locked"), transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(f"UPDATE {table} SET purpose = %s WHERE id = %s", ["Other", signed.pk])
 

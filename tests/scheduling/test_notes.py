@@ -300,14 +300,15 @@ def test_the_database_refuses_changes_to_a_signed_note(program, clinician, direc
         NoteObjective.objects.create(note=note, objective=spare)
     with pytest.raises(DatabaseError, match="Signed notes are locked"):
         _raw("UPDATE scheduling_groupnote SET topic = 'Changed' WHERE session_id = %s", session.pk)
-    # The co-signature columns stay writable.
-    _raw(
-        f"UPDATE {table} SET cosigned_at = now(), cosigned_by_id = %s WHERE id = %s",
-        director.pk,
-        note.pk,
-    )  # noqa: S608
+    # The co-signature columns are open only on a note that needs one (issue 10: forging).
+    with pytest.raises(DatabaseError, match="needs a co-signature"):
+        _raw(
+            f"UPDATE {table} SET cosigned_at = now(), cosigned_by_id = %s WHERE id = %s",  # noqa: S608
+            director.pk,
+            note.pk,
+        )
     note.refresh_from_db()
-    assert note.body == part("Avery") and note.cosigned_by == director
+    assert note.body == part("Avery") and note.cosigned_by is None
 
 
 def test_addenda_are_signed_at_once_and_never_changed(program, clinician):
