@@ -32,6 +32,8 @@ def connect(user: str | None = None) -> psycopg.Connection[Any]:
     """A connection of its own to the test database (as ``user``, else as the suite's user)."""
     db = connection.settings_dict
     params = {"host": db["HOST"], "port": db["PORT"], "dbname": db["NAME"], "user": db["USER"]}
+    # The embedded server's socket directory comes as ?host= in its URL.
+    params["host"] = params["host"] or db["OPTIONS"].get("host", "")
     if user is None:
         params["password"] = db["PASSWORD"]
     else:
