@@ -44,7 +44,7 @@ def app_role_problems(cursor: Any, *, role: str) -> list[str]:
     )
     row = cursor.fetchone()
     if row is None:
-        return [f"role {role!r} does not exist"]
+        return [f"role {role!r} does not exist (compose: deploy/postgres-init/10-app-role.sh)"]
     *attributes, member_of_owner, owned = row
     keywords = _POWERFUL_ATTRIBUTES.values()
     problems = [keyword for keyword, held in zip(keywords, attributes, strict=True) if held]
