@@ -173,8 +173,8 @@ def _server_pids(data_dir: Path) -> list[int]:
 def _database_users(data_dir: Path) -> set[str]:
     # postmaster.pid: pid, data directory, start time, port, socket directory, ...
     lines = (data_dir / "postgres" / "postmaster.pid").read_text().splitlines()
-    server = {"host": lines[4], "port": lines[3], "user": "postgres", "dbname": "iop"}
-    with psycopg.connect(**server) as conn:
+    server = f"host={lines[4]} port={lines[3]} user=postgres dbname=iop"
+    with psycopg.connect(server) as conn:
         rows = conn.execute(
             "SELECT DISTINCT usename FROM pg_stat_activity"
             " WHERE datname = 'iop' AND backend_type = 'client backend'"
