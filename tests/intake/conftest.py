@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
 from intake.models import Referral, ReferralSource
 from tests.factories import ClientFactory
@@ -13,7 +12,7 @@ def referral(program, staff):
     return Referral.objects.create(
         program=program,
         client=client,
-        received_on=timezone.localdate(),
+        received_on=program.today(),  # the program's day, as the intake form uses
         source=ReferralSource.SELF,
         reason="Panic attacks and drinking to sleep",
         created_by=staff["intake"],

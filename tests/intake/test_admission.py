@@ -41,7 +41,7 @@ def _admit(browser, referral, clinician, **overrides):
     data = {
         "level": str(level("2.1").pk),
         "primary_clinician": str(clinician.pk),
-        "admitted_on": timezone.localdate().isoformat(),
+        "admitted_on": referral.program.today().isoformat(),
     } | overrides
     return browser.post(reverse("intake:admit", args=[referral.pk]), data)
 
@@ -74,7 +74,7 @@ def test_admission_opens_episode_and_client_is_on_caseload(ready_referral, staff
 
 def test_admission_date_in_future_refused(ready_referral, staff, login_as):
     _sign_treatment_consent(ready_referral.client, staff[Role.INTAKE])
-    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (ready_referral.program.today() + datetime.timedelta(days=1)).isoformat()
     response = _admit(
         login_as(staff[Role.INTAKE]), ready_referral, staff[Role.CLINICIAN], admitted_on=tomorrow
     )
@@ -144,7 +144,7 @@ def test_an_assessment_without_a_chosen_level_proposes_its_recommendation(referr
 
 def test_admission_before_the_referral_date_is_refused(ready_referral, staff, login_as):
     _sign_treatment_consent(ready_referral.client, staff[Role.INTAKE])
-    ready_referral.received_on = timezone.localdate() - datetime.timedelta(days=3)
+    ready_referral.received_on = ready_referral.program.today() - datetime.timedelta(days=3)
     ready_referral.save()
     before = (ready_referral.received_on - datetime.timedelta(days=1)).isoformat()
     response = _admit(
