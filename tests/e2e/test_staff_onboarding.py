@@ -59,7 +59,8 @@ def test_invited_clinician_starts_only_after_the_director_approves(
 
     # Signed in before the director decides: no client is within reach.
     sign_in(page, live_server.url, "jordan.ellis@clinic.test", NEW_PASSWORD)
-    assert page.goto(f"{live_server.url}/clients/").status == 403
+    refused = page.goto(f"{live_server.url}/clients/")
+    assert refused is not None and refused.status == 403
     page.context.clear_cookies()
 
     login(page, director)
