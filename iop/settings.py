@@ -374,6 +374,12 @@ LOGGING = {
 # Instruments an intake assessment must include before it can be completed (codes).
 IOP_INTAKE_REQUIRED_INSTRUMENTS = env_list("IOP_INTAKE_REQUIRED_INSTRUMENTS", "phq9,cssrs,pcl5")
 
+# Monitoring's key to /healthz's details (broker, workers), sent as "Authorization: Bearer
+# <token>"; anyone else who is not a signed-in administrator learns only up or down.
+IOP_HEALTHZ_TOKEN = os.environ.get("IOP_HEALTHZ_TOKEN", "").strip()
+if IOP_HEALTHZ_TOKEN and len(IOP_HEALTHZ_TOKEN) < 32:
+    raise ImproperlyConfigured("IOP_HEALTHZ_TOKEN must be at least 32 random characters.")
+
 # The address staff use, for links in emails sent by Celery (no request to build them from).
 IOP_BASE_URL = os.environ.get("IOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # How long a staff invitation's set-password link works (it also works only once).
