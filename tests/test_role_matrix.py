@@ -468,16 +468,18 @@ ADMIN_SIGN_IN = Redirect("admin:login", with_next=True)
 ADMIN_INDEX = Redirect("admin:index")
 
 # Outcomes as (program administrator, superuser).
-SCOPED_NO_ADD = {  # people join by invitation; programs are created by a superuser
+AdminPages = dict[str, tuple[Outcome, Outcome]]
+SCOPED_NO_ADD: AdminPages = {  # people join by invitation; programs are created by a superuser
     "changelist": (200, 200),
     "add": (403, 200),
     "change": (200, 200),
     "history": (200, 200),
     "delete": (403, 403),  # referenced by clinical records: deactivated, never deleted
 }
-SCOPED = {**SCOPED_NO_ADD, "add": (200, 200)}
-SUPERUSER_ONLY = dict.fromkeys(SCOPED, (403, 200))  # a superuser may delete unused reference data
-ADMIN_MODEL_PAGES: dict[str, dict[str, tuple[Outcome, Outcome]]] = {
+SCOPED: AdminPages = {**SCOPED_NO_ADD, "add": (200, 200)}
+# A superuser may delete reference data (what records still use is protected).
+SUPERUSER_ONLY: AdminPages = dict.fromkeys(SCOPED, (403, 200))
+ADMIN_MODEL_PAGES: dict[str, AdminPages] = {
     "accounts_program": SCOPED_NO_ADD,
     "accounts_user": SCOPED_NO_ADD,  # memberships show inline, read-only (tests/accounts)
     "scheduling_room": SCOPED,
@@ -488,7 +490,7 @@ ADMIN_MODEL_PAGES: dict[str, dict[str, tuple[Outcome, Outcome]]] = {
     "auth_group": SUPERUSER_ONLY,
     "account_emailaddress": SUPERUSER_ONLY,
 }
-ADMIN_SITE_PAGES: dict[str, tuple[Outcome, Outcome]] = {
+ADMIN_SITE_PAGES: AdminPages = {
     "admin:index": (200, 200),
     "admin:login": (ADMIN_INDEX, ADMIN_INDEX),
     "admin:logout": (405, 405),  # POST only
@@ -499,7 +501,7 @@ ADMIN_SITE_PAGES: dict[str, tuple[Outcome, Outcome]] = {
     "admin:view_on_site": (404, 404),  # no model here has a public page
     "admin:auth_user_password_change": (403, 200),  # another person's password
 }
-ADMIN_APPS: dict[str, tuple[Outcome, Outcome]] = {
+ADMIN_APPS: AdminPages = {
     "accounts": (200, 200),
     "scheduling": (200, 200),
     "groups": (200, 200),
