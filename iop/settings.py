@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -30,6 +31,16 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate as allauth writes it, without the "per" part: "200/m", "5/5m" (s, m, h or d)."""
+    value = os.environ.get(name, "").strip() or default
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", value):
+        raise ImproperlyConfigured(
+            f"{name} must be a count and a period, such as 200/m or 5/5m, not {value!r}."
+        )
+    return value
 
 
 def email_mailer(url: str) -> dict[str, object]:
@@ -197,9 +208,18 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-# Failed logins: allauth's defaults (per IP and per account) apply on the shared Redis cache.
+# Sign-in limits, counted in the shared Redis cache. A clinic's staff often share one NAT
+# address, so the limit on all sign-ins from an address is sized for a whole shift signing in
+# at once (allauth's 30 a minute refused 20 of 50). Wrong passwords are limited per address
+# (answered with 429) and per account (the account stays locked, even for the right password).
+IOP_SIGN_IN_LIMIT_PER_ADDRESS = env_rate("IOP_SIGN_IN_LIMIT_PER_ADDRESS", "200/m")
+IOP_FAILED_SIGN_IN_LIMIT_PER_ADDRESS = env_rate("IOP_FAILED_SIGN_IN_LIMIT_PER_ADDRESS", "20/m")
+IOP_FAILED_SIGN_IN_LIMIT_PER_ACCOUNT = env_rate("IOP_FAILED_SIGN_IN_LIMIT_PER_ACCOUNT", "5/5m")
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": os.environ.get("IOP_LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
+    "login": f"{IOP_SIGN_IN_LIMIT_PER_ADDRESS}/ip",
+    "login_failed": f"{IOP_FAILED_SIGN_IN_LIMIT_PER_ACCOUNT}/key",
+    # Ours, consumed by iop.accounts.adapter.ClinicAccountAdapter.
+    "login_failed_address": f"{IOP_FAILED_SIGN_IN_LIMIT_PER_ADDRESS}/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # allauth refuses TOTP while the email address is unverified, against strangers who sign up
@@ -237,10 +257,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many reverse proxies of ours append to X-Forwarded-For (1 behind docker-compose's proxy).
-# The record-view log and allauth's per-address rate limits take the client address from there;
-# with 0 they use the socket's address and ignore the header, which the browser controls.
+# The record-view log and the per-address sign-in limits take the client address from there
+# (iop.audit.services.client_ip; the account adapter gives allauth the same address); with 0
+# they use the socket's address and ignore the header, which the browser controls.
 IOP_TRUSTED_PROXY_COUNT = int(os.environ.get("IOP_TRUSTED_PROXY_COUNT", "0"))
-ALLAUTH_TRUSTED_PROXY_COUNT = IOP_TRUSTED_PROXY_COUNT
+if IOP_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("IOP_TRUSTED_PROXY_COUNT must be 0 or more.")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -357,6 +379,12 @@ LOGGING = {
 
 # Instruments an intake assessment must include before it can be completed (codes).
 IOP_INTAKE_REQUIRED_INSTRUMENTS = env_list("IOP_INTAKE_REQUIRED_INSTRUMENTS", "phq9,cssrs,pcl5")
+
+# Monitoring's key to /healthz's details (broker, workers), sent as "Authorization: Bearer
+# <token>"; anyone else who is not a signed-in administrator learns only up or down.
+IOP_HEALTHZ_TOKEN = os.environ.get("IOP_HEALTHZ_TOKEN", "").strip()
+if IOP_HEALTHZ_TOKEN and len(IOP_HEALTHZ_TOKEN) < 32:
+    raise ImproperlyConfigured("IOP_HEALTHZ_TOKEN must be at least 32 random characters.")
 
 # The address staff use, for links in emails sent by Celery (no request to build them from).
 IOP_BASE_URL = os.environ.get("IOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

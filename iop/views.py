@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import hmac
+
 from celery import Celery
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -70,11 +73,27 @@ def _count_workers(app: Celery, conn: Connection) -> int | str:
         return f"error: {exc.__class__.__name__}"
 
 
+def _may_see_health_details(request: HttpRequest, database_up: bool) -> bool:
+    """Monitoring with IOP_HEALTHZ_TOKEN, or a signed-in administrator. The broker's state
+    and the worker count tell an outsider what to attack, so nobody else sees them."""
+    token = settings.IOP_HEALTHZ_TOKEN
+    sent = request.headers.get("Authorization", "")
+    if token and hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()):
+        return True
+    # Who is signed in is read from the database: with it down, only the token tells.
+    return database_up and permissions.can_see_system_health(request.user)
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 only when the database answers; broker and workers are reported, not required."""
+    """Up (200) while the database answers, else down (503). Administrators and monitoring
+    also get the database, broker and worker details; broker and workers are reported,
+    not required."""
     database = _database_state()
-    broker, workers = _broker_and_workers()
-    status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database, "broker": broker, "workers": workers}, status=status)
+    up = database == "ok"
+    body: dict[str, object] = {"status": "up" if up else "down"}
+    if _may_see_health_details(request, up):
+        broker, workers = _broker_and_workers()
+        body |= {"database": database, "broker": broker, "workers": workers}
+    return JsonResponse(body, status=200 if up else 503)

@@ -3,6 +3,8 @@
 The URLs come from the resolver, not from a list kept by hand: a new page without a row
 in EXPECTED fails `test_every_url_has_an_expected_outcome`, so it cannot ship unreviewed.
 allauth's pages are listed one by one; the Django admin's generated pages follow one rule.
+The admin is then requested again as Django staff of every role and as a superuser: there
+every admin URL needs a row in ADMIN_SITE_PAGES, ADMIN_MODEL_PAGES or ADMIN_APPS.
 """
 
 from __future__ import annotations
@@ -303,18 +305,6 @@ def admin_expectation(route: Route) -> dict[str, Outcome]:
     return everyone(Redirect("admin:login", with_next=True))
 
 
-# The admin pages the administrator role needs, opened by a Django staff user of each role
-# (the matrix above has no staff users): only the administrator gets them.
-ADMIN_PAGES_FOR_ADMINISTRATORS = [
-    "admin:index",
-    "admin:accounts_program_changelist",
-    "admin:accounts_user_changelist",
-    "admin:scheduling_room_changelist",
-    "admin:groups_groupkind_changelist",
-]
-ADMIN_PAGES_FOR_NOBODY = ["/admin/pghistory/events/", "/admin/mfa/authenticator/"]
-
-
 def expected_for(route: Route) -> dict[str, Outcome] | None:
     if route.namespace == "admin":
         return admin_expectation(route)
@@ -467,24 +457,180 @@ def test_probation_officer_ends_on_403_or_404_on_every_staff_page(staff, samples
         assert response.status_code in {403, 404, 405}, f"{route.key} {url} -> {final}"
 
 
-@pytest.mark.parametrize("role", list(Role))
-def test_admin_pages_as_a_staff_user_of_each_role(role, staff, program):
-    user = staff[role]
+# ---------------------------------------------------------------- the admin, as Django staff
+# The matrix above has no Django staff users. Here each role's user is staff (is_staff), and a
+# superuser (no role) joins them: only the administrator and the superuser get past the admin
+# sign-in, and the administrator only to the pages their role needs, for their own programs.
+
+SUPERUSER = "superuser"
+ADMIN_ACTORS = [*Role, SUPERUSER]
+ADMIN_SIGN_IN = Redirect("admin:login", with_next=True)
+ADMIN_INDEX = Redirect("admin:index")
+
+# Outcomes as (program administrator, superuser).
+AdminPages = dict[str, tuple[Outcome, Outcome]]
+SCOPED_NO_ADD: AdminPages = {  # people join by invitation; programs are created by a superuser
+    "changelist": (200, 200),
+    "add": (403, 200),
+    "change": (200, 200),
+    "history": (200, 200),
+    "delete": (403, 403),  # referenced by clinical records: deactivated, never deleted
+}
+SCOPED: AdminPages = {**SCOPED_NO_ADD, "add": (200, 200)}
+# A superuser may delete reference data (what records still use is protected).
+SUPERUSER_ONLY: AdminPages = dict.fromkeys(SCOPED, (403, 200))
+ADMIN_MODEL_PAGES: dict[str, AdminPages] = {
+    "accounts_program": SCOPED_NO_ADD,
+    "accounts_user": SCOPED_NO_ADD,  # memberships show inline, read-only (tests/accounts)
+    "scheduling_room": SCOPED,
+    "groups_groupkind": SCOPED,
+    # Directors keep service codes on their own page; the rest is reference data.
+    "scheduling_servicecode": SUPERUSER_ONLY,
+    "clients_levelofcare": SUPERUSER_ONLY,
+    "auth_group": SUPERUSER_ONLY,
+    "account_emailaddress": SUPERUSER_ONLY,
+}
+ADMIN_SITE_PAGES: AdminPages = {
+    "admin:index": (200, 200),
+    "admin:login": (ADMIN_INDEX, ADMIN_INDEX),
+    "admin:logout": (405, 405),  # POST only
+    "admin:password_change": (200, 200),  # one's own password
+    "admin:password_change_done": (200, 200),
+    "admin:autocomplete": (403, 403),  # without a field to complete
+    "admin:jsi18n": (200, 200),
+    "admin:view_on_site": (404, 404),  # no model here has a public page
+    "admin:auth_user_password_change": (403, 200),  # another person's password
+}
+ADMIN_APPS: AdminPages = {
+    "accounts": (200, 200),
+    "scheduling": (200, 200),
+    "groups": (200, 200),
+    "clients": (404, 200),
+    "auth": (404, 200),
+    "account": (404, 200),
+}
+# History with client names and note text, and two-factor secrets: nobody's, in the admin.
+ADMIN_PAGES_FOR_NOBODY = ["/admin/pghistory/events/", "/admin/mfa/authenticator/", "/admin/x/"]
+
+
+def admin_model(route: Route) -> str | None:
+    parts = route.route.split("/")
+    if len(parts) > 3 and parts[0] == "admin" and "<" not in parts[1] + parts[2]:
+        return f"{parts[1]}_{parts[2]}"
+    return None
+
+
+AdminRow = tuple[str, tuple[Outcome, Outcome], dict[str, str]]
+
+
+def admin_rows(route: Route, objects: dict[str, str]) -> list[AdminRow]:
+    """(URL, outcomes, its samples) for one admin route: app pages once per app, model pages
+    on `objects`."""
+    if route.key == "admin:app_list":
+        return [(f"/admin/{label}/", outcomes, {}) for label, outcomes in ADMIN_APPS.items()]
+    if route.key == "<unnamed admin/(?P<url>.*)$>":
+        return [(url, (404, 404), {}) for url in ADMIN_PAGES_FOR_NOBODY]
+    if route.key in ADMIN_SITE_PAGES:
+        samples = {"content_type_id": "1", "object_id": "1", "id": objects["accounts_user"]}
+        return [(build_url(route, samples), ADMIN_SITE_PAGES[route.key], samples)]
+    model = admin_model(route)
+    if model is None or model not in ADMIN_MODEL_PAGES:
+        raise NoSample(f"{route.key}: add it to ADMIN_SITE_PAGES or ADMIN_MODEL_PAGES")
+    samples = {"object_id": objects[model]}
+    url = build_url(route, samples)
+    if route.key.startswith("<unnamed"):  # .../<id>/ sends anyone inside the admin on
+        to_change = Redirect(f"admin:{model}_change", arg="object_id")
+        return [(url, (to_change, to_change), samples)]
+    page = route.key.removeprefix(f"admin:{model}_")
+    return [(url, ADMIN_MODEL_PAGES[model][page], samples)]
+
+
+def admin_expected(actor: str, outcomes: tuple[Outcome, Outcome], url: str) -> Outcome:
+    if actor == Role.ADMINISTRATOR:
+        return outcomes[0]
+    if actor == SUPERUSER:
+        return outcomes[1]
+    # Every other role: the admin sign-in, which shows "not authorized" and signs nobody in.
+    if url == reverse("admin:login"):
+        return 200
+    return ADMIN_INDEX if url == reverse("admin:logout") else ADMIN_SIGN_IN
+
+
+@pytest.fixture
+def admin_objects(program, staff) -> dict[str, str]:
+    """The object each admin model's pages open, in the users' program where it has one."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from groups.models import GroupKind
+    from iop.clients.models import LevelOfCare
+    from scheduling.models import Room, ServiceCode
+
+    director = staff[Role.DIRECTOR]
+    objects = {
+        "accounts_program": program,
+        "accounts_user": director,
+        "scheduling_room": Room.objects.create(program=program, name="Room 9", capacity=8),
+        "groups_groupkind": GroupKind.objects.create(program=program, code="art", name="Art"),
+        "scheduling_servicecode": ServiceCode.objects.create(
+            program=program, code="90834", label="Psychotherapy, 45 minutes", kinds=["individual"]
+        ),
+        "clients_levelofcare": LevelOfCare.objects.first(),
+        "auth_group": Group.objects.create(name="Unused"),
+        "account_emailaddress": EmailAddress.objects.create(user=director, email=director.email),
+    }
+    return {model: str(obj.pk) for model, obj in objects.items()}
+
+
+def admin_user(actor: str, staff: dict[str, Any]) -> User:
+    if actor == SUPERUSER:
+        return User.objects.create_superuser("root@clinic.test", PASSWORD)
+    user = staff[actor]
     user.is_staff = True
     user.save()
+    return user
+
+
+def test_every_admin_url_has_an_expected_outcome(staff, admin_objects):
+    missing = []
+    for route in all_routes():
+        if route.namespace == "admin":
+            try:
+                admin_rows(route, admin_objects)
+            except NoSample as exc:
+                missing.append(str(exc))
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("actor", ADMIN_ACTORS)
+def test_admin_matrix_for_django_staff_of_each_role(actor, staff, admin_objects):
     http = HttpClient()
-    http.force_login(user)
-    program_page = reverse("admin:accounts_program_change", args=[program.pk])
-    for url in [*map(reverse, ADMIN_PAGES_FOR_ADMINISTRATORS), program_page]:
-        response = http.get(url)
-        if role == Role.ADMINISTRATOR:
-            assert response.status_code == 200, (role, url)
-        else:  # to the admin sign-in, which refuses them (see admin_expectation)
-            assert response.status_code == 302, (role, url)
-            assert response["Location"].startswith(reverse("admin:login")), (role, url)
-    for url in ADMIN_PAGES_FOR_NOBODY:
-        got = http.get(url)
-        assert got.status_code in (404, 302) and got.status_code != 200, (role, url)
+    http.force_login(admin_user(actor, staff))
+    problems = []
+    for route in all_routes():
+        if route.namespace != "admin":
+            continue
+        for url, outcomes, samples in admin_rows(route, admin_objects):
+            expected = admin_expected(actor, outcomes, url)
+            problem = outcome_problem(http.get(url), url, expected, samples)
+            if problem:
+                problems.append(f"{route.key} {url}: {problem}")
+    assert not problems, f"{actor}:\n" + "\n".join(problems)
+
+
+def test_administrator_cannot_open_the_shared_group_kinds(staff, program):
+    """Kinds without a program are everyone's library: only a superuser changes them."""
+    from groups.models import GroupKind
+
+    shared = GroupKind.objects.filter(program=None).first()
+    assert shared is not None
+    url = reverse("admin:groups_groupkind_change", args=[shared.pk])
+    administrator = HttpClient()
+    administrator.force_login(admin_user(Role.ADMINISTRATOR, staff))
+    assert outcome_problem(administrator.get(url), url, ADMIN_INDEX, {}) is None
+    root = HttpClient()
+    root.force_login(admin_user(SUPERUSER, staff))
+    assert root.get(url).status_code == 200
 
 
 # ---------------------------------------------------------------- other programs

@@ -154,9 +154,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Monitoring's token: the broker and worker details are not shown to anonymous callers.
+HEALTHZ_TOKEN = "demo-stack-test-monitoring-token-0123456789"
+
+
 def _healthz(port: int) -> dict[str, Any] | None:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/healthz", headers={"Authorization": f"Bearer {HEALTHZ_TOKEN}"}
+    )
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=5) as response:
             body: dict[str, Any] = json.load(response)
             return body if response.status == 200 else None
     except OSError:
@@ -224,7 +231,9 @@ def test_demo_stack_serves_healthz_with_a_worker_and_sigint_stops_everything(dat
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "XDG_RUNTIME_DIR", "IOP_TESTING"}
     }
-    env.update(IOP_DATA_DIR=str(data_dir), IOP_BIND=f"127.0.0.1:{port}")
+    env.update(
+        IOP_DATA_DIR=str(data_dir), IOP_BIND=f"127.0.0.1:{port}", IOP_HEALTHZ_TOKEN=HEALTHZ_TOKEN
+    )
     log = data_dir / "stack.log"
     with log.open("wb") as out:
         stack = subprocess.Popen(

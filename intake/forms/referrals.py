@@ -55,9 +55,11 @@ class NewClientForm(forms.ModelForm):
 
     def clean_record_number(self) -> str:
         number = self.cleaned_data["record_number"].strip()
-        # Uniqueness across all programs; a match the user may see is shown as a duplicate.
+        # Unique within this program only: another program's numbers are none of our business
+        # (and a clash would reveal them). A match here is also shown as a likely duplicate.
         self.record_number_taken = bool(
-            number and Client.objects.filter(record_number__iexact=number).exists()
+            number
+            and Client.objects.filter(program=self.program, record_number__iexact=number).exists()
         )
         return number
 

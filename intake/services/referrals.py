@@ -62,7 +62,8 @@ def referral_create(
         data = {k: v for k, v in (client_data or {}).items() if k in CLIENT_FIELDS}
         client = Client.objects.create(
             program=program,
-            record_number=(client_data or {}).get("record_number") or client_next_record_number(),
+            record_number=(client_data or {}).get("record_number")
+            or client_next_record_number(program),
             created_by=by,
             **data,
         )

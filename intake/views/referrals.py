@@ -29,6 +29,10 @@ from iop.clients.access import get_client_for
 from iop.clients.models import Client
 from iop.http import AuthedRequest, posted, uuid_or_404
 
+RECORD_NUMBER_TAKEN = (
+    "This record number is already in use in this program. Leave it blank to assign the next one."
+)
+
 
 @require_GET
 @capability_required(permissions.EDIT_INTAKE)
@@ -75,8 +79,8 @@ def referral_create_view(request: AuthedRequest) -> HttpResponse:
                 record_number=identity.get("record_number", ""),
             )
             confirmed = request.POST.get("confirm_new_person") == "yes"
-            if client_form.record_number_taken and (confirmed or not duplicates):
-                client_form.add_error("record_number", "This record number is already in use.")
+            if client_form.record_number_taken:  # in this program; confirming cannot help
+                client_form.add_error("record_number", RECORD_NUMBER_TAKEN)
             elif not duplicates or confirmed:
                 return _create_and_show(request, program, referral_form, client_form=client_form)
     return render(

@@ -148,6 +148,13 @@ def is_staff_member(user: Any) -> bool:
     return bool(roles(user) & STAFF_ROLES)
 
 
+def can_see_system_health(user: Any) -> bool:
+    """/healthz's broker and worker details: superusers and program administrators."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser) or bool(program_ids_with(user, MANAGE_SETTINGS))
+
+
 def _capability_predicate(capability: str) -> rules.Predicate:
     def predicate(user: Any, obj: Any = None) -> bool:
         program = getattr(obj, "program", None) if obj is not None else None

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Model
+from django.http import HttpRequest
 
 from iop.accounts.models import User
 from iop.audit.models import AuditEvent, RecordView
@@ -12,12 +13,12 @@ from iop.clients.models import Client
 from iop.http import AuthedRequest
 
 
-def client_ip(request: AuthedRequest) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     """The browser's address as our own proxies saw it.
 
     Each trusted proxy appends the address it saw to X-Forwarded-For; hops before those are
-    whatever the browser sent, so they are never believed (the same rule allauth's rate
-    limits follow, from the same setting).
+    whatever the browser sent, so they are never believed. The sign-in limits key on this
+    address too (iop.accounts.adapter).
     """
     count = settings.IOP_TRUSTED_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from iop import locks
 from iop.accounts import permissions
@@ -81,7 +82,9 @@ class ClientQuerySet(models.QuerySet["Client"]):
 @locks.track()
 class Client(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="clients")
-    record_number = models.CharField(max_length=20, unique=True)
+    # Unique within the program (in any letter case), never across programs: a clash with
+    # another program's number would tell staff here that the number exists there.
+    record_number = models.CharField(max_length=20)
     legal_first_name = models.CharField(max_length=80)
     legal_last_name = models.CharField(max_length=80)
     preferred_name = models.CharField(
@@ -111,6 +114,14 @@ class Client(TimeStampedModel):
         ordering = ["legal_last_name", "legal_first_name"]
         triggers = locks.never_deleted()
         indexes = [models.Index(fields=["program", "legal_last_name", "legal_first_name"])]
+        constraints = [
+            models.UniqueConstraint(
+                "program",
+                Lower("record_number"),
+                name="client_record_number_unique_in_program",
+                violation_error_message="This record number is already in use in this program.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.display_name} ({self.record_number})"

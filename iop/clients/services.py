@@ -15,13 +15,13 @@ from iop.clients.models import Client, DischargeReason, Episode, LevelOfCare, Le
 from iop.clients.signals import episode_discharged
 
 
-def client_next_record_number() -> str:
-    """R-<n>: the next number after the highest in use (locked, so two intakes never collide)."""
-    numbers = (
-        Client.objects.select_for_update()
-        .filter(record_number__regex=r"^R-[0-9]+$")
-        .values_list("record_number", flat=True)
-    )
+def client_next_record_number(program: Program) -> str:
+    """R-<n>: the next number after the highest in use in the program. The program's row is
+    locked, so two intakes there never take the same number (even in an empty program)."""
+    Program.objects.select_for_update().get(pk=program.pk)
+    numbers = Client.objects.filter(
+        program=program, record_number__regex=r"^[Rr]-[0-9]+$"
+    ).values_list("record_number", flat=True)
     highest = max((int(n[2:]) for n in numbers), default=1000)
     return f"R-{highest + 1}"
 

@@ -20,7 +20,9 @@ def _post_data(**overrides):
         "client-legal_last_name": "Stone",
         "client-date_of_birth": "1991-04-02",
         "client-phone": "(202) 555-0100",
-        "referral-received_on": timezone.localdate().isoformat(),
+        # Yesterday in UTC is past in every program's zone (today in UTC is tomorrow in New
+        # York each evening, which the form refuses as a future date).
+        "referral-received_on": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
         "referral-source": "self",
         "referral-reason": "Nightmares and drinking to sleep",
         "referral-urgency": "routine",
@@ -67,6 +69,11 @@ def test_confirming_a_different_person_creates_the_new_client(program, staff, lo
     assert Client.objects.filter(legal_last_name="Stone").count() == 2
 
 
+RECORD_NUMBER_TAKEN = (
+    "This record number is already in use in this program. Leave it blank to assign the next one."
+)
+
+
 def test_same_record_number_is_a_duplicate(program, staff, login_as):
     existing = ClientFactory(program=program, record_number="R-2001", legal_last_name="Other")
     response = login_as(staff[Role.INTAKE]).post(
@@ -74,6 +81,45 @@ def test_same_record_number_is_a_duplicate(program, staff, login_as):
     )
     assert existing.display_name in response.content.decode()
     assert not Referral.objects.exists()
+
+
+def test_a_record_number_taken_in_this_program_gets_the_message_and_saves_nothing(
+    program, staff, login_as
+):
+    """Even after "this is a different person": one number, one client in a program."""
+    ClientFactory(program=program, record_number="R-2001", legal_last_name="Other")
+    response = login_as(staff[Role.INTAKE]).post(
+        URL, _post_data(**{"client-record_number": "r-2001", "confirm_new_person": "yes"})
+    )
+    assert response.status_code == 200
+    assert response.context["client_form"].errors["record_number"] == [RECORD_NUMBER_TAKEN]
+    assert RECORD_NUMBER_TAKEN in response.content.decode()
+    assert not Client.objects.filter(legal_last_name="Stone").exists()
+    assert not Referral.objects.exists()
+
+
+def test_another_programs_record_number_may_be_used_here_and_reveals_nothing(
+    program, other_program, staff, login_as
+):
+    """The form answers a number another program holds exactly as it answers a free one."""
+    ClientFactory(program=other_program, record_number="R-2001", legal_last_name="Elsewhere")
+    http = login_as(staff[Role.INTAKE])
+    taken_there = http.post(URL, _post_data(**{"client-record_number": "R-2001"}))
+    free = http.post(
+        URL,
+        _post_data(**{"client-record_number": "R-2002", "client-legal_first_name": "Blake"}),
+    )
+    assert taken_there.status_code == free.status_code == 302
+    mine = Client.objects.get(legal_last_name="Stone", legal_first_name="Avery")
+    assert (mine.record_number, mine.program) == ("R-2001", program)
+
+
+def test_the_next_record_number_counts_only_this_programs_clients(other_program, staff, login_as):
+    """Numbers assigned here do not jump past another program's, which would tell how many
+    clients it has."""
+    ClientFactory(program=other_program, record_number="R-5000")
+    login_as(staff[Role.INTAKE]).post(URL, _post_data())
+    assert Client.objects.get(legal_last_name="Stone").record_number == "R-1001"
 
 
 def test_duplicate_in_another_program_is_not_revealed(other_program, staff, login_as):
