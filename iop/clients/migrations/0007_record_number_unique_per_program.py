@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0008_program_history_crisis_line'),
-        ('clients', '0005_planned_discharge'),
+        ('clients', '0006_clinical_rows_never_deleted_locks_not_switchable'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
