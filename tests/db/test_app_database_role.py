@@ -170,9 +170,30 @@ def test_pgtrigger_ignore_does_not_lift_a_lock_for_the_app_role(as_app):
             [signature.pk],
         )
     assert Signature.objects.get(pk=signature.pk).signer_name == "Rowan Testperson"
-    # The owner (here the suite's superuser) still may, as the test flush relies on.
-    with pgtrigger.ignore("signatures.Signature:append_only"):
-        Signature.objects.filter(pk=signature.pk).update(signer_name="Corrected by the owner")
+
+
+def history_rows(conn: psycopg.Connection[Any], client: Client) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM clients_clientevent WHERE pgh_obj_id = %s", [client.pk]
+    ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pgtrigger_ignore_does_not_stop_change_history_for_the_app_role(as_app):
+    """pghistory's recording triggers still go through pgtrigger's ignore check: for the app
+    role that check answers no, so a change it makes is always recorded."""
+    client = ClientFactory()
+    recorder = pgid(as_app, "clients_client", "update_update")
+    before = history_rows(as_app, client)
+    as_app.execute("SELECT set_config('pgtrigger.ignore', %s, false)", ["{" + recorder + "}"])
+    as_app.execute("UPDATE clients_client SET pronouns = 'ze/zir' WHERE id = %s", [client.pk])
+    assert history_rows(as_app, client) == before + 1
+    # The owner (here the suite's superuser) still may skip a recorder, as pgtrigger intends.
+    with pgtrigger.ignore("clients.Client:update_update"):
+        Client.objects.filter(pk=client.pk).update(pronouns="she/her")
+    assert history_rows(as_app, client) == before + 1
 
 
 def test_tables_the_owner_creates_later_are_granted_too(as_app, app_role):

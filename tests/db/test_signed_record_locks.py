@@ -8,8 +8,11 @@ connection that may get past (``session_replication_role``), and it is not used 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
@@ -53,19 +56,11 @@ DISCARDABLE_WHILE_DRAFT = {
     "treatment_plans_planproblem_instrument_results": "a finding unlinked from a draft problem",
 }
 
-OUR_APPS = (
-    "accounts",
-    "audit",
-    "clients",
-    "signatures",
-    "reports",
-    "notifications",
-    "intake",
-    "treatment_plans",
-    "scheduling",
-    "groups",
-    "family",
-    "relapse_prevention",
+# Every app of this repository (not Django's or a library's), from the app registry.
+OUR_APPS = tuple(
+    app.label
+    for app in apps.get_app_configs()
+    if Path(app.path).is_relative_to(settings.BASE_DIR) and "site-packages" not in app.path
 )
 
 
