@@ -172,7 +172,7 @@ def test_pgtrigger_ignore_does_not_lift_a_lock_for_the_app_role(as_app):
     assert Signature.objects.get(pk=signature.pk).signer_name == "Rowan Testperson"
 
 
-def history_rows(conn: psycopg.Connection[Any], client: Client) -> int:
+def history_rows(conn: psycopg.Connection[Any], client: Any) -> int:
     row = conn.execute(
         "SELECT count(*) FROM clients_clientevent WHERE pgh_obj_id = %s", [client.pk]
     ).fetchone()
