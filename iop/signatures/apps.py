@@ -8,6 +8,9 @@ class SignaturesConfig(AppConfig):
 
     def ready(self) -> None:
         from iop.database_roles import after_migrate
+        from iop.locks import trigger_migrations_skip_model_reload
+
+        trigger_migrations_skip_model_reload()
 
         # Once per migrate (sender is this app): the locks' database roles, iop/database_roles.py.
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="iop.database_roles")
