@@ -85,7 +85,7 @@ def test_lockout_is_per_account(client, clinician, program):
 
 
 def test_unknown_email_locks_out_the_same_way(client, db):
-    """Lockout behaviour does not reveal which addresses exist either."""
+    """Lockout behavior does not reveal which addresses exist either."""
     for n in range(ALLOWED_FAILURES):
         attempt(client, "nobody.here@clinic.test", f"wrong-password-{n}")
     assert form_errors(attempt(client, "nobody.here@clinic.test", "x" * 12)) == [LOCKED]

@@ -330,7 +330,7 @@ def test_processing_intervention_is_held_until_the_gate_opens_and_the_phase_move
     emdr = plan.interventions.get()
     assert intervention_status(emdr, gate_status(plan.episode)) == (
         "Held",
-        "the plan is in the stabilisation phase",
+        "the plan is in the stabilization and preparation phase",
     )
     phase_change(plan=plan, to_phase=Phase.PROCESSING, reason="Ready", by=clinician)
     emdr = plan.interventions.select_related("plan").get()

@@ -196,7 +196,8 @@ def intervention_status(intervention: PlanIntervention, gate: Gate) -> tuple[str
         return HELD, "; ".join(gate.missing)
     phase = intervention.plan.phase
     if phase != Phase.PROCESSING:
-        return HELD, f"the plan is in the {phase} phase"
+        # The label, not the stored value: staff read it (US spelling; stored values stay put).
+        return HELD, f"the plan is in the {Phase(phase).label.lower()} phase"
     return ACTIVE, ""
 
 
@@ -341,7 +342,9 @@ def _check_phase_change(plan: TreatmentPlan, to_phase: str, reason: str) -> None
     if to_phase not in Phase.values:
         raise ValidationError({"to_phase": "Choose one of the phases listed."})
     if to_phase == plan.phase:
-        raise ValidationError({"to_phase": f"The plan is already in the {to_phase} phase."})
+        raise ValidationError(
+            {"to_phase": f"The plan is already in the {Phase(to_phase).label.lower()} phase."}
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Say why the phase changes."})
     if to_phase == Phase.PROCESSING:
