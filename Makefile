@@ -27,6 +27,8 @@ node_modules/.installed: package.json package-lock.json
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# The import contract in pyproject.toml ([tool.importlinter]); see docs/architecture.md.
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	@# Settings only parse these URLs here; no server is started for type checking.
