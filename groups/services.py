@@ -12,9 +12,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from groups.hooks import roster_listeners
 from groups.models import (
     CurriculumTopic,
     Facilitator,
@@ -25,35 +25,16 @@ from groups.models import (
 )
 from iop.accounts.models import Program, User
 from iop.clients.models import Episode
-from scheduling.models import Session, SessionAttendee, TrackEnrolment
-from scheduling.services.calendar import (
-    attendees_add,
-    attendees_remove,
-    future_sessions,
-    program_today,
-    session_over_capacity,
-)
 
 
-def _sessions_for(group: Group, episode: Episode, on: datetime.date) -> QuerySet[Session]:
-    """The group's future sessions from ``on`` this episode belongs at: every one for a closed
-    group; for an open group, those of a track the episode is enrolled in on that day."""
-    sessions = future_sessions().filter(group=group, occurs_on__gte=on)
-    if group.is_open:
-        enrolled = TrackEnrolment.objects.filter(
-            episode=episode,
-            track=OuterRef("track_block__track"),
-            starts_on__lte=OuterRef("occurs_on"),
-        ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=OuterRef("occurs_on")))
-        sessions = sessions.filter(Exists(enrolled))
-    return sessions
+class GroupFull(ValidationError):
+    """A full open group refused a member (callers may word the refusal for their page)."""
 
 
 def _join(entry: RosterEntry, on: datetime.date, actor: User) -> None:
-    sessions = _sessions_for(entry.group, entry.episode, on)
-    if full := session_over_capacity(sessions, entry.group):
-        raise ValidationError(full)
-    attendees_add(sessions=sessions, episode=entry.episode, actor=actor)
+    # Scheduling expects the member at the group's sessions (and may refuse a full one).
+    for listener in roster_listeners():
+        listener.joined(entry, on, actor)
 
 
 def _members(group: Group) -> int:
@@ -69,7 +50,7 @@ def roster_add(
     A member when there is room, and then expected at the group's future sessions; when a
     closed group is full, on its waitlist instead. A full open group refuses, naming it."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    on = on or program_today(group.program)
+    on = on or group.program.today()
     if episode.program_id != group.program_id or not episode.is_open:
         raise ValidationError("Only a client with an open episode in this program can join.")
     if not group.active:
@@ -83,7 +64,7 @@ def roster_add(
         )
     if _members(group) >= group.capacity:
         if group.is_open:
-            raise ValidationError(
+            raise GroupFull(
                 f"{group.name} is full ({group.capacity} of {group.capacity} places taken)."
             )
         return RosterEntry.objects.create(
@@ -101,13 +82,8 @@ def roster_add(
 
 
 def _leave_sessions(entry: RosterEntry, left_on: datetime.date, reason: str) -> None:
-    attendees_remove(
-        attendees=SessionAttendee.objects.filter(
-            episode=entry.episode,
-            session__in=future_sessions().filter(group=entry.group, occurs_on__gte=left_on),
-        ),
-        reason=reason,
-    )
+    for listener in roster_listeners():
+        listener.left(entry, left_on, reason)
 
 
 def _promote(group: Group, on: datetime.date, actor: User) -> RosterEntry | None:
@@ -149,7 +125,7 @@ def roster_remove(
     if was_member:
         _leave_sessions(entry, left_on, reason)
         if not group.is_open:
-            _promote(group, max(left_on, program_today(group.program)), actor)
+            _promote(group, max(left_on, group.program.today()), actor)
     return entry
 
 

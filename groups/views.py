@@ -13,7 +13,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
@@ -21,32 +21,47 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
+from groups.hooks import group_page_context
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
 from groups.services import group_save, roster_add, roster_remove
 from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.accounts.models import Program
+from iop.accounts.models import Program, Role, User
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest, form_add_service_errors, posted
-from scheduling.models import Session, SessionStaff
-from scheduling.services.calendar import program_today
-from scheduling.views.access import (
-    chosen_program,
-    program_now,
-    program_zone,
-    session_staff_choices,
-    with_counts,
-)
 
 VIEW = permissions.VIEW_SCHEDULE
 MANAGE = permissions.MANAGE_SCHEDULE
-UPCOMING = 8
+# Who may facilitate: the staff who may lead a session (directors often run groups).
+FACILITATOR_ROLES = (Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR)
 
 
 def get_group_for(user: Any, group_id: UUID, capability: str) -> Group:
     groups = Group.objects.in_programs(permissions.program_ids_with(user, capability))
     return get_object_or_404(groups.select_related("program", "kind"), pk=group_id)
+
+
+def chosen_program(request: AuthedRequest, capability: str) -> Program:
+    """The program a page is about: ?program=<id> among the user's, else their first one."""
+    programs = list(permissions.programs_with(request.user, capability).order_by("name"))
+    if not programs:
+        raise PermissionDenied
+    wanted = request.GET.get("program", "")
+    return next((p for p in programs if str(p.pk) == wanted), programs[0])
+
+
+def facilitator_choices(program: Program) -> QuerySet[User]:
+    return (
+        User.objects.filter(
+            memberships__program=program,
+            memberships__active=True,
+            memberships__role__in=FACILITATOR_ROLES,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
 
 
 # ---------------------------------------------------------------- reading
@@ -86,18 +101,6 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
         .select_related("episode__client")
         .order_by("waitlisted_at", "episode__client__legal_last_name")
     )
-    zone = program_zone(group.program)
-    upcoming = list(
-        with_counts(Session.objects.filter(group=group, ends_at__gte=program_now(group.program)))
-        .select_related("room")
-        .prefetch_related(
-            Prefetch("staff_links", queryset=SessionStaff.objects.select_related("user"))
-        )
-        .order_by("starts_at")[:UPCOMING]
-    )
-    for session in upcoming:
-        session.local_start = session.starts_at.astimezone(zone)  # type: ignore[attr-defined]
-        session.local_end = session.ends_at.astimezone(zone)  # type: ignore[attr-defined]
     can_manage = permissions.can(request.user, MANAGE, group.program)
     members = [e for e in roster if e.status == "member"]
     safety_attach(e.episode.client for e in roster)
@@ -109,7 +112,8 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
         .select_related("user")
         .order_by("-role", "user__last_name"),
         "topics": CurriculumTopic.objects.filter(group=group, active=True).order_by("position"),
-        "upcoming": upcoming,
+        # Sessions are scheduling's: it provides "upcoming" (groups/hooks.py).
+        **group_page_context(group),
         "can_manage": can_manage,
         "add_form": RosterAddForm(group=group) if can_manage and not group.is_open else None,
         "room_left": max(group.capacity - len(members), 0),
@@ -157,7 +161,7 @@ def _group_initial(group: Group) -> dict[str, Any]:
 def _group_form_page(request: AuthedRequest, program: Program, group: Group | None) -> HttpResponse:
     initial = _group_initial(group) if group else {}
     form = GroupForm(
-        posted(request), program=program, staff=session_staff_choices(program), initial=initial
+        posted(request), program=program, staff=facilitator_choices(program), initial=initial
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -216,7 +220,7 @@ def roster_remove_view(request: AuthedRequest, group_id: UUID, entry_id: UUID) -
     entry = get_object_or_404(
         RosterEntry.objects.current().select_related("episode__client"), group=group, pk=entry_id
     )
-    form = RosterRemoveForm(posted(request), today=program_today(group.program))
+    form = RosterRemoveForm(posted(request), today=group.program.today())
     if request.method == "POST" and form.is_valid():
         try:
             roster_remove(entry=entry, actor=request.user, **form.cleaned_data)

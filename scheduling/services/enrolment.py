@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from groups.models import Group, RosterEntry
-from groups.services import roster_remove
+from groups.services import GroupFull, roster_add, roster_remove
 from iop.accounts.models import User
 from iop.clients.models import Episode
 from scheduling.models import (
@@ -87,17 +87,20 @@ def _check_can_enrol(episode: Episode, track: Track, starts_on: datetime.date) -
 def _join_open_group(
     group: Group, episode: Episode, track: Track, starts_on: datetime.date, actor: User
 ) -> None:
+    """Rolling admission: onto the group's roster through groups' roster_add (the one roster
+    writer, which also expects the client at the sessions); a client already on the roster
+    through another track running the group is expected at this track's sessions too."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    entry = group.roster.current().filter(episode=episode).first()
-    if entry is None:
-        if group.roster.members().count() >= group.capacity:
+    if not group.roster.current().filter(episode=episode).exists():
+        try:
+            roster_add(group=group, episode=episode, actor=actor, on=starts_on)
+        except GroupFull as refused:
+            # Enrolment's page adds what to do about it.
+            refusal = refused.messages[0].removesuffix(".")
             raise ValidationError(
-                f"{group.name} is full ({group.capacity} of {group.capacity} places taken); "
-                "free a place or raise its capacity first."
-            )
-        RosterEntry.objects.create(
-            group=group, episode=episode, status="member", joined_on=starts_on, created_by=actor
-        )
+                f"{refusal}; free a place or raise its capacity first."
+            ) from refused
+        return
     sessions = future_sessions().filter(
         track_block__track=track, group=group, occurs_on__gte=starts_on
     )

@@ -1,0 +1,56 @@
+"""What the apps above groups plug into it (docs/architecture.md).
+
+groups sits below scheduling: it holds group definitions, facilitators, curricula and rosters,
+and must not import scheduling. Scheduling owns the sessions a roster is expected at, so it
+registers (from its AppConfig.ready) what happens to sessions when a roster changes, and what
+the group page shows about sessions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from groups.models import Group, RosterEntry
+    from iop.accounts.models import User
+
+
+@dataclass(frozen=True)
+class RosterListener:
+    """Called inside roster_add / roster_remove's transaction, with the group row locked.
+
+    ``joined`` may refuse the change by raising ValidationError (e.g. a session already full),
+    which rolls the roster change back."""
+
+    key: str
+    # (entry, on, actor): a member joined from ``on``.
+    joined: Callable[[RosterEntry, datetime.date, User], None]
+    # (entry, left_on, reason): a member left from ``left_on``.
+    left: Callable[[RosterEntry, datetime.date, str], None]
+
+
+_listeners: dict[str, RosterListener] = {}
+# Each provider adds keys to the group page's context (e.g. "upcoming" sessions).
+_page_context: dict[str, Callable[[Group], dict[str, Any]]] = {}
+
+
+def register_roster_listener(listener: RosterListener) -> None:
+    _listeners[listener.key] = listener
+
+
+def roster_listeners() -> list[RosterListener]:
+    return list(_listeners.values())
+
+
+def register_group_page_context(key: str, provider: Callable[[Group], dict[str, Any]]) -> None:
+    _page_context[key] = provider
+
+
+def group_page_context(group: Group) -> dict[str, Any]:
+    context: dict[str, Any] = {}
+    for provider in _page_context.values():
+        context.update(provider(group))
+    return context
