@@ -22,6 +22,8 @@ from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode
 from iop.signatures.models import lock_when_signed
+from treatment_plans import wording
+from treatment_plans.wording import MeasureKind
 
 
 class Phase(models.TextChoices):
@@ -244,13 +246,6 @@ class PlanGoal(TimeStampedModel):
         return (self.client_words or self.clinical_goal)[:60]
 
 
-class MeasureKind(models.TextChoices):
-    INSTRUMENT_BELOW = "instrument_below", "Instrument score below a threshold"
-    ATTENDANCE = "attendance", "Attendance at or above a rate"
-    PRACTICE = "practice", "A skill practised so many times a week"
-    OBSERVED = "observed", "Observed and recorded by staff"
-
-
 class ObjectiveStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"
@@ -286,10 +281,8 @@ class PlanObjective(TimeStampedModel):
 
     @property
     def measure_text(self) -> str:
-        # One wording everywhere (page, PDF, signed text): the service owns it.
-        from treatment_plans.services.plans import measure_text
-
-        return measure_text(self)
+        # One wording everywhere (page, PDF, signed text).
+        return wording.measure_text(self)
 
 
 @locks.track()

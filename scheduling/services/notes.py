@@ -58,7 +58,7 @@ from scheduling.services.note_warnings import (
 )
 from scheduling.views.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from treatment_plans.models import PlanObjective, PlanStatus
-from treatment_plans.services.plans import measure_text
+from treatment_plans.wording import measure_text
 
 __all__ = ["NoteVisit", "NoteWarning", "note_warnings", "warnings_for"]
 

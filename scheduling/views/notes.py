@@ -58,7 +58,7 @@ from scheduling.services.note_warnings import NoteWarning
 from scheduling.services.notes import NoteEditConflict
 from scheduling.views.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from treatment_plans.models import PlanObjective
-from treatment_plans.services.plans import measure_text
+from treatment_plans.wording import measure_text
 
 CHART = permissions.CHART_SESSIONS
 

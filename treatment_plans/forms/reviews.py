@@ -9,7 +9,7 @@ from uuid import UUID
 from django import forms
 
 from treatment_plans.models import PlanObjective, ReviewRating
-from treatment_plans.services.reviews import UNRATED
+from treatment_plans.wording import UNRATED
 
 
 def rating_field_name(objective_id: UUID | str) -> str:

@@ -22,8 +22,6 @@ from django.db.models import F, Max, Model, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from intake import asam
-from intake.instruments import UnknownInstrument
-from intake.instruments import get as get_instrument
 from intake.models import AsamRating, Assessment, AssessmentStatus, InstrumentResult
 from iop.accounts import permissions
 from iop.accounts.models import Membership, Program, User
@@ -46,6 +44,8 @@ from treatment_plans.models import (
     PlanTemplate,
     TreatmentPlan,
 )
+from treatment_plans.wording import instrument_label, measure_text
+from treatment_plans.wording import number as _number
 
 DETAIL_LABELS = {
     "strengths": "Strengths",
@@ -128,13 +128,6 @@ def interventions_by_problem(plan: TreatmentPlan) -> dict[Any, list[PlanInterven
     for intervention in plan.interventions.all():
         grouped.setdefault(intervention.problem_id, []).append(intervention)
     return grouped
-
-
-def instrument_label(code: str) -> str:
-    try:
-        return get_instrument(code).abbreviation
-    except UnknownInstrument:
-        return code.upper()
 
 
 def finding_text(result: InstrumentResult) -> str:
@@ -322,26 +315,6 @@ def _intervention_lines(intervention: PlanIntervention, indent: str) -> list[str
     if intervention.description.strip():
         lines += _block("Details", intervention.description, indent + "  ")
     return lines
-
-
-def _number(value: Decimal) -> str:
-    """33.0 reads as 33; 7.5 stays 7.5."""
-    return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
-
-
-def measure_text(objective: PlanObjective) -> str:
-    """How the objective is measured, in words (instrument names as clinicians write them)."""
-    if objective.measure == MeasureKind.INSTRUMENT_BELOW and objective.threshold is not None:
-        label = instrument_label(objective.instrument)
-        return f"{label} score below {_number(objective.threshold)}"
-    if objective.measure == MeasureKind.ATTENDANCE and objective.threshold is not None:
-        return f"Attendance at or above {_number(objective.threshold)}%"
-    if objective.measure == MeasureKind.PRACTICE and objective.per_week:
-        times = "once" if objective.per_week == 1 else f"{objective.per_week} times"
-        return f"Practised {times} a week"
-    if objective.measure == MeasureKind.OBSERVED:
-        return "Observed and recorded by staff"
-    return "Not measurable yet"
 
 
 def _objective_lines(objective: PlanObjective) -> list[str]:

@@ -23,7 +23,7 @@ import pghistory
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,13 +35,7 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.notifications.models import Channel
 from iop.notifications.services import outbox_enqueue
-from scheduling.models import (
-    ATTENDED,
-    Attendance,
-    AttendeeStatus,
-    SessionAttendee,
-    SessionStatus,
-)
+from treatment_plans.evidence import attendance_counts
 from treatment_plans.models import (
     MeasureKind,
     PlanObjective,
@@ -51,9 +45,9 @@ from treatment_plans.models import (
     ReviewRating,
     TreatmentPlan,
 )
+from treatment_plans.wording import UNRATED
 
 DUE_SOON_DAYS = 3
-UNRATED = "Rate this objective: met, progressing, not progressing or revised."
 
 # ---------------------------------------------------------------- due dates (pure)
 
@@ -279,17 +273,8 @@ def _review_period_start(plan: TreatmentPlan) -> datetime.date:
 def _attendance_counts(plan: TreatmentPlan, since: datetime.date) -> tuple[int, int]:
     """(sessions attended, sessions with attendance recorded) from ``since`` to today;
     sessions the program cancelled count for neither."""
-    counts = (
-        SessionAttendee.objects.filter(
-            episode_id=plan.episode_id,
-            status=AttendeeStatus.EXPECTED,
-            session__status=SessionStatus.SCHEDULED,
-            session__occurs_on__range=(since, program_today(plan.program)),
-        )
-        .exclude(attendance__in=["", Attendance.CANCELLED_BY_PROGRAM])
-        .aggregate(held=Count("pk"), attended=Count("pk", filter=Q(attendance__in=ATTENDED)))
-    )
-    return counts["attended"], counts["held"]
+    # Scheduling counts the sessions (treatment_plans/evidence.py).
+    return attendance_counts(plan.episode_id, since, program_today(plan.program))
 
 
 def _attendance_evidence(
