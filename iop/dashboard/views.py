@@ -6,11 +6,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from intake.services.alerts import alerts_overdue_or_unassigned
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_views_log
 from iop.clients.models import Episode
+from iop.dashboard.registry import census_alerts
 from iop.http import AuthedRequest
 
 
@@ -23,7 +23,7 @@ def census(request: AuthedRequest) -> HttpResponse:
     program_ids = permissions.program_ids_with(request.user, permissions.VIEW_CENSUS)
     episodes = Episode.objects.filter(program_id__in=program_ids)
     # Directors answer alerts with no primary clinician, and see every overdue one.
-    alerts = alerts_overdue_or_unassigned(program_ids=program_ids)
+    alerts = census_alerts(program_ids)  # intake registers them
     month_start = timezone.localdate().replace(day=1)
     open_counts = (
         episodes.open()
