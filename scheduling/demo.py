@@ -53,13 +53,15 @@ from scheduling.services.calendar import (
 )
 from scheduling.services.enrolment import track_enrol
 from scheduling.services.followups import followup_complete
-from scheduling.services.hours import week_start_of
-from scheduling.services.note_visit import NoteVisit, booked_times
-from scheduling.services.notes import (
+from scheduling.services.group_notes import (
     group_note_save,
     group_notes_sign,
     group_part_save,
     group_shown_hashes,
+)
+from scheduling.services.hours import week_start_of
+from scheduling.services.note_visit import NoteVisit, booked_times
+from scheduling.services.notes import (
     note_save,
     note_shown_hash,
     note_sign,

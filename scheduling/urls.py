@@ -1,4 +1,14 @@
-from scheduling.views import attendance, billing, bookings, notes, sessions, today, tracks, week
+from scheduling.views import (
+    attendance,
+    billing,
+    bookings,
+    group_notes,
+    notes,
+    sessions,
+    today,
+    tracks,
+    week,
+)
 
 app_name = "scheduling"
 urlpatterns = (
@@ -8,6 +18,7 @@ urlpatterns = (
     + bookings.urlpatterns
     + attendance.urlpatterns
     + tracks.urlpatterns
+    + group_notes.urlpatterns
     + notes.urlpatterns
     + billing.urlpatterns
 )

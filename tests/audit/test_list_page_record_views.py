@@ -21,7 +21,7 @@ from iop.accounts.models import Program, Role, User
 from iop.audit.models import RecordView
 from iop.clients.models import Client
 from scheduling.models import FollowUpTask, Session, SessionKind, TrackEnrolment
-from scheduling.services.notes import group_part_save
+from scheduling.services.group_notes import group_part_save
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
 from tests.intake.alerts_helpers import alert_raise
 from tests.intake.safety_plan_helpers import safety_plan_samples

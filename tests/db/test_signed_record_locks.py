@@ -100,14 +100,14 @@ def with_bypass(tables: tuple[str, ...], sql: str, params: list, match: str) -> 
 
 @pytest.fixture
 def trainee_note(program, staff):
-    from scheduling.services import notes as services
+    from scheduling.services import group_notes
     from tests.scheduling.charting_helpers import group_with, own_part, sign_note
 
     supervisor = staff[Role.CLINICIAN]
     trainee = member(Role.CLINICIAN, program, first_name="Ira", last_name="Intern")
     Membership.objects.filter(user=trainee).update(notes_need_cosign=True, supervisor=supervisor)
     session, (attendee,) = group_with(program, trainee, 1)
-    services.group_note_save(
+    group_notes.group_note_save(
         session=session,
         topic="Coping with cravings",
         interventions="Urge-surfing rehearsal.",
@@ -115,7 +115,7 @@ def trainee_note(program, staff):
         actor=trainee,
         revision=0,
     )
-    note = services.group_part_save(
+    note = group_notes.group_part_save(
         attendee=attendee,
         body=own_part(attendee.client.legal_first_name),
         objective_ids=(),
@@ -129,12 +129,12 @@ COSIGN = "UPDATE scheduling_progressnote SET cosigned_at = %s, cosigned_by_id = 
 
 
 def test_a_cosignature_cannot_be_forged_on_a_note_that_needs_none(program, staff):
-    from scheduling.services import notes as services
+    from scheduling.services import group_notes
     from tests.scheduling.charting_helpers import group_with, own_part, sign_note
 
     author, director = staff[Role.CLINICIAN], staff[Role.DIRECTOR]
     session, (attendee,) = group_with(program, author, 1)
-    services.group_note_save(
+    group_notes.group_note_save(
         session=session,
         topic="Values",
         interventions="Card sort.",
@@ -143,7 +143,7 @@ def test_a_cosignature_cannot_be_forged_on_a_note_that_needs_none(program, staff
         revision=0,
     )
     note = sign_note(
-        services.group_part_save(
+        group_notes.group_part_save(
             attendee=attendee,
             body=own_part("Avery"),
             objective_ids=(),

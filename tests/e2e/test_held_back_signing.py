@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from iop.accounts.models import Role
 from scheduling.models import Attendance, ProgressNote, SessionAttendee, WarningConfirmation
-from scheduling.services.notes import group_note_save
+from scheduling.services.group_notes import group_note_save
 from tests.e2e.axe import assert_accessible
 from tests.e2e.browser import share_session
 from tests.factories import ClientFactory, EpisodeFactory, member

@@ -10,7 +10,7 @@ from django.utils import timezone
 from groups.models import Admission, RosterEntry, RosterStatus
 from iop.accounts.models import Role
 from scheduling.models import FollowUpTask, ServiceCode, SessionKind
-from scheduling.services.notes import group_part_save
+from scheduling.services.group_notes import group_part_save
 from tests.scheduling.charting_helpers import attend, past_session
 from tests.scheduling.factories import GroupFactory, TrackBlockFactory, TrackFactory
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from iop.accounts.models import Membership, Role
 from scheduling.models import ProgressNote, SessionKind
+from scheduling.services import group_notes
 from scheduling.services import notes as services
 from tests.factories import member
 from tests.scheduling.charting_helpers import (
@@ -38,7 +39,7 @@ def riley(program):
 
 
 def shared(session, user):
-    services.group_note_save(
+    group_notes.group_note_save(
         session=session,
         topic="Coping with cravings",
         interventions="Urge surfing.",
@@ -49,7 +50,7 @@ def shared(session, user):
 
 
 def part(attendee, user):
-    return services.group_part_save(
+    return group_notes.group_part_save(
         attendee=attendee,
         body=own_part(attendee.client.legal_first_name),
         objective_ids=[],
@@ -107,8 +108,8 @@ def test_sign_all_by_someone_else_signs_none_of_the_others_notes(login_as, progr
     for attendee in attendees:
         part(attendee, riley)
     outsider = member(Role.PRESCRIBER, program)
-    result = services.group_notes_sign(
-        session=session, actor=outsider, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=outsider, shown=group_notes.group_shown_hashes(session)
     )
     assert result.signed == [] and len(result.not_theirs) == 3
     browser = login_as(outsider)
@@ -117,7 +118,7 @@ def test_sign_all_by_someone_else_signs_none_of_the_others_notes(login_as, progr
     assert "Sign all notes" not in page
     response = browser.post(
         reverse("scheduling:group_notes_sign", args=[session.pk]),
-        {"shown": [f"{k}:{v}" for k, v in services.group_shown_hashes(session).items()]},
+        {"shown": [f"{k}:{v}" for k, v in group_notes.group_shown_hashes(session).items()]},
         follow=True,
     )
     assert "No note was signed: 3 notes written by Riley Chen" in response.content.decode()

@@ -26,6 +26,7 @@ from scheduling.models import (
     WarningConfirmation,
     WarningKind,
 )
+from scheduling.services import group_notes
 from scheduling.services import notes as services
 from scheduling.services.billing import service_codes_seed
 from scheduling.services.note_visit import NoteVisit
@@ -52,7 +53,7 @@ def part(name: str) -> dict[str, str]:
 
 def write(attendee, actor, body=None, revision=None):
     note = ProgressNote.objects.filter(session=attendee.session, client=attendee.client).first()
-    return services.group_part_save(
+    return group_notes.group_part_save(
         attendee=attendee,
         body=body or part(attendee.client.legal_first_name),
         objective_ids=[],
@@ -62,7 +63,7 @@ def write(attendee, actor, body=None, revision=None):
 
 
 def shared(session, actor):
-    services.group_note_save(
+    group_notes.group_note_save(
         session=session,
         topic="Coping with cravings",
         interventions="Psychoeducation on urges; urge-surfing rehearsal in pairs.",
@@ -98,8 +99,8 @@ def note_of(attendee) -> ProgressNote:
 
 def test_sign_all_holds_back_a_note_naming_another_member(named_group, clinician):
     session, (avery, blake, casey) = named_group
-    result = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     assert {n.client_id for n in result.signed} == {blake.client_id, casey.client_id}
     (held,) = result.held
@@ -111,16 +112,16 @@ def test_sign_all_holds_back_a_note_naming_another_member(named_group, clinician
 
 def test_held_note_signs_after_confirming_the_word_is_not_a_members_name(named_group, clinician):
     session, (avery, _blake, _casey) = named_group
-    services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     confirmation = note_warning_confirm(
         note=note_of(avery), key="name:blake", reason="", actor=clinician
     )
     assert confirmation.kind == WarningKind.NAMES_MEMBER and confirmation.word == "Blake"
     assert confirmation.confirmed_by == clinician and confirmation.note == note_of(avery)
-    result = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     assert [n.client_id for n in result.signed] == [avery.client_id] and not result.held
     assert note_of(avery).is_signed
@@ -128,12 +129,12 @@ def test_held_note_signs_after_confirming_the_word_is_not_a_members_name(named_g
 
 def test_held_note_signs_after_the_text_changes(named_group, clinician):
     session, (avery, _blake, _casey) = named_group
-    services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     write(avery, clinician, body={**part("Avery"), "response": "Agreed with a peer's point."})
-    result = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     assert [n.client_id for n in result.signed] == [avery.client_id]
     assert not WarningConfirmation.objects.exists()
@@ -144,8 +145,8 @@ def test_a_confirmed_note_whose_text_changes_is_held_again(named_group, clinicia
     note_warning_confirm(note=note_of(avery), key="name:blake", reason="", actor=clinician)
     body = {**part("Avery"), "response": "Agreed with Blake about weekends, and more."}
     write(avery, clinician, body=body)
-    result = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     assert [h.note.client_id for h in result.held] == [avery.client_id]
     assert not note_of(avery).is_signed
@@ -157,8 +158,8 @@ def test_near_identical_text_needs_a_confirmation_with_a_reason(program, clinici
     shared(session, clinician)
     write(avery, clinician, body=PART)
     write(blake, clinician, body={**PART, "progress": "Practised urge surfing three times."})
-    result = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     assert len(result.held) == 2 and not result.signed
     key = f"near:{note_of(blake).pk}"
@@ -168,8 +169,8 @@ def test_near_identical_text_needs_a_confirmation_with_a_reason(program, clinici
     assert not WarningConfirmation.objects.exists()
     reason = "Both described the same exercise in the same words."
     note_warning_confirm(note=note_of(avery), key=key, reason=reason, actor=clinician)
-    result = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    result = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     assert [n.client_id for n in result.signed] == [avery.client_id]
     assert [h.note.client_id for h in result.held] == [blake.client_id]  # its own to confirm

@@ -20,6 +20,7 @@ from scheduling.models import (
     ProgressNote,
     SessionKind,
 )
+from scheduling.services import group_notes
 from scheduling.services import notes as services
 from scheduling.services.notes import NoteEditConflict
 from tests.factories import member
@@ -44,7 +45,7 @@ def part(name: str) -> dict[str, str]:
 
 
 def shared(session, actor):
-    return services.group_note_save(
+    return group_notes.group_note_save(
         session=session,
         topic="Coping with cravings",
         interventions="Psychoeducation on urges; urge-surfing rehearsal in pairs.",
@@ -55,7 +56,7 @@ def shared(session, actor):
 
 
 def write(attendee, actor, body=None, objective_ids=(), revision=0):
-    return services.group_part_save(
+    return group_notes.group_part_save(
         attendee=attendee,
         body=body or part(attendee.client.legal_first_name),
         objective_ids=objective_ids,
@@ -79,7 +80,7 @@ def director(staff):
 
 def test_shared_part_starts_from_the_curriculum_topic_and_session_length(program, clinician):
     session, _ = group_with(program, clinician, 2)
-    assert services.group_note_initial(session) == {
+    assert group_notes.group_note_initial(session) == {
         "topic": "Coping with cravings",
         "interventions": "",
         "duration_minutes": 90,
@@ -213,8 +214,8 @@ def test_sign_all_signs_each_part_on_its_own_record(program, clinician):
     write(avery, clinician, objective_ids=[objective.pk])
     write(blake, clinician)
     shared(session, clinician)  # written after the parts: they quote it too
-    signed = services.group_notes_sign(
-        session=session, actor=clinician, shown=services.group_shown_hashes(session)
+    signed = group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     ).signed
     assert len(signed) == 2
     for note in ProgressNote.objects.filter(session=session):
@@ -235,8 +236,8 @@ def test_sign_all_needs_the_shared_part(program, clinician):
     session, (avery,) = group_with(program, clinician, 1)
     write(avery, clinician)
     with pytest.raises(ValidationError, match="shared part"):
-        services.group_notes_sign(
-            session=session, actor=clinician, shown=services.group_shown_hashes(session)
+        group_notes.group_notes_sign(
+            session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
         )
     assert not ProgressNote.objects.signed().exists()
 
@@ -247,8 +248,8 @@ def test_sign_all_refuses_an_empty_part_and_signs_nothing(program, clinician):
     write(avery, clinician)
     write(blake, clinician, body={**part("Blake"), "safety": "  "})
     with pytest.raises(ValidationError, match=r"Blake QuillBx \(Safety\)"):
-        services.group_notes_sign(
-            session=session, actor=clinician, shown=services.group_shown_hashes(session)
+        group_notes.group_notes_sign(
+            session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
         )
     assert not ProgressNote.objects.signed().exists()
     assert not Signature.objects.exists() and not AuditEvent.objects.exists()
@@ -265,7 +266,7 @@ def test_editing_a_signed_note_is_refused_with_a_message_and_nothing_saved(progr
     note.refresh_from_db()
     assert note.body == part("Avery") and not note.objective_links.exists()
     with pytest.raises(ValidationError, match="shared part is locked"):
-        services.group_note_save(
+        group_notes.group_note_save(
             session=session, topic="Other", interventions="x", duration_minutes=60,
             actor=clinician, revision=1,
         )  # fmt: skip

@@ -10,6 +10,7 @@ from django.urls import reverse
 from iop.accounts.models import Membership, Role
 from iop.audit.models import RecordView
 from scheduling.models import Attendance, ProgressNote, SessionKind
+from scheduling.services import group_notes
 from scheduling.services import notes as services
 from tests.factories import member
 from tests.scheduling.charting_helpers import (
@@ -57,7 +58,7 @@ def own(name):
 
 
 def shared_save(session, user):
-    services.group_note_save(
+    group_notes.group_note_save(
         session=session,
         topic="Coping with cravings",
         interventions="Urge surfing.",
@@ -103,7 +104,7 @@ def test_group_notes_page_roles(login_as, staff, group, role, status):
 def test_another_programs_clinician_gets_404_everywhere(login_as, group, other_program, clinician):
     session, (avery, *_rest) = group
     shared_save(session, clinician)
-    note = services.group_part_save(
+    note = group_notes.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
     outsider = login_as(member(Role.CLINICIAN, other_program))
@@ -167,7 +168,7 @@ def test_group_page_query_count_does_not_grow_with_attendees(login_as, program, 
         shared_save(session, clinician)
         for index, attendee in enumerate(attendees):
             active_objectives(attendee.episode, clinician, "One", "Two")
-            services.group_part_save(
+            group_notes.group_part_save(
                 attendee=attendee,
                 body=own(f"N{index}x"),
                 objective_ids=[],
@@ -233,7 +234,7 @@ def test_absent_attendee_gets_no_note_from_the_page(login_as, clinician, group):
 def test_editing_a_signed_part_is_refused_with_a_message(login_as, clinician, group):
     session, (avery, *_rest) = group
     shared_save(session, clinician)
-    note = services.group_part_save(
+    note = group_notes.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
     sign_note(note, clinician)
@@ -322,7 +323,7 @@ def test_note_detail_addendum_and_cosign(login_as, program, clinician, staff):
     Membership.objects.filter(user=intern).update(notes_need_cosign=True)
     session, (avery,) = group_with(program, intern, 1)
     shared_save(session, intern)
-    note = services.group_part_save(
+    note = group_notes.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=intern, revision=0
     )
     sign_note(note, intern)
@@ -354,14 +355,14 @@ def test_unsigned_list_mine_for_clinicians_all_for_directors_with_late_badge(
     login_as, program, clinician, staff
 ):
     old, (avery,) = group_with(program, clinician, 1, hours_ago=40)
-    services.group_part_save(
+    group_notes.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
     prescriber = staff[Role.PRESCRIBER]
     _new, (blake,) = group_with(program, prescriber, 1, hours_ago=2)
     blake.client.legal_first_name = "Blake"
     blake.client.save()
-    services.group_part_save(
+    group_notes.group_part_save(
         attendee=blake, body=PART, objective_ids=[], actor=prescriber, revision=0
     )
     url = reverse("scheduling:notes_unsigned")
@@ -376,7 +377,7 @@ def test_unsigned_list_mine_for_clinicians_all_for_directors_with_late_badge(
 def test_chart_lists_the_clients_notes(login_as, clinician, group):
     session, (avery, *_rest) = group
     shared_save(session, clinician)
-    note = services.group_part_save(
+    note = group_notes.group_part_save(
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
     sign_note(note, clinician)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from iop.accounts.models import Role
 from iop.clients.models import Episode
 from scheduling.models import AddedReason, Attendance, SessionAttendee, SessionKind
-from scheduling.services import notes as note_services
+from scheduling.services import group_notes
 from scheduling.services.attendance import attendance_record, attendee_walk_in_add
 from tests.factories import member
 from tests.scheduling.charting_helpers import PART
@@ -69,7 +69,7 @@ def test_a_walk_in_then_gets_a_note_like_everyone_else(session, walker, staff):
         )
         marks = {a.pk: (Attendance.PRESENT, None) for a in session.attendees.all()}
         attendance_record(session=session, marks=marks, actor=clinician)
-        note = note_services.group_part_save(
+        note = group_notes.group_part_save(
             attendee=row, body=PART, objective_ids=[], actor=clinician, revision=0
         )
     assert note.client == walker.client and note.session == session
