@@ -1,0 +1,89 @@
+"""The import contract (pyproject.toml [tool.importlinter], docs/architecture.md) is checked by
+the suite too, not only by `make lint`: an import that runs the wrong way between apps fails."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import grimp
+import pytest
+from django.apps import apps
+from importlinter.api import read_configuration
+from importlinter.contracts.forbidden import ForbiddenContract
+from importlinter.contracts.independence import IndependenceContract
+from importlinter.contracts.layers import LayersContract
+from importlinter.domain.contract import Contract
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT_TYPES: dict[str, type[Contract]] = {
+    "layers": LayersContract,
+    "forbidden": ForbiddenContract,
+    "independence": IndependenceContract,
+}
+CONFIG = read_configuration(str(ROOT / "pyproject.toml"))
+SESSION, CONTRACTS = CONFIG["session_options"], CONFIG["contracts_options"]
+
+
+def _contracts() -> list[Contract]:
+    return [
+        CONTRACT_TYPES[options["type"]](
+            name=options["name"],
+            session_options=SESSION,
+            contract_options=options,
+        )
+        for options in CONTRACTS
+    ]
+
+
+@pytest.fixture(scope="module")
+def graph() -> Any:
+    return grimp.build_graph(*SESSION["root_packages"], cache_dir=None)
+
+
+def _broken(graph: Any) -> list[str]:
+    return [c.name for c in _contracts() if not c.check(copy.deepcopy(graph), verbose=False).kept]
+
+
+def test_the_code_keeps_every_contract(graph: Any) -> None:
+    assert _broken(graph) == [], "Run `lint-imports` to see the imports that break it."
+
+
+def test_the_contract_names_every_app_of_the_project() -> None:
+    ours = {
+        config.name.split(".")[0]
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(ROOT)
+    }
+    assert {"iop", "intake", "treatment_plans", "scheduling", "groups"} <= ours
+    assert set(SESSION["root_packages"]) == ours
+    (layers,) = [o for o in CONTRACTS if o["type"] == "layers"]
+    layered = {name.strip() for layer in layers["layers"] for name in layer.split("|")}
+    assert layered == ours
+    # The kernel is the bottom layer, and a contract of its own forbids it every feature app.
+    assert layers["layers"][-1] == "iop"
+    (kernel,) = [o for o in CONTRACTS if o["type"] == "forbidden"]
+    assert kernel["source_modules"] == ["iop"]
+    assert set(kernel["forbidden_modules"]) == ours - {"iop"}
+
+
+@pytest.mark.parametrize(
+    ("importer", "imported"),
+    [
+        ("groups.services", "scheduling.models"),  # groups sits below scheduling
+        ("treatment_plans.services.reviews", "scheduling.models"),
+        ("groups.views", "treatment_plans.models"),  # groups and plans are independent
+        ("treatment_plans.models", "groups.models"),
+        ("intake.models", "treatment_plans.models"),
+        ("scheduling.models", "family.models"),  # family sits above scheduling
+        ("family.models", "relapse_prevention.models"),  # and beside relapse prevention
+        ("iop.dashboard.views", "intake.services.alerts"),  # the kernel, through registries
+    ],
+)
+def test_an_import_the_wrong_way_breaks_the_contract(
+    graph: Any, importer: str, imported: str
+) -> None:
+    wrong = copy.deepcopy(graph)
+    wrong.add_import(importer=importer, imported=imported, line_number=1, line_contents="import")
+    assert _broken(wrong)
