@@ -20,6 +20,7 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from groups.access import facilitator_choices, get_group_for
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
 from groups.services import group_save, roster_add, roster_remove
@@ -31,22 +32,11 @@ from iop.audit.services import record_views_log
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.models import Session, SessionStaff
 from scheduling.services.calendar import program_today
-from scheduling.views.access import (
-    chosen_program,
-    program_now,
-    program_zone,
-    session_staff_choices,
-    with_counts,
-)
+from scheduling.views.helpers import chosen_program, program_now, program_zone, with_counts
 
 VIEW = permissions.VIEW_SCHEDULE
 MANAGE = permissions.MANAGE_SCHEDULE
 UPCOMING = 8
-
-
-def get_group_for(user: Any, group_id: UUID, capability: str) -> Group:
-    groups = Group.objects.in_programs(permissions.program_ids_with(user, capability))
-    return get_object_or_404(groups.select_related("program", "kind"), pk=group_id)
 
 
 # ---------------------------------------------------------------- reading
@@ -157,7 +147,7 @@ def _group_initial(group: Group) -> dict[str, Any]:
 def _group_form_page(request: AuthedRequest, program: Program, group: Group | None) -> HttpResponse:
     initial = _group_initial(group) if group else {}
     form = GroupForm(
-        posted(request), program=program, staff=session_staff_choices(program), initial=initial
+        posted(request), program=program, staff=facilitator_choices(program), initial=initial
     )
     if request.method == "POST" and form.is_valid():
         try:

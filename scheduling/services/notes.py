@@ -28,6 +28,12 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
+from scheduling.access import (
+    can_cosign_note,
+    note_edit_refusal,
+    note_sign_refusal,
+    session_facilitator_ids,
+)
 from scheduling.models import (
     ABSENT,
     ATTENDED,
@@ -56,7 +62,6 @@ from scheduling.services.note_warnings import (
     open_warnings,
     warnings_for,
 )
-from scheduling.views.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from treatment_plans.models import PlanObjective, PlanStatus
 from treatment_plans.services.plans import measure_text
 
@@ -676,17 +681,6 @@ def _check_shown(notes: list[ProgressNote], shown: Mapping[str, str]) -> None:
         )
 
 
-def can_cosign(user: User, note: ProgressNote) -> bool:
-    """A director of the program, or the supervisor named on the author's membership."""
-    if note.signed_by_id == user.pk or note.author_id == user.pk:
-        return False
-    if permissions.can(user, permissions.COSIGN_NOTES, note.program):
-        return True
-    return Membership.objects.active().filter(
-        user_id=note.author_id, program_id=note.program_id, supervisor=user
-    ).exists() and permissions.can(user, permissions.CHART_SESSIONS, note.program)
-
-
 @transaction.atomic
 def note_cosign(*, note: ProgressNote, actor: User) -> ProgressNote:
     note = _notes_for_signing(pk=note.pk).select_related("program").get()
@@ -698,7 +692,7 @@ def note_cosign(*, note: ProgressNote, actor: User) -> ProgressNote:
         raise ValidationError("This note is already co-signed.")
     if note.author_id == actor.pk:
         raise ValidationError("The co-signer must be someone other than the author.")
-    if not can_cosign(actor, note):
+    if not can_cosign_note(actor, note):
         raise PermissionDenied(
             "Only a director of the program or the author's supervisor co-signs."
         )
