@@ -55,3 +55,33 @@ def test_the_renamed_capabilities_keep_who_may_do_what(program, staff):
 def test_an_unknown_capability_is_an_error():
     with pytest.raises(ValueError, match="Unknown capability"):
         permissions.roles_with("discharg")
+
+
+def test_no_role_is_named_outside_the_accounts_kernel():
+    """Access is asked by capability: a role written in an app's code (a role list beside a
+    query, a role compared in a check) would bypass the one table in permissions.py."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    # The table itself, the Role enum, and demo seeding (which gives people their roles).
+    allowed = {"iop/accounts/permissions.py", "iop/accounts/models.py"}
+    named = re.compile(r"\bRole\.[A-Z]|memberships__role\b")
+    offenders = [
+        str(path.relative_to(root))
+        for app in (
+            "iop",
+            "intake",
+            "treatment_plans",
+            "scheduling",
+            "groups",
+            "family",
+            "relapse_prevention",
+        )  # fmt: skip
+        for path in (root / app).rglob("*.py")
+        if not {"migrations", "management"} & set(path.parts)
+        and path.name != "demo.py"
+        and str(path.relative_to(root)) not in allowed
+        and named.search(path.read_text())
+    ]
+    assert offenders == []
