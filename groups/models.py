@@ -9,11 +9,14 @@ Nothing here is deleted: people leave a roster with a date and a reason.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from iop import locks
+from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Episode
@@ -50,8 +53,9 @@ class GroupQuerySet(models.QuerySet["Group"]):
     def active(self) -> GroupQuerySet:
         return self.filter(active=True)
 
-    def in_programs(self, program_ids: set[object]) -> GroupQuerySet:
-        return self.filter(program_id__in=program_ids)
+    def visible_to(self, user: Any, capability: str) -> GroupQuerySet:
+        """Rows of the programs where ``user`` holds ``capability``."""
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
 
 @locks.track()

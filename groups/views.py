@@ -13,13 +13,14 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from groups.access import facilitator_choices, get_group_for
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
 from groups.hooks import group_page_context
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
@@ -27,19 +28,12 @@ from groups.services import group_save, roster_add, roster_remove
 from intake.services.alerts import safety_attach
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.accounts.models import Program, Role, User
+from iop.accounts.models import Program
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest, form_add_service_errors, posted
 
 VIEW = permissions.VIEW_SCHEDULE
 MANAGE = permissions.MANAGE_SCHEDULE
-# Who may facilitate: the staff who may lead a session (directors often run groups).
-FACILITATOR_ROLES = (Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR)
-
-
-def get_group_for(user: Any, group_id: UUID, capability: str) -> Group:
-    groups = Group.objects.in_programs(permissions.program_ids_with(user, capability))
-    return get_object_or_404(groups.select_related("program", "kind"), pk=group_id)
 
 
 def chosen_program(request: AuthedRequest, capability: str) -> Program:
@@ -49,19 +43,6 @@ def chosen_program(request: AuthedRequest, capability: str) -> Program:
         raise PermissionDenied
     wanted = request.GET.get("program", "")
     return next((p for p in programs if str(p.pk) == wanted), programs[0])
-
-
-def facilitator_choices(program: Program) -> QuerySet[User]:
-    return (
-        User.objects.filter(
-            memberships__program=program,
-            memberships__active=True,
-            memberships__role__in=FACILITATOR_ROLES,
-            is_active=True,
-        )
-        .distinct()
-        .order_by("last_name", "first_name")
-    )
 
 
 # ---------------------------------------------------------------- reading

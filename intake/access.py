@@ -7,14 +7,13 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 
-from intake.models import Assessment, Referral, SafetyAlert, SafetyPlan
-from iop.accounts import permissions
+from intake.models import Assessment, Consent, Referral, SafetyAlert, SafetyPlan
 
 
 def get_referral_for(user: Any, referral_id: UUID, capability: str) -> Referral:
     return get_object_or_404(
-        Referral.objects.select_related("client", "program", "probation_officer").filter(
-            program_id__in=permissions.program_ids_with(user, capability)
+        Referral.objects.visible_to(user, capability).select_related(
+            "client", "program", "probation_officer"
         ),
         pk=referral_id,
     )
@@ -22,8 +21,8 @@ def get_referral_for(user: Any, referral_id: UUID, capability: str) -> Referral:
 
 def get_assessment_for(user: Any, assessment_id: UUID, capability: str) -> Assessment:
     return get_object_or_404(
-        Assessment.objects.select_related("client", "program", "referral").filter(
-            program_id__in=permissions.program_ids_with(user, capability)
+        Assessment.objects.visible_to(user, capability).select_related(
+            "client", "program", "referral"
         ),
         pk=assessment_id,
     )
@@ -31,8 +30,8 @@ def get_assessment_for(user: Any, assessment_id: UUID, capability: str) -> Asses
 
 def get_alert_for(user: Any, alert_id: UUID, capability: str) -> SafetyAlert:
     return get_object_or_404(
-        SafetyAlert.objects.select_related("client", "result", "acknowledged_by").filter(
-            client__program_id__in=permissions.program_ids_with(user, capability)
+        SafetyAlert.objects.visible_to(user, capability).select_related(
+            "client", "result", "acknowledged_by"
         ),
         pk=alert_id,
     )
@@ -40,8 +39,15 @@ def get_alert_for(user: Any, alert_id: UUID, capability: str) -> SafetyAlert:
 
 def get_safety_plan_for(user: Any, plan_id: UUID, capability: str) -> SafetyPlan:
     return get_object_or_404(
-        SafetyPlan.objects.select_related("client__program", "clinician_signed_by").filter(
-            client__program_id__in=permissions.program_ids_with(user, capability)
+        SafetyPlan.objects.visible_to(user, capability).select_related(
+            "client__program", "clinician_signed_by"
         ),
         pk=plan_id,
     )
+
+
+def get_consent_for(user: Any, consent_id: UUID, capability: str) -> Consent:
+    consents = Consent.objects.visible_to(user, capability).select_related(
+        "recipient_user", "witness", "revoked_recorded_by"
+    )
+    return get_object_or_404(consents, pk=consent_id)

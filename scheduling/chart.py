@@ -21,7 +21,7 @@ def schedule_context(client: Client, user: Any) -> dict[str, Any]:
     from scheduling.services.calendar import program_tz as program_zone
     from scheduling.services.hours import week_start_of as week_start
     from scheduling.services.hours import weekly_hours
-    from scheduling.views.access import hours_in_words
+    from scheduling.views.helpers import hours_in_words
 
     episode = next(iter(getattr(client, "open_episodes", [])), None)
     zone = program_zone(client.program)

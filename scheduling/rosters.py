@@ -25,7 +25,7 @@ from scheduling.services.calendar import (
     program_tz,
     session_over_capacity,
 )
-from scheduling.views.access import with_counts
+from scheduling.views.helpers import with_counts
 
 UPCOMING = 8
 

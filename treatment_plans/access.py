@@ -1,4 +1,6 @@
-"""Fetch-and-check helpers: a record outside the user's programs is a 404."""
+"""Who may see and sign treatment plans: fetch-and-check helpers (a record outside the
+user's programs is a 404) and the co-signature predicate, asked by the plan pages and by
+``plan_sign`` alike."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 
 from iop.accounts import permissions
-from iop.clients.models import Episode
 from treatment_plans.models import ReadinessReview, TreatmentPlan
 
 
@@ -16,17 +17,10 @@ def get_plan_for(
     user: Any, plan_id: UUID, capability: str = permissions.VIEW_CLINICAL_RECORD
 ) -> TreatmentPlan:
     """One plan version, with what every plan page shows about it."""
-    plans = TreatmentPlan.objects.filter(
-        program_id__in=permissions.program_ids_with(user, capability)
-    ).select_related("client", "program", "episode")
+    plans = TreatmentPlan.objects.visible_to(user, capability).select_related(
+        "client", "program", "episode"
+    )
     return get_object_or_404(plans, pk=plan_id)
-
-
-def get_episode_for(user: Any, episode_id: UUID, capability: str) -> Episode:
-    episodes = Episode.objects.filter(
-        program_id__in=permissions.program_ids_with(user, capability)
-    ).select_related("client", "program")
-    return get_object_or_404(episodes, pk=episode_id)
 
 
 def get_review_for(user: Any, review_id: UUID, capability: str) -> ReadinessReview:
@@ -34,3 +28,23 @@ def get_review_for(user: Any, review_id: UUID, capability: str) -> ReadinessRevi
         episode__program_id__in=permissions.program_ids_with(user, capability)
     ).select_related("episode__client", "episode__program")
     return get_object_or_404(reviews, pk=review_id)
+
+
+NOT_A_COSIGNER = "Only a director of the program co-signs plans."
+
+
+def plan_cosign_refusal(user: Any, plan: TreatmentPlan) -> str | None:
+    """Why ``user`` may not co-sign this version now; None if they may."""
+    if not plan.program.plan_requires_cosign:
+        return "This program does not ask for a co-signature on plans."
+    if not permissions.can(user, permissions.COSIGN_PLAN, plan.program):
+        return NOT_A_COSIGNER
+    if plan.clinician_signed_at is None:
+        return "The clinician signs first; the co-signature endorses it."
+    if plan.clinician_signed_by_id == user.pk:
+        return "The co-signer must be someone other than the signing clinician."
+    return None
+
+
+def can_cosign_plan(user: Any, plan: TreatmentPlan) -> bool:
+    return plan_cosign_refusal(user, plan) is None

@@ -67,10 +67,10 @@ PLAN_LIFECYCLE = "a plan goes from draft to active to superseded, never back"
 
 
 class TreatmentPlanQuerySet(models.QuerySet["TreatmentPlan"]):
-    def visible_to(self, user: Any) -> TreatmentPlanQuerySet:
-        return self.filter(
-            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLINICAL_RECORD)
-        )
+    def visible_to(
+        self, user: Any, capability: str = permissions.VIEW_CLINICAL_RECORD
+    ) -> TreatmentPlanQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
     def active(self) -> TreatmentPlanQuerySet:
         return self.filter(status=PlanStatus.ACTIVE)

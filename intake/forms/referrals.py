@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from intake.models import ContactAttempt, Referral, ReferralSource
-from iop.accounts.models import Membership, Program, Role, User
+from iop.accounts import permissions
+from iop.accounts.models import Program, User
 from iop.clients.models import Client, LevelOfCare
 from iop.dates import validate_date_of_birth, validate_recent
 from iop.phones import PhoneField, phone_parse
@@ -90,9 +91,8 @@ class ReferralForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.program = program
         self.fields["received_on"].initial = program.today()
-        officers = User.objects.filter(
-            memberships__program=program, memberships__role=Role.PROBATION, memberships__active=True
-        ).distinct()
+        # Probation officers: the accounts that receive reports disclosed under consent.
+        officers = permissions.users_with(program, permissions.VIEW_DISCLOSED_REPORTS)
         self.fields["probation_officer"].queryset = officers  # type: ignore[attr-defined]
         self.fields["probation_officer"].required = False
         self.instance.program = program
@@ -164,13 +164,8 @@ class AdmissionForm(forms.Form):
         self.fields["level"].queryset = LevelOfCare.objects.filter(  # type: ignore[attr-defined]
             edition=program.asam_edition
         )
-        clinician_ids = (
-            Membership.objects.active()
-            .filter(program=program, role__in=[Role.CLINICIAN, Role.DIRECTOR])
-            .values("user_id")
-        )
-        self.fields["primary_clinician"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            pk__in=clinician_ids, is_active=True
+        self.fields["primary_clinician"].queryset = permissions.users_with(  # type: ignore[attr-defined]
+            program, permissions.CARRY_CASELOAD
         )
         self.fields["admitted_on"].initial = program.today()
 

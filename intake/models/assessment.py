@@ -75,10 +75,10 @@ class SelfHarm(models.TextChoices):
 
 
 class AssessmentQuerySet(models.QuerySet["Assessment"]):
-    def visible_to(self, user: Any) -> AssessmentQuerySet:
-        return self.filter(
-            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
-        )
+    def visible_to(
+        self, user: Any, capability: str = permissions.VIEW_CLIENTS
+    ) -> AssessmentQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
     def drafts(self) -> AssessmentQuerySet:
         return self.filter(status=AssessmentStatus.DRAFT)

@@ -53,10 +53,8 @@ class SignerRelationship(models.TextChoices):
 
 
 class ConsentQuerySet(models.QuerySet["Consent"]):
-    def visible_to(self, user: Any) -> ConsentQuerySet:
-        return self.filter(
-            client__program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
-        )
+    def visible_to(self, user: Any, capability: str = permissions.VIEW_CLIENTS) -> ConsentQuerySet:
+        return self.filter(client__program_id__in=permissions.program_ids_with(user, capability))
 
     def in_force(self, on: datetime.date | None = None) -> ConsentQuerySet:
         """Signed, not revoked, not past its expiry date (expiry events are checked by staff)."""

@@ -13,10 +13,10 @@ from .assessment import Assessment
 
 
 class InstrumentResultQuerySet(models.QuerySet["InstrumentResult"]):
-    def visible_to(self, user: Any) -> InstrumentResultQuerySet:
-        return self.filter(
-            client__program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
-        )
+    def visible_to(
+        self, user: Any, capability: str = permissions.VIEW_CLIENTS
+    ) -> InstrumentResultQuerySet:
+        return self.filter(client__program_id__in=permissions.program_ids_with(user, capability))
 
 
 @locks.track()
@@ -66,6 +66,9 @@ class SafetyPlanDecision(models.TextChoices):
 
 
 class SafetyAlertQuerySet(models.QuerySet["SafetyAlert"]):
+    def visible_to(self, user: Any, capability: str) -> SafetyAlertQuerySet:
+        return self.filter(client__program_id__in=permissions.program_ids_with(user, capability))
+
     def open(self) -> SafetyAlertQuerySet:
         return self.filter(acknowledged_at__isnull=True)
 

@@ -39,10 +39,8 @@ class ReferralStatus(models.TextChoices):
 
 
 class ReferralQuerySet(models.QuerySet["Referral"]):
-    def visible_to(self, user: Any) -> ReferralQuerySet:
-        return self.filter(
-            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
-        )
+    def visible_to(self, user: Any, capability: str = permissions.VIEW_CLIENTS) -> ReferralQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
     def open(self) -> ReferralQuerySet:
         return self.exclude(status__in=[ReferralStatus.ADMITTED, ReferralStatus.CLOSED])

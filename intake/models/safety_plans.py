@@ -80,12 +80,10 @@ class SafetyPlanStatus(models.TextChoices):
 
 
 class SafetyPlanQuerySet(models.QuerySet["SafetyPlan"]):
-    def visible_to(self, user: Any) -> SafetyPlanQuerySet:
-        return self.filter(
-            client__program_id__in=permissions.program_ids_with(
-                user, permissions.VIEW_CLINICAL_RECORD
-            )
-        )
+    def visible_to(
+        self, user: Any, capability: str = permissions.VIEW_CLINICAL_RECORD
+    ) -> SafetyPlanQuerySet:
+        return self.filter(client__program_id__in=permissions.program_ids_with(user, capability))
 
     def in_effect(self) -> SafetyPlanQuerySet:
         return self.filter(signed_at__isnull=False, superseded_at__isnull=True)

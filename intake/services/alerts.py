@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from intake.models import SafetyAlert
 from iop.accounts import permissions
-from iop.accounts.models import Membership, Program, Role, User
+from iop.accounts.models import Membership, Program, User
 from iop.clients.models import Client, Episode, FlagGroup, SafetyFlag, flags_grouped
 from iop.notifications.models import Channel
 from iop.notifications.services import outbox_enqueue
@@ -129,8 +129,9 @@ def _program_staff(program_ids: set[Any]) -> tuple[dict[Any, list[User]], dict[A
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     )
+    overseers = permissions.roles_with(permissions.OVERSEE_SAFETY_ALERTS)
     for membership in memberships:
-        if membership.role == Role.DIRECTOR:
+        if membership.role in overseers:
             directors[membership.program_id].append(membership.user)
         if membership.on_call_for_safety_alerts:
             on_call[membership.program_id].append(membership.user)
@@ -176,8 +177,8 @@ def alerts_for_user(
     on call), their session's clients expected today, and for directors every overdue one.
     """
     expected = set(expected_client_ids)
-    # Those who oversee the program (the census) see what is overdue.
-    oversees = permissions.program_ids_with(user, permissions.VIEW_CENSUS)
+    # Those who oversee the program's safety alerts see what is overdue.
+    oversees = permissions.program_ids_with(user, permissions.OVERSEE_SAFETY_ALERTS)
 
     def concerns(item: OpenAlert) -> bool:
         if any(u.pk == user.pk for u in item.told) or item.client.pk in expected:

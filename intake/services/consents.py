@@ -19,7 +19,7 @@ from intake.models.consent import Consent, ConsentKind, SignerRelationship
 from intake.models.consent_text import TreatmentConsentText
 from intake.models.referral import Referral
 from iop.accounts import permissions
-from iop.accounts.models import Program, Role, User
+from iop.accounts.models import Program, User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
 from iop.clients.models import Client
@@ -263,9 +263,7 @@ def _normalised(name: str) -> str:
 
 def probation_officers(program: Any) -> Any:
     """Accounts that can be named as a recipient: probation officers in the program."""
-    return User.objects.filter(
-        memberships__program=program, memberships__role=Role.PROBATION, memberships__active=True
-    ).distinct()
+    return permissions.users_with(program, permissions.VIEW_DISCLOSED_REPORTS)
 
 
 def _check_editor(user: User, consent: Consent) -> None:

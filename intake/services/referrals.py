@@ -93,9 +93,7 @@ def contact_attempt_add(
 
 def referrals_for_queue(user: User) -> QuerySet[Referral]:
     return (
-        Referral.objects.filter(
-            program_id__in=permissions.program_ids_with(user, permissions.EDIT_INTAKE)
-        )
+        Referral.objects.visible_to(user, permissions.EDIT_INTAKE)
         .open()
         .select_related("client")
         .prefetch_related("contacts", "assessments")

@@ -13,11 +13,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from intake.access import get_consent_for
 from intake.forms.consents import FORMS, ConsentRevokeForm, ConsentSignForm
 from intake.models.consent import Consent, ConsentKind
 from intake.services.consents import (
@@ -49,13 +50,7 @@ def _consent(
     request: AuthedRequest, consent_id: UUID, capability: str = permissions.VIEW_CLIENTS
 ) -> Consent:
     """One consent, scoped by its client's program: 404 outside the user's programs."""
-    programs = permissions.program_ids_with(request.user, capability)
-    consent = get_object_or_404(
-        Consent.objects.filter(client__program_id__in=programs).select_related(
-            "recipient_user", "witness", "revoked_recorded_by"
-        ),
-        pk=consent_id,
-    )
+    consent = get_consent_for(request.user, consent_id, capability)
     consent.client = Client.objects.with_chart_header().get(pk=consent.client_id)
     return consent
 

@@ -40,11 +40,7 @@ def intake_queue(request: AuthedRequest) -> HttpResponse:
     referrals = list(referrals_for_queue(request.user))
     alerts = list(
         SafetyAlert.objects.open()
-        .filter(
-            client__program_id__in=permissions.program_ids_with(
-                request.user, permissions.EDIT_INTAKE
-            )
-        )
+        .visible_to(request.user, permissions.EDIT_INTAKE)
         .select_related("client", "result")
     )
     shown = [a.client for a in alerts] + [r.client for r in referrals]

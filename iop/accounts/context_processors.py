@@ -18,7 +18,7 @@ NAVIGATION = [
     ("Groups", "groups:list", permissions.VIEW_SCHEDULE),
     ("Census", "dashboard:census", permissions.VIEW_CENSUS),
     ("Plans due", "treatment_plans:plans_due", permissions.VIEW_CENSUS),
-    ("To co-sign", "treatment_plans:plans_to_cosign", permissions.COSIGN_NOTES),
+    ("To co-sign", "treatment_plans:plans_to_cosign", permissions.COSIGN_PLAN),
     ("Reports", "reports:disclosed", permissions.VIEW_DISCLOSED_REPORTS),
     ("Consent wording", "intake:treatment_consent_text", permissions.EDIT_CONSENT_TEXT),
     ("Audit log", "audit:log", permissions.VIEW_AUDIT_LOG),

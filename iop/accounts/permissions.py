@@ -12,20 +12,26 @@ from typing import Any
 import rules
 from django.db.models import QuerySet
 
-from iop.accounts.models import Membership, Program, Role
+from iop.accounts.models import Membership, Program, Role, User
 
 VIEW_CLIENTS = "view_clients"  # client list, chart header, demographics
+EDIT_CONTACT_DETAILS = "edit_contact_details"  # a client's phone, email, address, reminders
 VIEW_CLINICAL_RECORD = "view_clinical_record"  # notes, plans, assessments
 EDIT_INTAKE = "edit_intake"  # referrals, assessments, consents, admission
 ADMINISTER_INSTRUMENTS = "administer_instruments"  # PHQ-9 and the rest, any time in the episode
 ACKNOWLEDGE_SAFETY_ALERT = "acknowledge_safety_alert"  # risk assessment + safety plan decision
+OVERSEE_SAFETY_ALERTS = "oversee_safety_alerts"  # told of every safety alert in the program
 CHART_SESSIONS = "chart_sessions"
+LEAD_SESSIONS = "lead_sessions"  # be named the staff member who runs a session
+CARRY_CASELOAD = "carry_caseload"  # be a client's primary clinician
 EDIT_PLANS = "edit_plans"  # write treatment plans, record readiness reviews and plan reviews
 CONFIRM_READINESS = "confirm_readiness"  # supervisor/director confirms a readiness review
-PRESCRIBE = "prescribe"
+PRESCRIBE = "prescribe"  # be the prescriber of a medication-management visit
 VIEW_CENSUS = "view_census"
 APPROVE_LEVEL_CHANGE = "approve_level_change"
+DISCHARGE = "discharge"  # discharge a client, or plan and cancel a discharge
 COSIGN_NOTES = "cosign_notes"
+COSIGN_PLAN = "cosign_plan"  # co-sign a treatment plan where the program asks for it
 VIEW_AUDIT_LOG = "view_audit_log"
 MANAGE_STAFF = "manage_staff"  # the Staff page: invite people, see who holds which role
 GRANT_CLINICAL_ROLES = "grant_clinical_roles"  # grant or approve roles that open client records
@@ -39,14 +45,24 @@ EDIT_CRISIS_LINE = "edit_crisis_line"  # the program's own crisis line, printed 
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.INTAKE: frozenset(
-        {VIEW_CLIENTS, EDIT_INTAKE, ADMINISTER_INSTRUMENTS, VIEW_SCHEDULE, BOOK_SESSIONS}
+        {
+            VIEW_CLIENTS,
+            EDIT_CONTACT_DETAILS,
+            EDIT_INTAKE,
+            ADMINISTER_INSTRUMENTS,
+            VIEW_SCHEDULE,
+            BOOK_SESSIONS,
+        }
     ),
     Role.CLINICIAN: frozenset(
         {
             EDIT_PLANS,
             VIEW_CLIENTS,
+            EDIT_CONTACT_DETAILS,
             VIEW_CLINICAL_RECORD,
             CHART_SESSIONS,
+            LEAD_SESSIONS,
+            CARRY_CASELOAD,
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
             VIEW_SCHEDULE,
@@ -56,8 +72,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.PRESCRIBER: frozenset(
         {
             VIEW_CLIENTS,
+            EDIT_CONTACT_DETAILS,
             VIEW_CLINICAL_RECORD,
             CHART_SESSIONS,
+            LEAD_SESSIONS,
             PRESCRIBE,
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
@@ -68,15 +86,21 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.DIRECTOR: frozenset(
         {
             VIEW_CLIENTS,
+            EDIT_CONTACT_DETAILS,
             VIEW_CLINICAL_RECORD,
             CHART_SESSIONS,
+            LEAD_SESSIONS,
+            CARRY_CASELOAD,
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
+            OVERSEE_SAFETY_ALERTS,
             VIEW_CENSUS,
             EDIT_PLANS,
             CONFIRM_READINESS,
             APPROVE_LEVEL_CHANGE,
+            DISCHARGE,
             COSIGN_NOTES,
+            COSIGN_PLAN,
             VIEW_AUDIT_LOG,
             VIEW_SCHEDULE,
             BOOK_SESSIONS,
@@ -137,6 +161,20 @@ def program_ids_with(user: Any, capability: str) -> set[Any]:
 
 def programs_with(user: Any, capability: str) -> QuerySet[Program]:
     return Program.objects.filter(pk__in=program_ids_with(user, capability))
+
+
+def roles_with(capability: str) -> frozenset[str]:
+    """The roles that grant a capability; for queries over many programs' memberships."""
+    if capability not in ALL_CAPABILITIES:
+        raise ValueError(f"Unknown capability {capability!r}")
+    return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)
+
+
+def users_with(program: Program | Any, capability: str) -> QuerySet[User]:
+    """Active users holding a capability in a program (active memberships only: a grant
+    awaiting a director's approval is inactive until approved). Unordered."""
+    members = Membership.objects.active().filter(program=program, role__in=roles_with(capability))
+    return User.objects.filter(pk__in=members.values("user_id"), is_active=True)
 
 
 def primary_program(user: Any) -> Program | None:

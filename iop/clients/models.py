@@ -63,10 +63,8 @@ class ClientQuerySet(models.QuerySet["Client"]):
             ),
         )
 
-    def visible_to(self, user: Any) -> ClientQuerySet:
-        return self.filter(
-            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
-        )
+    def visible_to(self, user: Any, capability: str = permissions.VIEW_CLIENTS) -> ClientQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
     def search(self, text: str) -> ClientQuerySet:
         text = text.strip()
@@ -167,10 +165,8 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
     def discharge_planned(self) -> EpisodeQuerySet:
         return self.filter(discharged_on__isnull=True, discharge_planned_on__isnull=False)
 
-    def visible_to(self, user: Any) -> EpisodeQuerySet:
-        return self.filter(
-            program_id__in=permissions.program_ids_with(user, permissions.VIEW_CLIENTS)
-        )
+    def visible_to(self, user: Any, capability: str = permissions.VIEW_CLIENTS) -> EpisodeQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
 
 class DischargeReason(models.TextChoices):

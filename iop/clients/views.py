@@ -8,18 +8,20 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log, record_views_log
-from iop.clients.access import get_client_for
+from iop.clients.access import get_client_for, get_episode_for
 from iop.clients.chart import chart_sections
 from iop.clients.models import Client, DischargeReason, Episode
 from iop.clients.services import episode_discharge, episode_discharge_plan_cancel, program_today
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.phones import PhoneField
+
+DISCHARGE = permissions.DISCHARGE
 
 PAGE_SIZE = 25
 
@@ -63,8 +65,9 @@ def client_chart(request: AuthedRequest, client_id: UUID) -> HttpResponse:
             "client": client,
             "episodes": episodes,
             "sections": sections,
-            "can_discharge": permissions.can(
-                request.user, permissions.APPROVE_LEVEL_CHANGE, client.program
+            "can_discharge": permissions.can(request.user, DISCHARGE, client.program),
+            "can_edit_contact": permissions.can(
+                request.user, permissions.EDIT_CONTACT_DETAILS, client.program
             ),
         },
     )
@@ -82,14 +85,6 @@ class DischargeForm(forms.Form):
     )
 
 
-def _open_episode_for(request: AuthedRequest, episode_id: UUID) -> Episode:
-    programs = permissions.program_ids_with(request.user, permissions.APPROVE_LEVEL_CHANGE)
-    return get_object_or_404(
-        Episode.objects.open().filter(program_id__in=programs).select_related("program"),
-        pk=episode_id,
-    )
-
-
 def _discharged_message(episode: Episode) -> str:
     if episode.discharged_on is not None:
         return "Discharged. Future sessions and group places are released."
@@ -103,10 +98,10 @@ def _discharged_message(episode: Episode) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@capability_required(permissions.APPROVE_LEVEL_CHANGE)
+@capability_required(DISCHARGE)
 def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
     """Close an episode (today or a recent date) or plan its discharge (a later date)."""
-    episode = _open_episode_for(request, episode_id)
+    episode = get_episode_for(request.user, episode_id, DISCHARGE, open_only=True)
     client = Client.objects.with_chart_header().get(pk=episode.client_id)
     record_view_log(request=request, client=client, page="Discharge")
     initial = {
@@ -136,9 +131,9 @@ def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResp
 
 
 @require_POST
-@capability_required(permissions.APPROVE_LEVEL_CHANGE)
+@capability_required(DISCHARGE)
 def episode_discharge_plan_cancel_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
-    episode = _open_episode_for(request, episode_id)
+    episode = get_episode_for(request.user, episode_id, DISCHARGE, open_only=True)
     try:
         episode_discharge_plan_cancel(episode=episode, by=request.user)
     except ValidationError as error:
@@ -169,10 +164,10 @@ class ContactForm(forms.ModelForm):
 
 
 @require_http_methods(["GET", "POST"])
-@capability_required(permissions.VIEW_CLIENTS)
+@capability_required(permissions.EDIT_CONTACT_DETAILS)
 def client_contact_edit(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     """Contact details and how (and how discreetly) the client wants session reminders."""
-    client = get_client_for(request.user, client_id)
+    client = get_client_for(request.user, client_id, permissions.EDIT_CONTACT_DETAILS)
     client = Client.objects.with_chart_header().get(pk=client.pk)
     record_view_log(request=request, client=client, page="Contact and reminders")
     form = ContactForm(posted(request), instance=client)

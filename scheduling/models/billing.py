@@ -7,10 +7,13 @@ signed notes name them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 from iop import locks
+from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from scheduling.models.sessions import SessionKind
@@ -24,6 +27,9 @@ BILLED_KINDS = [
 
 
 class ServiceCodeQuerySet(models.QuerySet["ServiceCode"]):
+    def visible_to(self, user: Any, capability: str) -> ServiceCodeQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
+
     def for_note(self, *, program_id: object, kind: str) -> ServiceCodeQuerySet:
         """The active codes a note of this kind may name, in code order."""
         return self.filter(program_id=program_id, active=True, kinds__contains=[kind]).order_by(

@@ -8,12 +8,15 @@ daylight-saving change.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 
 from groups.models import Group
 from iop import locks
+from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Episode
@@ -48,6 +51,9 @@ class Room(TimeStampedModel):
 
 
 class TrackQuerySet(models.QuerySet["Track"]):
+    def visible_to(self, user: Any, capability: str) -> TrackQuerySet:
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
+
     def active(self) -> TrackQuerySet:
         return self.filter(active=True)
 

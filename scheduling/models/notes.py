@@ -9,12 +9,15 @@ use the program's format (DAP, BIRP or SOAP). Corrections are signed addenda.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from iop import locks
+from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode
@@ -110,8 +113,9 @@ class NoteQuerySet(models.QuerySet["ProgressNote"]):
     def awaiting_cosign(self) -> NoteQuerySet:
         return self.filter(signed_at__isnull=False, cosign_required=True, cosigned_at__isnull=True)
 
-    def in_programs(self, program_ids: set[object]) -> NoteQuerySet:
-        return self.filter(program_id__in=program_ids)
+    def visible_to(self, user: Any, capability: str) -> NoteQuerySet:
+        """Rows of the programs where ``user`` holds ``capability``."""
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
 
 @locks.track()

@@ -8,6 +8,8 @@ session marks the row removed; nothing about a past session is ever rewritten.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pghistory
 from django.conf import settings
 from django.db import models
@@ -15,6 +17,7 @@ from django.db.models import F, Q
 
 from groups.models import CurriculumTopic, Group
 from iop import locks
+from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client, Episode
@@ -49,8 +52,9 @@ class SessionQuerySet(models.QuerySet["Session"]):
     def scheduled(self) -> SessionQuerySet:
         return self.filter(status=SessionStatus.SCHEDULED)
 
-    def in_programs(self, program_ids: set[object]) -> SessionQuerySet:
-        return self.filter(program_id__in=program_ids)
+    def visible_to(self, user: Any, capability: str) -> SessionQuerySet:
+        """Rows of the programs where ``user`` holds ``capability``."""
+        return self.filter(program_id__in=permissions.program_ids_with(user, capability))
 
     def overlapping(self, starts_at: object, ends_at: object) -> SessionQuerySet:
         return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)

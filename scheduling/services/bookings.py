@@ -24,8 +24,9 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from iop.accounts.models import Membership, Program, Role, User
+from iop.accounts.models import Program, User
 from iop.clients.models import Episode
+from scheduling.access import can_lead_medication_visit, can_lead_session
 from scheduling.models import (
     Closure,
     Room,
@@ -42,7 +43,6 @@ PROGRAM_OPENS = datetime.time(8, 0)
 PROGRAM_CLOSES = datetime.time(21, 0)
 WORKING_DAYS = frozenset({1, 2, 3, 4, 5})
 BOOKABLE_KINDS = (SessionKind.INDIVIDUAL, SessionKind.FAMILY, SessionKind.MEDICATION)
-BOOKING_ROLES = frozenset({Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR})
 
 
 def program_hours(program: Program, weekday: int) -> tuple[datetime.time, datetime.time] | None:
@@ -155,15 +155,12 @@ def _room_problems(room: Room, overlapping: object, people: int) -> list[str]:
 
 
 def _staff_problems(program: Program, kind: str, staff: list[User]) -> list[str]:
-    roles: dict[object, set[str]] = {}
-    for m in Membership.objects.active().filter(program=program, user__in=staff):
-        roles.setdefault(m.user_id, set()).add(m.role)
-    problems = []
-    for user in staff:
-        held = roles.get(user.pk, set())
-        if not held & BOOKING_ROLES:
-            problems.append(f"{user.display_name} is not a clinician or prescriber here.")
-    if kind == SessionKind.MEDICATION and Role.PRESCRIBER not in roles.get(staff[0].pk, set()):
+    problems = [
+        f"{user.display_name} is not a clinician or prescriber here."
+        for user in staff
+        if not can_lead_session(user, program)
+    ]
+    if kind == SessionKind.MEDICATION and not can_lead_medication_visit(staff[0], program):
         problems.append(
             f"Medication management is booked with a prescriber; {staff[0].display_name} "
             "is not a prescriber in this program."

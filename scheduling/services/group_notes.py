@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from iop.accounts.models import User
+from scheduling.access import note_sign_refusal, session_facilitator_ids
 from scheduling.models import (
     GroupNote,
     NoteFormat,
@@ -37,7 +38,6 @@ from scheduling.services.notes import (
     missing_sections,
     note_shown_hash,
 )
-from scheduling.views.access import note_sign_refusal, session_facilitator_ids
 
 
 def group_note_initial(session: Session) -> dict[str, Any]:

@@ -29,6 +29,11 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
+from scheduling.access import (
+    can_cosign_note,
+    note_edit_refusal,
+    note_sign_refusal,
+)
 from scheduling.models import (
     ABSENT,
     ATTENDED,
@@ -56,7 +61,6 @@ from scheduling.services.note_warnings import (
     open_warnings,
     warnings_for,
 )
-from scheduling.views.access import note_edit_refusal, note_sign_refusal
 from treatment_plans.models import PlanObjective, PlanStatus
 from treatment_plans.wording import measure_text
 
@@ -483,17 +487,6 @@ def note_sign(*, note: ProgressNote, actor: User, shown_sha256: str) -> Progress
     return _sign_one(note, actor, timezone.now(), warnings, shown_sha256)
 
 
-def can_cosign(user: User, note: ProgressNote) -> bool:
-    """A director of the program, or the supervisor named on the author's membership."""
-    if note.signed_by_id == user.pk or note.author_id == user.pk:
-        return False
-    if permissions.can(user, permissions.COSIGN_NOTES, note.program):
-        return True
-    return Membership.objects.active().filter(
-        user_id=note.author_id, program_id=note.program_id, supervisor=user
-    ).exists() and permissions.can(user, permissions.CHART_SESSIONS, note.program)
-
-
 @transaction.atomic
 def note_cosign(*, note: ProgressNote, actor: User) -> ProgressNote:
     note = _notes_for_signing(pk=note.pk).select_related("program").get()
@@ -505,7 +498,7 @@ def note_cosign(*, note: ProgressNote, actor: User) -> ProgressNote:
         raise ValidationError("This note is already co-signed.")
     if note.author_id == actor.pk:
         raise ValidationError("The co-signer must be someone other than the author.")
-    if not can_cosign(actor, note):
+    if not can_cosign_note(actor, note):
         raise PermissionDenied(
             "Only a director of the program or the author's supervisor co-signs."
         )

@@ -320,11 +320,7 @@ def _notes_link() -> str:
 
 
 def _charting_recipients(program_ids: list[Any]) -> dict[Any, User]:
-    roles = [
-        role
-        for role, caps in permissions.ROLE_CAPABILITIES.items()
-        if permissions.CHART_SESSIONS in caps
-    ]
+    roles = permissions.roles_with(permissions.CHART_SESSIONS)
     memberships = (
         Membership.objects.active()
         .filter(program_id__in=program_ids, role__in=roles, user__is_active=True)

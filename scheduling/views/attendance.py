@@ -22,14 +22,15 @@ from django.views.decorators.http import require_POST
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.http import AuthedRequest, form_add_service_errors
+from scheduling.access import get_attendee_for, get_session_for
 from scheduling.models import Attendance
 from scheduling.services.attendance import (
     attendance_record,
     attendee_arrive,
     attendee_walk_in_add,
 )
-from scheduling.views.access import get_attendee_for, get_session_for, program_zone
 from scheduling.views.forms import AttendanceForm, WalkInForm, attendance_filled
+from scheduling.views.helpers import program_zone
 from scheduling.views.sessions import render_session, session_attendees, walk_in_episodes
 
 CHART = permissions.CHART_SESSIONS

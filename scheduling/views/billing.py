@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_http_methods
 
@@ -21,9 +21,10 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
 from iop.http import AuthedRequest, form_add_service_errors, posted
+from scheduling.access import get_service_code_for
 from scheduling.models import BILLED_KINDS, ServiceCode
 from scheduling.services.billing import service_code_save
-from scheduling.views.access import chosen_program
+from scheduling.views.helpers import chosen_program
 
 MANAGE = permissions.MANAGE_SCHEDULE
 
@@ -81,10 +82,7 @@ def service_codes(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @capability_required(MANAGE)
 def service_code_edit(request: AuthedRequest, code_id: UUID) -> HttpResponse:
-    programs = permissions.program_ids_with(request.user, MANAGE)
-    code = get_object_or_404(
-        ServiceCode.objects.filter(program_id__in=programs).select_related("program"), pk=code_id
-    )
+    code = get_service_code_for(request.user, code_id, MANAGE)
     initial = {f: getattr(code, f) for f in ("code", "label", "kinds", "active")}
     form = ServiceCodeForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():

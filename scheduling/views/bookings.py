@@ -18,18 +18,15 @@ from django.views.decorators.http import require_http_methods
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.accounts.models import Membership, Program, Role, User
 from iop.audit.services import record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
+from scheduling.access import can_lead_medication_visit, session_staff_choices
 from scheduling.models import SessionKind
 from scheduling.services.bookings import session_book
 from scheduling.services.calendar import program_today
-from scheduling.views.access import (
-    chosen_program,
-    session_staff_choices,
-)
 from scheduling.views.forms import BookingForm, local_datetime
+from scheduling.views.helpers import chosen_program
 
 BOOK = permissions.BOOK_SESSIONS
 
@@ -55,7 +52,9 @@ def book(request: AuthedRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["kind"] == SessionKind.MEDICATION and not _prescribes(data["staff"], program):
+        if data["kind"] == SessionKind.MEDICATION and not can_lead_medication_visit(
+            data["staff"], program
+        ):
             form.add_error("staff", "Medication management is booked with a prescriber.")
         else:
             starts_at = local_datetime(program, data["day"], data["starts_at"])
@@ -85,14 +84,6 @@ def book(request: AuthedRequest) -> HttpResponse:
     record_views_log(request=request, clients=listed, page="Booking form")
     context = {"form": form, "program": program, "chosen": chosen}
     return render(request, "scheduling/book.html", context, status=400 if form.errors else 200)
-
-
-def _prescribes(user: User, program: Program) -> bool:
-    return (
-        Membership.objects.active()
-        .filter(user=user, program=program, role__in=[Role.PRESCRIBER, Role.DIRECTOR])
-        .exists()
-    )
 
 
 urlpatterns: list[URLPattern] = [path("book/", book, name="book")]

@@ -24,6 +24,7 @@ from intake.services.alerts import safety_attach
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest, form_add_service_errors
+from scheduling.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from scheduling.models import (
     ATTENDED,
     GroupNote,
@@ -38,7 +39,6 @@ from scheduling.services import group_notes, note_warnings
 from scheduling.services import notes as services
 from scheduling.services.note_warnings import NoteWarning
 from scheduling.services.notes import NoteEditConflict
-from scheduling.views.access import note_edit_refusal, note_sign_refusal, session_facilitator_ids
 from scheduling.views.notes import (
     CHART,
     NoteForm,

@@ -17,7 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,6 +29,14 @@ from iop.audit.services import record_view_log, record_views_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.signatures.models import Signature
+from scheduling.access import (
+    can_cosign_note,
+    get_attendee_for,
+    get_note_for,
+    get_session_for,
+    note_edit_refusal,
+    note_sign_refusal,
+)
 from scheduling.models import (
     FORMAT_SECTIONS,
     GroupNote,
@@ -51,7 +59,6 @@ from scheduling.services.note_visit import (
     visit_lines,
 )
 from scheduling.services.notes import NoteEditConflict
-from scheduling.views.access import note_edit_refusal, note_sign_refusal
 from treatment_plans.models import PlanObjective
 from treatment_plans.wording import measure_text
 
@@ -66,32 +73,15 @@ def _programs(request: AuthedRequest) -> set[Any]:
 
 
 def _session_for(request: AuthedRequest, session_id: UUID) -> Session:
-    sessions = Session.objects.in_programs(_programs(request)).select_related(
-        "program", "group", "room", "topic"
-    )
-    return get_object_or_404(sessions, pk=session_id)
+    return get_session_for(request.user, session_id, CHART)
 
 
 def _attendee_for(request: AuthedRequest, attendee_id: UUID) -> SessionAttendee:
-    attendees = SessionAttendee.objects.filter(
-        session__program_id__in=_programs(request)
-    ).select_related("session__program", "session__group", "session__room", "client", "episode")
-    return get_object_or_404(attendees, pk=attendee_id)
+    return get_attendee_for(request.user, attendee_id, CHART)
 
 
 def _note_for(request: AuthedRequest, note_id: UUID) -> ProgressNote:
-    notes = ProgressNote.objects.in_programs(_programs(request)).select_related(
-        "program",
-        "client",
-        "session__group",
-        "session__program",
-        "group_note",
-        "service_code",
-        "author",
-        "signed_by",
-        "cosigned_by",
-    )
-    return get_object_or_404(notes, pk=note_id)
+    return get_note_for(request.user, note_id, CHART)
 
 
 def _keep_for_merge(form: forms.Form, conflict: NoteEditConflict) -> None:
@@ -465,7 +455,7 @@ def _detail_page(
         "can_cosign": note.is_signed
         and note.cosign_required
         and note.cosigned_at is None
-        and services.can_cosign(request.user, note),
+        and can_cosign_note(request.user, note),
         "missing": services.missing_sections(note) + missing_visit(note)
         if not note.is_signed
         else [],

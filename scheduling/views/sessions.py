@@ -24,14 +24,9 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
+from scheduling.access import can_change_session, get_session_for
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import session_cancel, session_move
-from scheduling.views.access import (
-    can_change_session,
-    get_session_for,
-    program_now,
-    program_zone,
-)
 from scheduling.views.forms import (
     AttendanceForm,
     SessionCancelForm,
@@ -39,6 +34,7 @@ from scheduling.views.forms import (
     WalkInForm,
     local_datetime,
 )
+from scheduling.views.helpers import program_now, program_zone
 
 VIEW = permissions.VIEW_SCHEDULE
 

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
@@ -24,12 +24,13 @@ from iop.accounts.models import Program
 from iop.audit.services import record_views_log
 from iop.clients.models import Client, Episode, SafetyFlag
 from iop.http import AuthedRequest
+from scheduling.access import get_followup_for
 from scheduling.models import FollowUpTask, Session, SessionAttendee
 from scheduling.services.followups import followup_complete, followups_open
 from scheduling.services.hours import WeeklyHours, hours_shortfall
 from scheduling.services.notes import notes_to_write, notes_unsigned
-from scheduling.views.access import program_now, program_zone, shortfall_in_words, with_counts
 from scheduling.views.forms import FollowUpDoneForm
+from scheduling.views.helpers import program_now, program_zone, shortfall_in_words, with_counts
 from scheduling.views.sessions import notes_url
 
 CHART = permissions.CHART_SESSIONS
@@ -177,10 +178,7 @@ def today(request: AuthedRequest) -> HttpResponse:
 @require_POST
 @capability_required(CHART)
 def followup_done(request: AuthedRequest, task_id: UUID) -> HttpResponse:
-    tasks = FollowUpTask.objects.filter(
-        program_id__in=permissions.program_ids_with(request.user, CHART)
-    ).select_related("program", "client")
-    task = get_object_or_404(tasks, pk=task_id)
+    task = get_followup_for(request.user, task_id, CHART)
     form = FollowUpDoneForm(request.POST, prefix=str(task.pk))
     errors: dict[Any, FollowUpDoneForm] = {}
     if form.is_valid():

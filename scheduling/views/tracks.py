@@ -22,21 +22,19 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
 from iop.audit.services import record_view_log, record_views_log
-from iop.clients.models import Episode
+from iop.clients.access import get_episode_for
 from iop.http import AuthedRequest, form_add_service_errors, posted
+from scheduling.access import get_track_for
 from scheduling.models import WEEKDAY_NAMES, Closure, Track, TrackBlock, TrackEnrolment
 from scheduling.services.calendar import block_save, closure_add, program_today, track_save
 from scheduling.services.enrolment import track_enrol
-from scheduling.views.access import (
-    chosen_program,
-    get_track_for,
-)
 from scheduling.views.forms import (
     BlockForm,
     ClosureForm,
     EnrolForm,
     TrackForm,
 )
+from scheduling.views.helpers import chosen_program
 
 MANAGE = permissions.MANAGE_SCHEDULE
 BOOK = permissions.BOOK_SESSIONS
@@ -204,10 +202,7 @@ def closure_create(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @capability_required(BOOK)
 def enrol(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
-    episodes = Episode.objects.open().filter(
-        program_id__in=permissions.program_ids_with(request.user, BOOK)
-    )
-    episode = get_object_or_404(episodes.select_related("client", "program"), pk=episode_id)
+    episode = get_episode_for(request.user, episode_id, BOOK, open_only=True)
     current = (
         TrackEnrolment.objects.current().filter(episode=episode).select_related("track").first()
     )

@@ -21,15 +21,11 @@ from iop.accounts.decorators import capability_required
 from iop.accounts.models import User
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest
+from scheduling.access import session_staff_choices
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import program_today
 from scheduling.services.hours import week_start_of as week_start
-from scheduling.views.access import (
-    chosen_program,
-    program_zone,
-    session_staff_choices,
-    with_counts,
-)
+from scheduling.views.helpers import chosen_program, program_zone, with_counts
 
 
 @dataclass

@@ -30,6 +30,7 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Episode
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
+from treatment_plans.access import NOT_A_COSIGNER, plan_cosign_refusal
 from treatment_plans.models import (
     DiagnosisRank,
     MeasureKind,
@@ -70,12 +71,6 @@ CONFLICT = (
     "Someone else saved this plan while you were editing. Nothing you typed was saved: "
     "your text is still in the form below. Compare it with what is saved now, then save again."
 )
-# Staff who can read the clinical record can be responsible for an intervention.
-RESPONSIBLE_ROLES = [
-    role
-    for role, caps in permissions.ROLE_CAPABILITIES.items()
-    if permissions.VIEW_CLINICAL_RECORD in caps
-]
 
 
 class PlanEditConflict(Exception):
@@ -170,8 +165,8 @@ def templates_for(program: Program) -> QuerySet[PlanTemplate]:
 
 def responsible_staff(program: Program) -> QuerySet[User]:
     """Active staff of the program who read the clinical record."""
-    members = Membership.objects.active().filter(program=program, role__in=RESPONSIBLE_ROLES)
-    return User.objects.filter(pk__in=members.values("user_id"), is_active=True).order_by(
+    # Staff who can read the clinical record can be responsible for an intervention.
+    return permissions.users_with(program, permissions.VIEW_CLINICAL_RECORD).order_by(
         "first_name", "last_name"
     )
 
@@ -822,13 +817,7 @@ def plan_signatures_needed(plan: TreatmentPlan) -> list[str]:
 
 def cosigners_for(plan: TreatmentPlan) -> list[User]:
     """Who may co-sign this version: the program's active directors, not the signing clinician."""
-    roles = [
-        role
-        for role, caps in permissions.ROLE_CAPABILITIES.items()
-        if permissions.COSIGN_NOTES in caps
-    ]
-    members = Membership.objects.active().filter(program_id=plan.program_id, role__in=roles)
-    users = User.objects.filter(pk__in=members.values("user_id"), is_active=True)
+    users = permissions.users_with(plan.program_id, permissions.COSIGN_PLAN)
     if plan.clinician_signed_by_id:
         users = users.exclude(pk=plan.clinician_signed_by_id)
     return list(users.order_by("first_name", "last_name"))
@@ -873,10 +862,9 @@ def plan_waiting_for(plan: TreatmentPlan) -> str:
 
 def plans_awaiting_cosign(*, user: User) -> QuerySet[TreatmentPlan]:
     """Drafts signed by clinician and client that this director may co-sign, oldest first."""
-    program_ids = permissions.program_ids_with(user, permissions.COSIGN_NOTES)
     return (
         TreatmentPlan.objects.filter(
-            program_id__in=program_ids,
+            program_id__in=permissions.program_ids_with(user, permissions.COSIGN_PLAN),
             program__plan_requires_cosign=True,
             status=PlanStatus.DRAFT,
             clinician_signed_at__isnull=False,
@@ -907,14 +895,11 @@ def _check_signer(plan: TreatmentPlan, role: str, by: User, typed_name: str) -> 
 
 
 def _check_cosigner(plan: TreatmentPlan, by: User) -> None:
-    if not plan.program.plan_requires_cosign:
-        raise ValidationError("This program does not ask for a co-signature on plans.")
-    if not permissions.can(by, permissions.COSIGN_NOTES, plan.program):
-        raise PermissionDenied("Only a director of the program co-signs plans.")
-    if plan.clinician_signed_at is None:
-        raise ValidationError("The clinician signs first; the co-signature endorses it.")
-    if plan.clinician_signed_by_id == by.pk:
-        raise ValidationError("The co-signer must be someone other than the signing clinician.")
+    refusal = plan_cosign_refusal(by, plan)
+    if refusal == NOT_A_COSIGNER:
+        raise PermissionDenied(refusal)
+    if refusal is not None:
+        raise ValidationError(refusal)
 
 
 @transaction.atomic

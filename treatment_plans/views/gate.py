@@ -18,9 +18,10 @@ from intake.services.assessments import assessment_readiness
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
+from iop.clients.access import get_episode_for
 from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest, posted
-from treatment_plans.access import get_episode_for, get_plan_for, get_review_for
+from treatment_plans.access import get_plan_for, get_review_for
 from treatment_plans.forms.gate import PhaseChangeForm, ReadinessReviewForm
 from treatment_plans.models import Phase, PlanStatus, ReadinessReview, TreatmentPlan
 from treatment_plans.panels import PlanPanel, register_panel

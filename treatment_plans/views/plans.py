@@ -26,11 +26,12 @@ from django_htmx.http import reswap, retarget
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import client_ip, record_view_log, record_views_log
+from iop.clients.access import get_episode_for
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from iop.signatures.models import SignerRole, content_hash
 from treatment_plans import icd10
-from treatment_plans.access import get_episode_for, get_plan_for
+from treatment_plans.access import can_cosign_plan, get_plan_for
 from treatment_plans.forms.plans import (
     ClientSignForm,
     DiagnosisForm,
@@ -166,7 +167,7 @@ def _plan_context(request: AuthedRequest, plan: TreatmentPlan, **extra: Any) -> 
         "suggestions": services.plan_suggestions(plan),
         "needed": services.plan_signatures_needed(plan),
         "waiting_for": services.plan_waiting_for(plan) if plan.is_draft else "",
-        "can_cosign": plan.is_draft and _can_cosign(request, plan),
+        "can_cosign": plan.is_draft and can_cosign_plan(request.user, plan),
         "template_form": TemplatePickForm(templates=templates, initial={"revision": plan.revision}),
         "draft": draft,
         "panels": plan_panels(plan, request.user),
@@ -693,14 +694,6 @@ def _sign_forms(request: AuthedRequest, shown: str) -> dict[str, SignForm]:
     }
 
 
-def _can_cosign(request: AuthedRequest, plan: TreatmentPlan) -> bool:
-    return (
-        plan.program.plan_requires_cosign
-        and permissions.can(request.user, permissions.COSIGN_NOTES, plan.program)
-        and plan.clinician_signed_by_id not in (None, request.user.pk)
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @capability_required(EDIT)
 def plan_sign(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
@@ -759,14 +752,14 @@ def _sign_page(
         "forms": sign_forms,
         "missing": services.plan_sign_missing(plan),
         "needed": services.plan_signatures_needed(plan),
-        "can_cosign": _can_cosign(request, plan),
+        "can_cosign": can_cosign_plan(request.user, plan),
         "with_client": True,  # read aloud with the client: no safety flags in the header
     }
     return render(request, "treatment_plans/plan/sign.html", context, status=status)
 
 
 @require_GET
-@capability_required(permissions.COSIGN_NOTES)
+@capability_required(permissions.COSIGN_PLAN)
 def plans_to_cosign(request: AuthedRequest) -> HttpResponse:
     """Directors: plans signed by clinician and client, waiting for their co-signature."""
     plans = list(services.plans_awaiting_cosign(user=request.user))

@@ -134,7 +134,7 @@ def _due_page(request: AuthedRequest, capability: str, mine: bool) -> HttpRespon
     context = {
         "rows": rows,
         "mine": mine,
-        "perms_cosign": permissions.can(request.user, permissions.COSIGN_NOTES),
+        "perms_cosign": permissions.can(request.user, permissions.COSIGN_PLAN),
     }
     return render(request, "treatment_plans/reviews/plans_due.html", context)
 
