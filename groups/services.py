@@ -30,7 +30,6 @@ from scheduling.services.calendar import (
     attendees_add,
     attendees_remove,
     future_sessions,
-    program_today,
     session_over_capacity,
 )
 
@@ -69,7 +68,7 @@ def roster_add(
     A member when there is room, and then expected at the group's future sessions; when a
     closed group is full, on its waitlist instead. A full open group refuses, naming it."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    on = on or program_today(group.program)
+    on = on or group.program.today()
     if episode.program_id != group.program_id or not episode.is_open:
         raise ValidationError("Only a client with an open episode in this program can join.")
     if not group.active:
@@ -149,7 +148,7 @@ def roster_remove(
     if was_member:
         _leave_sessions(entry, left_on, reason)
         if not group.is_open:
-            _promote(group, max(left_on, program_today(group.program)), actor)
+            _promote(group, max(left_on, group.program.today()), actor)
     return entry
 
 

@@ -17,7 +17,6 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
@@ -30,14 +29,7 @@ from iop.accounts.models import Program
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.models import Session, SessionStaff
-from scheduling.services.calendar import program_today
-from scheduling.views.access import (
-    chosen_program,
-    program_now,
-    program_zone,
-    session_staff_choices,
-    with_counts,
-)
+from scheduling.views.access import chosen_program, session_staff_choices, with_counts
 
 VIEW = permissions.VIEW_SCHEDULE
 MANAGE = permissions.MANAGE_SCHEDULE
@@ -86,9 +78,9 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
         .select_related("episode__client")
         .order_by("waitlisted_at", "episode__client__legal_last_name")
     )
-    zone = program_zone(group.program)
+    zone = group.program.zone
     upcoming = list(
-        with_counts(Session.objects.filter(group=group, ends_at__gte=program_now(group.program)))
+        with_counts(Session.objects.filter(group=group, ends_at__gte=group.program.now()))
         .select_related("room")
         .prefetch_related(
             Prefetch("staff_links", queryset=SessionStaff.objects.select_related("user"))
@@ -216,7 +208,7 @@ def roster_remove_view(request: AuthedRequest, group_id: UUID, entry_id: UUID) -
     entry = get_object_or_404(
         RosterEntry.objects.current().select_related("episode__client"), group=group, pk=entry_id
     )
-    form = RosterRemoveForm(posted(request), today=program_today(group.program))
+    form = RosterRemoveForm(posted(request), today=group.program.today())
     if request.method == "POST" and form.is_valid():
         try:
             roster_remove(entry=entry, actor=request.user, **form.cleaned_data)
@@ -229,7 +221,7 @@ def roster_remove_view(request: AuthedRequest, group_id: UUID, entry_id: UUID) -
                 "their future sessions are freed, past records stay.",
             )
             return redirect("groups:detail", group.pk)
-    context = {"group": group, "entry": entry, "form": form, "today": timezone.localdate()}
+    context = {"group": group, "entry": entry, "form": form, "today": group.program.today()}
     return render(request, "groups/roster_remove.html", context, status=400 if form.errors else 200)
 
 

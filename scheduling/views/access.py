@@ -7,14 +7,12 @@ lacks anywhere is a 403 (the view decorators). Times are shown in the program's 
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from iop.accounts import permissions
 from iop.accounts.models import Program, Role, User
@@ -28,14 +26,9 @@ from scheduling.models import (
     SessionStaffRole,
     Track,
 )
-from scheduling.services.calendar import program_tz as program_zone
 
 # Roles that can lead a session: named clinician or prescriber (directors often run groups).
 SESSION_STAFF_ROLES = (Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR)
-
-
-def program_now(program: Program) -> datetime.datetime:
-    return timezone.localtime(timezone.now(), program_zone(program))
 
 
 def chosen_program(request: AuthedRequest, capability: str) -> Program:

@@ -24,12 +24,11 @@ from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from scheduling.models import SessionKind
 from scheduling.services.bookings import session_book
-from scheduling.services.calendar import program_today
 from scheduling.views.access import (
     chosen_program,
     session_staff_choices,
 )
-from scheduling.views.forms import BookingForm, local_datetime
+from scheduling.views.forms import BookingForm
 
 BOOK = permissions.BOOK_SESSIONS
 
@@ -39,7 +38,7 @@ BOOK = permissions.BOOK_SESSIONS
 def book(request: AuthedRequest) -> HttpResponse:
     program = chosen_program(request, BOOK)
     episodes = Episode.objects.open().filter(program=program).select_related("client")
-    initial: dict[str, object] = {"day": program_today(program) + datetime.timedelta(days=1)}
+    initial: dict[str, object] = {"day": program.today() + datetime.timedelta(days=1)}
     client_id = request.GET.get("client", "")
     chosen = episodes.filter(client_id=uuid_or_404(client_id)).first() if client_id else None
     if chosen is not None:
@@ -58,7 +57,7 @@ def book(request: AuthedRequest) -> HttpResponse:
         if data["kind"] == SessionKind.MEDICATION and not _prescribes(data["staff"], program):
             form.add_error("staff", "Medication management is booked with a prescriber.")
         else:
-            starts_at = local_datetime(program, data["day"], data["starts_at"])
+            starts_at = program.at(data["day"], data["starts_at"])
             try:
                 session = session_book(
                     program=program,
