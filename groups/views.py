@@ -17,7 +17,6 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from groups.access import facilitator_choices, get_group_for
@@ -214,7 +213,7 @@ def roster_remove_view(request: AuthedRequest, group_id: UUID, entry_id: UUID) -
                 "their future sessions are freed, past records stay.",
             )
             return redirect("groups:detail", group.pk)
-    context = {"group": group, "entry": entry, "form": form, "today": timezone.localdate()}
+    context = {"group": group, "entry": entry, "form": form, "today": group.program.today()}
     return render(request, "groups/roster_remove.html", context, status=400 if form.errors else 200)
 
 

@@ -45,10 +45,10 @@ def scores_context(client: Client, user: Any) -> dict[str, Any]:
 
 
 def consents_context(client: Client, user: Any) -> dict[str, Any]:
-    from intake.models import Consent
 
     return {
-        "consents": Consent.objects.filter(client=client).select_related("recipient_user"),
+        # Through the client, so each consent knows its client (and program) for its status.
+        "consents": client.consents.select_related("recipient_user"),
         "can_edit": permissions.can(user, permissions.EDIT_INTAKE, client.program),
     }
 
@@ -72,7 +72,7 @@ def safety_plan_context(client: Client, user: Any) -> dict[str, Any]:
         "client": client,
         "current": current,
         "draft": next((p for p in plans if p.is_draft), None),
-        "review_due": bool(current and current.review_is_due()),
+        "review_due": bool(current and current.review_is_due(client.program.today())),
         "new_risk": new_risk,
         "can_write": permissions.can(user, WRITE, client.program),
     }

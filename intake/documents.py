@@ -36,8 +36,8 @@ def render_safety_plan_client(report: Report) -> tuple[bytes, str]:
     }
     title = f"Safety plan, version {plan.version} (client copy)"
     # Dates print in the program's time zone, whichever worker renders them.
-    with timezone.override(client.program.time_zone):
-        context["printed_at"] = timezone.localtime()
+    with timezone.override(client.program.zone):
+        context["printed_at"] = client.program.now()
         return render_pdf("reports/safety_plan_client.html", context), title
 
 

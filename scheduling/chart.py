@@ -17,14 +17,12 @@ RECENT = 10
 
 def schedule_context(client: Client, user: Any) -> dict[str, Any]:
     from scheduling.models import SessionAttendee, SessionStatus, TrackEnrolment
-    from scheduling.services.calendar import program_today
-    from scheduling.services.calendar import program_tz as program_zone
     from scheduling.services.hours import week_start_of as week_start
     from scheduling.services.hours import weekly_hours
     from scheduling.views.helpers import hours_in_words
 
     episode = next(iter(getattr(client, "open_episodes", [])), None)
-    zone = program_zone(client.program)
+    zone = client.program.zone
     places = SessionAttendee.objects.filter(client=client).select_related(
         "session", "session__group", "session__room"
     )
@@ -38,7 +36,7 @@ def schedule_context(client: Client, user: Any) -> dict[str, Any]:
         place.local_start = place.session.starts_at.astimezone(zone)  # type: ignore[attr-defined]
     hours = None
     if episode is not None:
-        monday = week_start(program_today(client.program))
+        monday = week_start(client.program.today())
         found = weekly_hours(episodes=[episode.pk], week_start=monday).get(episode.pk)
         hours = {"data": found, "text": hours_in_words(found)} if found else None
     enrolment = (

@@ -43,14 +43,7 @@ from scheduling.models import (
 from scheduling.services.attendance import attendance_record
 from scheduling.services.billing import service_codes_seed
 from scheduling.services.bookings import session_book
-from scheduling.services.calendar import (
-    closure_add,
-    local_datetime,
-    program_date,
-    program_today,
-    session_cancel,
-    sessions_generate,
-)
+from scheduling.services.calendar import closure_add, session_cancel, sessions_generate
 from scheduling.services.enrolment import track_enrol
 from scheduling.services.followups import followup_complete
 from scheduling.services.group_notes import (
@@ -168,7 +161,7 @@ class _Seeder:
         self.rng = context["rng"]
         self.groups: dict[str, Group] = context["groups"]
         self.now = timezone.now()
-        self.today = program_today(self.program)
+        self.today = self.program.today()
         self.week = week_start_of(self.today)
         self.history_start = self.week - datetime.timedelta(weeks=HISTORY_WEEKS)
         self.stdout = context.get("stdout")
@@ -320,7 +313,7 @@ class _Seeder:
             for offset, episode in enumerate(episodes):
                 for week in range(-HISTORY_WEEKS, 3, every):
                     day = self.week + datetime.timedelta(weeks=week, days=weekday - 1)
-                    starts_at = local_datetime(self.program, day, datetime.time(hour + offset, 0))
+                    starts_at = self.program.at(day, datetime.time(hour + offset, 0))
                     ends_at = starts_at + datetime.timedelta(minutes=minutes)
                     telehealth = f"{video}{episode.client.record_number.lower()}" if offset else ""
                     room = None if telehealth else office
@@ -337,10 +330,10 @@ class _Seeder:
         room: Room | None,
         telehealth: str,
     ) -> Session | None:
-        if episode.admitted_on > program_date(self.program, starts_at):
+        if episode.admitted_on > self.program.local_date(starts_at):
             return None  # not admitted yet
         if Closure.objects.filter(
-            program=self.program, track=None, date=program_date(self.program, starts_at)
+            program=self.program, track=None, date=self.program.local_date(starts_at)
         ).exists():
             return None  # the holiday
         if starts_at > self.now:
@@ -359,7 +352,7 @@ class _Seeder:
         session = Session.objects.create(
             program=self.program,
             kind=kind,
-            occurs_on=program_date(self.program, starts_at),
+            occurs_on=self.program.local_date(starts_at),
             starts_at=starts_at,
             ends_at=ends_at,
             room=room,
@@ -376,7 +369,7 @@ class _Seeder:
         """The tracks give Sam groups every weekday; at a weekend, one video check-in."""
         if self.today.isoweekday() <= 5 or not placed["Morning IOP"]:
             return
-        starts_at = local_datetime(self.program, self.today, T(11))
+        starts_at = self.program.at(self.today, T(11))
         self._book(
             placed["Morning IOP"][0],
             SAM,

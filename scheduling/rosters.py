@@ -22,7 +22,6 @@ from scheduling.services.calendar import (
     attendees_add,
     attendees_remove,
     future_sessions,
-    program_tz,
     session_over_capacity,
 )
 from scheduling.views.helpers import with_counts
@@ -63,7 +62,7 @@ def member_left(entry: RosterEntry, left_on: datetime.date, reason: str) -> None
 
 def upcoming_sessions(group: Group) -> dict[str, Any]:
     """The group page's "Upcoming sessions": the next ones not yet over, in the program's zone."""
-    zone = program_tz(group.program)
+    zone = group.program.zone
     upcoming = list(
         with_counts(Session.objects.filter(group=group, ends_at__gte=timezone.now()))
         .select_related("room")

@@ -207,9 +207,9 @@ def _calendar(people: dict[str, Any]) -> None:
 
 
 def _history(program: Any) -> int:
-    from scheduling.services.calendar import program_today, sessions_generate
+    from scheduling.services.calendar import sessions_generate
 
-    today = program_today(program)
+    today = program.today()
     return sessions_generate(
         program=program, today=today - datetime.timedelta(days=365), until=today
     )
@@ -418,9 +418,9 @@ def generation(program: Any) -> tuple[float, int]:
     """Four weeks for all tracks, on a window with nothing generated (cleared first)."""
     from django.db import connection
 
-    from scheduling.services.calendar import program_today, sessions_generate
+    from scheduling.services.calendar import sessions_generate
 
-    today = program_today(program)
+    today = program.today()
     start = today + datetime.timedelta(days=1)
     with connection.cursor() as cursor:
         for table in ("scheduling_sessionattendee", "scheduling_sessionstaff"):

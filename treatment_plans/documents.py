@@ -145,7 +145,7 @@ def plan_document(report: Report) -> dict[str, Any]:
         "whole_plan_interventions": whole_plan,
         "diagnoses": list(plan.diagnoses.all()),
         "signatures": list(Signature.for_object(plan).select_related("signer")),
-        "printed_at": timezone.localtime(),
+        "printed_at": plan.client.program.now(),
     }
 
 
@@ -174,8 +174,9 @@ def modality_plain(intervention: PlanIntervention) -> dict[str, str]:
 
 def _render(report: Report, template: str, context: dict[str, Any]) -> bytes:
     """Dates print in the program's time zone, whichever worker renders them."""
-    with timezone.override(context["program"].time_zone):
-        context["printed_at"] = timezone.localtime()
+    program = context["program"]
+    with timezone.override(program.zone):
+        context["printed_at"] = program.now()
         return render_pdf(template, context)
 
 

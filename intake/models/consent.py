@@ -8,10 +8,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from iop import locks
 from iop.accounts import permissions
+from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client
 from iop.signatures.models import lock_when_signed
@@ -58,9 +58,15 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
 
     def in_force(self, on: datetime.date | None = None) -> ConsentQuerySet:
         """Signed, not revoked, not past its expiry date (expiry events are checked by staff)."""
-        day = on or timezone.localdate()
+        if on is not None:
+            unexpired = Q(expires_on__gte=on)
+        else:
+            # Each client's program has its own today (a few programs: one small query).
+            unexpired = Q(pk__in=[])
+            for program in Program.objects.only("pk", "time_zone"):
+                unexpired |= Q(client__program=program, expires_on__gte=program.today())
         return self.filter(signed_at__isnull=False, revoked_at__isnull=True).filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gte=day)
+            Q(expires_on__isnull=True) | unexpired
         )
 
     def authorising(self, *, recipient: Any, information: str) -> ConsentQuerySet:
@@ -174,7 +180,7 @@ class Consent(TimeStampedModel):
             return ConsentStatus.REVOKED
         if not self.signed_at:
             return ConsentStatus.DRAFT
-        if self.expires_on and self.expires_on < timezone.localdate():
+        if self.expires_on and self.expires_on < self.client.program.today():
             return ConsentStatus.EXPIRED
         return ConsentStatus.ACTIVE
 

@@ -15,7 +15,6 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from iop import locks
 from iop.accounts import permissions
@@ -161,4 +160,4 @@ class SafetyPlan(TimeStampedModel):
         return self.signed_at is None
 
     def review_is_due(self, today: datetime.date | None = None) -> bool:
-        return bool(self.review_on and self.review_on < (today or timezone.localdate()))
+        return bool(self.review_on and self.review_on < (today or self.client.program.today()))

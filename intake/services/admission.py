@@ -33,7 +33,7 @@ def admission_missing(referral: Referral) -> list[str]:
     if not referral.assessments.filter(status=AssessmentStatus.COMPLETED).exists():
         missing.append("The intake assessment is not completed.")
     if (
-        not Consent.objects.in_force()
+        not Consent.objects.in_force(referral.client.program.today())
         .filter(client=referral.client, kind=ConsentKind.TREATMENT)
         .exists()
     ):

@@ -19,7 +19,6 @@ Every reader here costs a fixed number of queries, however many alerts or client
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,12 +46,10 @@ def _clock(moment: datetime.datetime) -> str:
 
 def alert_due_at(alert: SafetyAlert, program: Program) -> datetime.datetime:
     """The program-local moment by which the same-day risk assessment is due."""
-    zone = zoneinfo.ZoneInfo(program.time_zone)
-    raised = alert.created_at.astimezone(zone)
-    due = datetime.datetime.combine(raised.date(), program.alert_overdue_at, tzinfo=zone)
+    raised = program.local(alert.created_at)
+    due = program.at(raised.date(), program.alert_overdue_at)
     if raised >= due:
-        next_day = raised.date() + datetime.timedelta(days=1)
-        due = datetime.datetime.combine(next_day, datetime.time(), tzinfo=zone)
+        due = program.at(raised.date() + datetime.timedelta(days=1), datetime.time())
     return due
 
 

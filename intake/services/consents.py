@@ -347,10 +347,11 @@ def consent_sign(
     return consent
 
 
-def _revoked_at(revoked_on: datetime.date, today: datetime.date) -> datetime.datetime:
-    if revoked_on == today:
+def _revoked_at(revoked_on: datetime.date, program: Program) -> datetime.datetime:
+    if revoked_on == program.today():
         return timezone.now()
-    return timezone.make_aware(datetime.datetime.combine(revoked_on, datetime.time.min))
+    # An earlier day starts at the program's midnight, not the server's or the user's.
+    return program.at(revoked_on, datetime.time.min)
 
 
 def _check_revocable(consent: Consent, revoked_on: datetime.date, event_passed: bool) -> None:
@@ -360,7 +361,7 @@ def _check_revocable(consent: Consent, revoked_on: datetime.date, event_passed: 
         raise ValidationError("This consent has already been revoked.")
     if revoked_on > consent.client.program.today():
         raise ValidationError({"revoked_on": "A revocation cannot be dated in the future."})
-    if revoked_on < timezone.localtime(consent.signed_at).date():
+    if revoked_on < consent.client.program.local_date(consent.signed_at):
         raise ValidationError({"revoked_on": "A revocation cannot be dated before the signing."})
     if not consent.can_be_revoked_on(revoked_on):
         until = _day(consent.irrevocable_until)  # type: ignore[arg-type]
@@ -391,7 +392,7 @@ def consent_revoke(
     with transaction.atomic():
         consent = Consent.objects.select_for_update().select_related("client").get(pk=consent.pk)
         _check_revocable(consent, revoked_on, event_passed)
-        consent.revoked_at = _revoked_at(revoked_on, consent.client.program.today())
+        consent.revoked_at = _revoked_at(revoked_on, consent.client.program)
         consent.revoked_recorded_by = by
         consent.revocation_note = note.strip()
         consent.save(
@@ -415,18 +416,21 @@ def render_consent_pdf(consent: Consent) -> bytes:
     """A signed consent as a PDF: its text, both signatures with hashes, the 2.32 notice."""
     text = consent_text(consent)
     signatures = consent_signatures(consent)
-    return render_pdf(
-        "reports/consent.html",
-        {
-            "consent": consent,
-            "client": consent.client,
-            "title": consent_title(consent),
-            "paragraphs": consent_paragraphs(consent),
-            "signatures": signatures,
-            "text_sha256": content_hash(text),
-            "text_matches": bool(signatures)
-            and all(s.content_sha256 == content_hash(text) for s in signatures),
-            "with_notice": consent.kind != ConsentKind.TREATMENT,
-            "printed_at": timezone.localtime(),
-        },
-    )
+    program = consent.client.program
+    # Times print in the program's zone, as on the other PDFs, whoever downloads it.
+    with timezone.override(program.zone):
+        return render_pdf(
+            "reports/consent.html",
+            {
+                "consent": consent,
+                "client": consent.client,
+                "title": consent_title(consent),
+                "paragraphs": consent_paragraphs(consent),
+                "signatures": signatures,
+                "text_sha256": content_hash(text),
+                "text_matches": bool(signatures)
+                and all(s.content_sha256 == content_hash(text) for s in signatures),
+                "with_notice": consent.kind != ConsentKind.TREATMENT,
+                "printed_at": program.now(),
+            },
+        )

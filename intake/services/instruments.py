@@ -147,7 +147,7 @@ def _acknowledgement_errors(
 def _standing_flag(*, alert: SafetyAlert, decision: str, by: User) -> SafetyFlag:
     if decision == SafetyPlanDecision.EMERGENCY:
         note = (
-            f"Referred for emergency evaluation on {timezone.localdate():%Y-%m-%d}: "
+            f"Referred for emergency evaluation on {alert.client.program.today():%Y-%m-%d}: "
             "confirm the outcome and a safety plan before the next session"
         )
     else:

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from intake.models import SafetyAlert, SafetyPlan, SafetyPlanDecision
 from intake.models.safety_plans import SECTION_FIELDS, SECTIONS
@@ -102,7 +101,7 @@ def safety_plan_start(*, client: Client, by: User) -> SafetyPlan:
     if draft is not None:
         return draft
     current = SafetyPlan.objects.in_effect().filter(client=client).first()
-    review_on = timezone.localdate() + datetime.timedelta(days=client.program.plan_review_days)
+    review_on = client.program.today() + datetime.timedelta(days=client.program.plan_review_days)
     copied = {f: getattr(current, f) for f in SECTION_FIELDS} if current else {}
     return SafetyPlan.objects.create(
         client=client,
@@ -137,7 +136,7 @@ def safety_plan_save(
         raise ValidationError(
             "This version is signed and locked. Start a new version to change it."
         )
-    if review_on is not None and review_on <= timezone.localdate():
+    if review_on is not None and review_on <= plan.client.program.today():
         raise ValidationError({"review_on": "Choose a review date after today."})
     before = safety_plan_text(plan)
     for field in SECTION_FIELDS:

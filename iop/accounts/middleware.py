@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import zoneinfo
 from collections.abc import Callable
 
 from allauth.account.authentication import get_authentication_records
@@ -100,7 +99,7 @@ class ProgramTimezoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         program = permissions.primary_program(request.user)
         if program is not None:
-            timezone.activate(zoneinfo.ZoneInfo(program.time_zone))
+            timezone.activate(program.zone)
         else:
             timezone.deactivate()
         return self.get_response(request)

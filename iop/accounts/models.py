@@ -166,9 +166,37 @@ class Program(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    # The program clock: every "today" and local time in requests, services and Celery tasks
+    # comes from here, never from the server's zone or the zone a request activated (the
+    # user's first program), which differ from this program's for staff of several programs.
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The program's time zone (ZoneInfo caches instances per key, so this is cheap)."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def now(self) -> datetime.datetime:
+        """The current moment as an aware date-time in the program's zone."""
+        return timezone.localtime(timezone.now(), self.zone)
+
     def today(self) -> datetime.date:
         """Today's date where the program is: the limit for dates that cannot be in the future."""
-        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
+        return self.now().date()
+
+    def local(self, moment: datetime.datetime) -> datetime.datetime:
+        """An aware moment (stored in UTC) shown in the program's zone."""
+        return timezone.localtime(moment, self.zone)
+
+    def local_date(self, moment: datetime.datetime) -> datetime.date:
+        """The program's calendar date of an aware moment."""
+        return self.local(moment).date()
+
+    def at(self, day: datetime.date, time: datetime.time) -> datetime.datetime:
+        """The aware moment of a wall-clock time on a local day in the program's zone.
+
+        A time skipped by a spring-forward change resolves as zoneinfo does (fold 0: the
+        offset before the change); a repeated fall-back hour means its first occurrence.
+        """
+        return datetime.datetime.combine(day, time, tzinfo=self.zone)
 
 
 class Role(models.TextChoices):

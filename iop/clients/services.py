@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from iop.accounts.models import Program, User
 from iop.audit.models import AuditAction
@@ -74,10 +72,6 @@ DISCHARGE_DAYS_BACK = 30
 DISCHARGE_DAYS_AHEAD = 180
 
 
-def program_today(program: Program) -> datetime.date:
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(program.time_zone))
-
-
 def _check_discharge(
     episode: Episode, discharged_on: datetime.date, reason: str, today: datetime.date
 ) -> None:
@@ -128,7 +122,7 @@ def episode_discharge(
     )
     if episode.discharged_on is not None:
         raise ValidationError("This episode is already discharged.")
-    today = today or program_today(episode.program)
+    today = today or episode.program.today()
     _check_discharge(episode, discharged_on, reason, today)
     if discharged_on > today:
         return _discharge_plan(episode, discharged_on, reason, by)
@@ -220,9 +214,7 @@ def episode_discharges_due_apply() -> int:
     applied = 0
     planned = Episode.objects.discharge_planned().select_related("program")
     for episode in planned:
-        if episode.discharge_planned_on and episode.discharge_planned_on <= program_today(
-            episode.program
-        ):
+        if episode.discharge_planned_on and episode.discharge_planned_on <= episode.program.today():
             applied += _discharge_due(episode)
     return applied
 

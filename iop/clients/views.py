@@ -17,7 +17,7 @@ from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_client_for, get_episode_for
 from iop.clients.chart import chart_sections
 from iop.clients.models import Client, DischargeReason, Episode
-from iop.clients.services import episode_discharge, episode_discharge_plan_cancel, program_today
+from iop.clients.services import episode_discharge, episode_discharge_plan_cancel
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.phones import PhoneField
 
@@ -105,7 +105,7 @@ def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResp
     client = Client.objects.with_chart_header().get(pk=episode.client_id)
     record_view_log(request=request, client=client, page="Discharge")
     initial = {
-        "discharged_on": episode.discharge_planned_on or program_today(episode.program),
+        "discharged_on": episode.discharge_planned_on or episode.program.today(),
         "discharge_reason": episode.discharge_planned_reason,
     }
     form = DischargeForm(posted(request), initial=initial)

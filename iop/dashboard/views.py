@@ -24,7 +24,11 @@ def census(request: AuthedRequest) -> HttpResponse:
     episodes = Episode.objects.filter(program_id__in=program_ids)
     # Directors answer alerts with no primary clinician, and see every overdue one.
     alerts = census_alerts(program_ids)  # intake registers them
-    month_start = timezone.localdate().replace(day=1)
+    # "This month" is the month where the director's program is (the first by name when
+    # they direct several), not the server's month, which turns a day early or late.
+    program = permissions.programs_with(request.user, permissions.VIEW_CENSUS).first()
+    today = program.today() if program else timezone.now().date()
+    month_start = today.replace(day=1)
     open_counts = (
         episodes.open()
         .values("level_of_care__code", "level_of_care__name", "level_of_care__edition")

@@ -165,5 +165,5 @@ def report_open(report: Report) -> BinaryIO:
 
 
 def report_download_name(report: Report) -> str:
-    day = timezone.localtime(report.rendered_at or report.created_at)
+    day = report.client.program.local(report.rendered_at or report.created_at)
     return f"{report.kind.replace('_', '-')}-{report.client.record_number}-{day:%Y-%m-%d}.pdf"

@@ -29,7 +29,7 @@ from scheduling.models import (
     SessionAttendee,
     SessionKind,
 )
-from scheduling.services.calendar import program_date, session_label
+from scheduling.services.calendar import session_label
 
 NOT_MARKED = "Mark every client expected at the session: {names} not marked."
 UNKNOWN = "Some marks are for clients who are not expected at this session."
@@ -149,7 +149,7 @@ def _follow_ups(
             assigned_to=a.episode.primary_clinician,
             summary=f"Reach out to {a.client.display_name}: absent without notice from "
             f"{session_label(session)}"[:200],
-            due_on=program_date(session.program, now),
+            due_on=session.program.local_date(now),
             created_by=actor,
         )
         for a in missed
@@ -187,7 +187,7 @@ def attendee_arrive(
         raise ValidationError(f"{attendee.client.display_name} is not expected at this session.")
     if session.is_cancelled:
         raise ValidationError("This session was cancelled.")
-    if program_date(session.program, now) != session.occurs_on:
+    if session.program.local_date(now) != session.occurs_on:
         raise ValidationError("Check-in is for today's sessions only.")
     if now >= session.ends_at:
         raise ValidationError("This session has ended: record its attendance instead.")

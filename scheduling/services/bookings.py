@@ -37,7 +37,7 @@ from scheduling.models import (
     SessionStaffRole,
     Track,
 )
-from scheduling.services.calendar import day_label, program_date, program_tz, session_label
+from scheduling.services.calendar import day_label, session_label
 
 PROGRAM_OPENS = datetime.time(8, 0)
 PROGRAM_CLOSES = datetime.time(21, 0)
@@ -58,8 +58,7 @@ def program_hours(program: Program, weekday: int) -> tuple[datetime.time, dateti
 def _hours_problem(
     program: Program, starts_at: datetime.datetime, ends_at: datetime.datetime
 ) -> str | None:
-    tz = program_tz(program)
-    start, end = timezone.localtime(starts_at, tz), timezone.localtime(ends_at, tz)
+    start, end = program.local(starts_at), program.local(ends_at)
     if start.date() != end.date():
         return "A session must start and end on the same day."
     hours = program_hours(program, start.isoweekday())
@@ -78,7 +77,7 @@ def _hours_problem(
 
 
 def _span(session: Session) -> str:
-    end = timezone.localtime(session.ends_at, program_tz(session.program))
+    end = session.program.local(session.ends_at)
     return f"{session_label(session)}-{end:%H:%M}"
 
 
@@ -247,7 +246,7 @@ def session_book(
     session = Session.objects.create(
         program=program,
         kind=kind,
-        occurs_on=program_date(program, starts_at),
+        occurs_on=program.local_date(starts_at),
         starts_at=starts_at,
         ends_at=ends_at,
         room=room,

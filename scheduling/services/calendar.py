@@ -12,7 +12,6 @@ and only sessions that have not started yet are touched.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,24 +42,8 @@ from scheduling.models import (
     TrackEnrolment,
 )
 
-# ---------------------------------------------------------------- program time
-
-
-def program_tz(program: Program) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(program.time_zone)
-
-
-def program_today(program: Program) -> datetime.date:
-    return timezone.localdate(timezone=program_tz(program))
-
-
-def program_date(program: Program, moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment, program_tz(program)).date()
-
-
-def local_datetime(program: Program, day: datetime.date, at: datetime.time) -> datetime.datetime:
-    """The aware instant of a program-local wall-clock time on ``day`` (DST-correct)."""
-    return datetime.datetime.combine(day, at, tzinfo=program_tz(program))
+# ---------------------------------------------------------------- labels
+# Program time (its zone, today, local times) is Program's: Program.zone/now/today/local/at.
 
 
 def day_label(day: datetime.date) -> str:
@@ -69,7 +52,7 @@ def day_label(day: datetime.date) -> str:
 
 def session_label(session: Session) -> str:
     """E.g. "Process group on Wed 4 Mar at 09:00" (program-local)."""
-    start = timezone.localtime(session.starts_at, program_tz(session.program))
+    start = session.program.local(session.starts_at)
     name = session.group.name if session.group_id and session.group else session.get_kind_display()
     return f"{name} on {day_label(start.date())} at {start:%H:%M}"
 
@@ -268,7 +251,7 @@ class _Generator:
     def run(self) -> int:
         planned = sorted(
             (
-                (local_datetime(self.program, day, block.starts_at), block, day)
+                (self.program.at(day, block.starts_at), block, day)
                 for block in self.blocks
                 for day in _block_days(
                     block, max(block.track.starts_on, self.today), self.until, self.closed
@@ -287,7 +270,7 @@ class _Generator:
                 track_block=block,
                 occurs_on=day,
                 starts_at=starts_at,
-                ends_at=local_datetime(self.program, day, block.ends_at),
+                ends_at=self.program.at(day, block.ends_at),
                 topic=topic,
                 topic_title=topic.title if topic else "",
                 room=block.room,
@@ -330,7 +313,7 @@ def sessions_generate(
         with transaction.atomic():
             # Serialise generation per program: two runs never insert the same day twice.
             list(Track.objects.select_for_update().filter(program=each, active=True))
-            start = today or program_today(each)
+            start = today or each.today()
             end = until or start + datetime.timedelta(weeks=each.sessions_weeks_ahead)
             if end >= start:
                 created += _Generator(each, start, end).run()
@@ -535,7 +518,7 @@ def closure_add(
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Say why the program is closed (e.g. a holiday)."})
-    if date < program_today(program):
+    if date < program.today():
         raise ValidationError({"date": "A closure cannot be added for a day that has passed."})
     if track is not None and track.program_id != program.pk:
         raise ValidationError({"track": "Choose a track of this program."})
@@ -615,7 +598,7 @@ def session_move(
     if conflicts:
         raise ValidationError(conflicts)
     session.starts_at, session.ends_at, session.room = starts_at, ends_at, room
-    session.occurs_on = program_date(session.program, starts_at)
+    session.occurs_on = session.program.local_date(starts_at)
     session.save(update_fields=["starts_at", "ends_at", "room", "occurs_on", "updated_at"])
     return session
 

@@ -49,7 +49,7 @@ def followup_complete(*, task: FollowUpTask, outcome: str, actor: User) -> Follo
     with transaction.atomic():
         locked = FollowUpTask.objects.select_for_update().get(pk=task.pk)
         if locked.status == FollowUpStatus.DONE:
-            when = timezone.localtime(locked.completed_at) if locked.completed_at else None
+            when = task.program.local(locked.completed_at) if locked.completed_at else None
             by = locked.completed_by or "someone else"
             raise ValidationError(
                 f"This follow-up was already completed by {by}"

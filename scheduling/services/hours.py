@@ -26,7 +26,6 @@ from django.db.models import F, Q, QuerySet, Sum
 from iop.accounts.models import Program
 from iop.clients.models import Episode
 from scheduling.models import ATTENDED, AttendeeStatus, SessionAttendee, SessionStatus
-from scheduling.services.calendar import program_today
 
 IOP_LEVEL_CODE = "2.1"
 ADOLESCENT_IOP_MIN_HOURS = Decimal(6)
@@ -151,7 +150,7 @@ def hours_shortfall(
     ``on`` (default: each program's own today), by client name."""
     weeks: dict[datetime.date, list[Any]] = {}
     for program in Program.objects.filter(pk__in=list(program_ids)):
-        week = week_start_of(on or program_today(program))
+        week = week_start_of(on or program.today())
         weeks.setdefault(week, []).append(program.pk)
     flagged: list[WeeklyHours] = []
     for week, programs in weeks.items():

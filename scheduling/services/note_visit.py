@@ -8,13 +8,13 @@ required before signing; ``visit_lines`` puts them in the signed text.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from iop.accounts.models import Program
 from scheduling.models import ProgressNote, RiskScreen, ServiceCode, Session, SessionKind
 
 RISK_ACTION_NEEDED = (
@@ -39,15 +39,11 @@ def has_visit(kind: str) -> bool:
     return kind != SessionKind.GROUP
 
 
-def _zone(session: Session) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(session.program.time_zone)
-
-
 def booked_times(session: Session) -> tuple[datetime.time, datetime.time]:
     """The default: the times the session was booked for, in the program's time zone."""
-    zone = _zone(session)
-    start = timezone.localtime(session.starts_at, zone).time().replace(second=0, microsecond=0)
-    end = timezone.localtime(session.ends_at, zone)
+    program = session.program
+    start = program.local(session.starts_at).time().replace(second=0, microsecond=0)
+    end = program.local(session.ends_at)
     if end.date() != session.occurs_on:  # booked past midnight: stop at the day's end
         return start, datetime.time(23, 59)
     return start, end.time().replace(second=0, microsecond=0)
@@ -64,9 +60,8 @@ def _times(
         errors["stop"] = "Give the stop time too."
     if visit.start is None or visit.stop is None:
         return {}
-    zone = _zone(session)
-    start = datetime.datetime.combine(session.occurs_on, visit.start, tzinfo=zone)
-    stop = datetime.datetime.combine(session.occurs_on, visit.stop, tzinfo=zone)
+    start = session.program.at(session.occurs_on, visit.start)
+    stop = session.program.at(session.occurs_on, visit.stop)
     # A stop time still ahead is fine in a draft written while the session runs (the booked
     # end is the default); signing refuses it (notes._check_signable).
     if stop <= start:
@@ -129,8 +124,8 @@ def missing_visit(note: ProgressNote) -> list[str]:
     return missing
 
 
-def _clock(moment: datetime.datetime, zone: zoneinfo.ZoneInfo) -> str:
-    return f"{timezone.localtime(moment, zone):%H:%M}"
+def _clock(moment: datetime.datetime, program: Program) -> str:
+    return f"{program.local(moment):%H:%M}"
 
 
 def visit_lines(note: ProgressNote) -> list[str]:
@@ -140,10 +135,10 @@ def visit_lines(note: ProgressNote) -> list[str]:
     lines = []
     start, stop = note.service_started_at, note.service_ended_at
     if start is not None and stop is not None:
-        zone = _zone(note.session)
+        program = note.session.program
         minutes = int((stop - start).total_seconds() // 60)
         lines.append(
-            f"Service time: {_clock(start, zone)}-{_clock(stop, zone)} ({minutes} minutes)"
+            f"Service time: {_clock(start, program)}-{_clock(stop, program)} ({minutes} minutes)"
         )
     if note.service_code is not None:
         lines.append(f"Service: {note.service_code.code} {note.service_code.label}")

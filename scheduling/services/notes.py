@@ -12,7 +12,6 @@ note is refused here with a clear message, and the database refuses it too (trig
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -308,11 +307,11 @@ def note_save(
 
 
 def _when(session: Session) -> str:
-    zone = zoneinfo.ZoneInfo(session.program.time_zone)
-    start = timezone.localtime(session.starts_at, zone)
-    end = timezone.localtime(session.ends_at, zone)
+    program = session.program
+    start, end = program.local(session.starts_at), program.local(session.ends_at)
     return (
-        f"{start:%A} {start:%B} {start.day}, {start.year}, {start:%H:%M}-{end:%H:%M} ({zone.key})"
+        f"{start:%A} {start:%B} {start.day}, {start.year}, {start:%H:%M}-{end:%H:%M} "
+        f"({program.zone.key})"
     )
 
 

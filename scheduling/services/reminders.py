@@ -34,7 +34,6 @@ that still have no note for a client who attended. No client names.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,23 +75,15 @@ KIND_WORDS = {
 # ---------------------------------------------------------------- time
 
 
-def _tz(program: Program) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(program.time_zone)
-
-
 def in_quiet_hours(program: Program, moment: datetime.datetime) -> bool:
     """Whether ``moment`` falls in the program's quiet hours (start inclusive, end exclusive)."""
     start, end = program.quiet_hours_start, program.quiet_hours_end
-    clock = moment.astimezone(_tz(program)).time()
+    clock = program.local(moment).time()
     if start == end:
         return False  # no quiet hours
     if start < end:
         return start <= clock < end
     return clock >= start or clock < end  # across midnight, e.g. 21:00-08:00
-
-
-def _at(day: datetime.date, clock: datetime.time, tz: zoneinfo.ZoneInfo) -> datetime.datetime:
-    return datetime.datetime.combine(day, clock, tzinfo=tz)
 
 
 def reminder_send_at(*, program: Program, starts_at: datetime.datetime) -> datetime.datetime:
@@ -104,14 +95,13 @@ def reminder_send_at(*, program: Program, starts_at: datetime.datetime) -> datet
     )
     if not in_quiet_hours(program, ideal):
         return ideal
-    tz = _tz(program)
-    local = ideal.astimezone(tz)
-    quiet_end = _at(local.date(), program.quiet_hours_end, tz)
+    local = program.local(ideal)
+    quiet_end = program.at(local.date(), program.quiet_hours_end)
     if quiet_end <= local:
         quiet_end += datetime.timedelta(days=1)
     if quiet_end <= starts_at - MIN_LEAD:
         return quiet_end
-    quiet_start = _at(local.date(), program.quiet_hours_start, tz)
+    quiet_start = program.at(local.date(), program.quiet_hours_start)
     if quiet_start > local:
         quiet_start -= datetime.timedelta(days=1)
     return quiet_start - BEFORE_QUIET
@@ -139,7 +129,7 @@ def reminder_dedupe_key(attendee: SessionAttendee, session: Session) -> str:
 def reminder_text(*, attendee: SessionAttendee, session: Session) -> tuple[str, str]:
     """(subject, body) of the reminder for one attendee."""
     program = session.program
-    local = session.starts_at.astimezone(_tz(program))
+    local = program.local(session.starts_at)
     if attendee.client.reminder_discreet:
         return (
             DISCREET_SUBJECT,
@@ -151,7 +141,7 @@ def reminder_text(*, attendee: SessionAttendee, session: Session) -> tuple[str, 
         None,
     )
     with_whom = f" with {lead.get_full_name()}" if lead and session.kind != "group" else ""
-    ends = _clock(session.ends_at.astimezone(_tz(program)))
+    ends = _clock(program.local(session.ends_at))
     if session.telehealth_url:
         where = f" by video: {session.telehealth_url}"
     elif session.room_id and session.room:
@@ -337,7 +327,7 @@ def note_reminders_enqueue(*, now: datetime.datetime | None = None) -> int:
     awake = [
         p
         for p in Program.objects.filter(active=True)
-        if not in_quiet_hours(p, now) and now.astimezone(_tz(p)).time() >= p.quiet_hours_end
+        if not in_quiet_hours(p, now) and p.local(now).time() >= p.quiet_hours_end
     ]
     if not awake:
         return 0
@@ -346,7 +336,7 @@ def note_reminders_enqueue(*, now: datetime.datetime | None = None) -> int:
     queued, seen = 0, set()
     with pghistory.context(task="note_reminders_send"), transaction.atomic():
         for program in awake:
-            day = now.astimezone(_tz(program)).date()
+            day = program.local_date(now)
             for user_id, user in _charting_recipients([program.pk]).items():
                 mine = counts.get(user_id)
                 if user_id in seen or mine is None or not mine.any:

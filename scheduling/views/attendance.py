@@ -30,7 +30,6 @@ from scheduling.services.attendance import (
     attendee_walk_in_add,
 )
 from scheduling.views.forms import AttendanceForm, WalkInForm, attendance_filled
-from scheduling.views.helpers import program_zone
 from scheduling.views.sessions import render_session, session_attendees, walk_in_episodes
 
 CHART = permissions.CHART_SESSIONS
@@ -118,7 +117,7 @@ def arrive(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
         context = {
             "attendee": attendee,
             "error": error,
-            "zone": program_zone(attendee.session.program),
+            "zone": attendee.session.program.zone,
             "next": request.POST.get("next", ""),
         }
         return render(request, "scheduling/_arrival.html", context)

@@ -24,8 +24,7 @@ from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from scheduling.access import can_lead_medication_visit, session_staff_choices
 from scheduling.models import SessionKind
 from scheduling.services.bookings import session_book
-from scheduling.services.calendar import program_today
-from scheduling.views.forms import BookingForm, local_datetime
+from scheduling.views.forms import BookingForm
 from scheduling.views.helpers import chosen_program
 
 BOOK = permissions.BOOK_SESSIONS
@@ -36,7 +35,7 @@ BOOK = permissions.BOOK_SESSIONS
 def book(request: AuthedRequest) -> HttpResponse:
     program = chosen_program(request, BOOK)
     episodes = Episode.objects.open().filter(program=program).select_related("client")
-    initial: dict[str, object] = {"day": program_today(program) + datetime.timedelta(days=1)}
+    initial: dict[str, object] = {"day": program.today() + datetime.timedelta(days=1)}
     client_id = request.GET.get("client", "")
     chosen = episodes.filter(client_id=uuid_or_404(client_id)).first() if client_id else None
     if chosen is not None:
@@ -57,7 +56,7 @@ def book(request: AuthedRequest) -> HttpResponse:
         ):
             form.add_error("staff", "Medication management is booked with a prescriber.")
         else:
-            starts_at = local_datetime(program, data["day"], data["starts_at"])
+            starts_at = program.at(data["day"], data["starts_at"])
             try:
                 session = session_book(
                     program=program,

@@ -1,10 +1,8 @@
 """Forms of the schedule pages. Times are typed in the program's time zone; the views turn
-them into aware datetimes with ``local_datetime`` before calling the services."""
+them into aware datetimes with ``Program.at`` before calling the services."""
 
 from __future__ import annotations
 
-import datetime
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -26,10 +24,6 @@ from scheduling.models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 NEEDS_MINUTES = {Attendance.LATE, Attendance.LEFT_EARLY}
-
-
-def local_datetime(program: Program, day: datetime.date, time: datetime.time) -> datetime.datetime:
-    return datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(program.time_zone))
 
 
 # ---------------------------------------------------------------- attendance

@@ -1,4 +1,4 @@
-"""Helpers shared by the schedule pages: the program a page is about, program time, counts
+"""Helpers shared by the schedule pages: the program a page is about, counts
 and hours in words. Who may see or change what is in ``scheduling.access``.
 
 Times are shown in the program's zone.
@@ -6,22 +6,15 @@ Times are shown in the program's zone.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
 from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.http import AuthedRequest
 from scheduling.models import Session
-from scheduling.services.calendar import program_tz as program_zone
-
-
-def program_now(program: Program) -> datetime.datetime:
-    return timezone.localtime(timezone.now(), program_zone(program))
 
 
 def chosen_program(request: AuthedRequest, capability: str) -> Program:

@@ -9,7 +9,6 @@ JavaScript: a saved form redirects back, a refused one renders the page with the
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any
 from uuid import UUID
 
@@ -19,7 +18,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from iop.accounts import permissions
@@ -50,7 +48,6 @@ from scheduling.models import (
     WarningConfirmation,
 )
 from scheduling.services import notes as services
-from scheduling.services.calendar import program_tz
 from scheduling.services.note_visit import (
     NoteVisit,
     booked_times,
@@ -122,7 +119,7 @@ def _draft_status(
 def _draft_saved(
     request: AuthedRequest, session: Session, form: forms.Form, revision: int
 ) -> HttpResponse:
-    at = timezone.localtime(timezone.now(), program_tz(session.program))
+    at = session.program.now()
     return _draft_status(
         request,
         session,
@@ -270,10 +267,9 @@ def _visit_initial(note: ProgressNote | None, session: Session) -> dict[str, Any
     start, stop = booked_times(session)
     if note is None:
         return {"start": start, "stop": stop}
-    zone = zoneinfo.ZoneInfo(session.program.time_zone)
     if note.service_started_at and note.service_ended_at:
-        start = note.service_started_at.astimezone(zone).time()
-        stop = note.service_ended_at.astimezone(zone).time()
+        start = session.program.local(note.service_started_at).time()
+        stop = session.program.local(note.service_ended_at).time()
     return {
         "start": start,
         "stop": stop,

@@ -32,9 +32,7 @@ from scheduling.views.forms import (
     SessionCancelForm,
     SessionMoveForm,
     WalkInForm,
-    local_datetime,
 )
-from scheduling.views.helpers import program_now, program_zone
 
 VIEW = permissions.VIEW_SCHEDULE
 
@@ -74,10 +72,10 @@ def session_context(
     filled: bool = False,
 ) -> dict[str, Any]:
     """Everything the session page shows, in a number of queries that does not grow."""
-    zone = program_zone(session.program)
+    zone = session.program.zone
     attendees = session_attendees(session)
     expected = [a for a in attendees if a.status == "expected"]
-    started = program_now(session.program) >= session.starts_at
+    started = session.program.now() >= session.starts_at
     can_chart = permissions.can(request.user, permissions.CHART_SESSIONS, session.program)
     open_for_attendance = can_chart and started and not session.is_cancelled
     if form is None and open_for_attendance:
@@ -135,7 +133,7 @@ def _changeable(request: AuthedRequest, session_id: UUID) -> Session:
 @capability_required(VIEW)
 def session_move_view(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = _changeable(request, session_id)
-    zone = program_zone(session.program)
+    zone = session.program.zone
     start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
     initial = {"day": start.date(), "starts_at": start.time(), "ends_at": end.time()}
     form = SessionMoveForm(posted(request), program=session.program, initial=initial)
@@ -144,8 +142,8 @@ def session_move_view(request: AuthedRequest, session_id: UUID) -> HttpResponse:
         try:
             session_move(
                 session=session,
-                starts_at=local_datetime(session.program, data["day"], data["starts_at"]),
-                ends_at=local_datetime(session.program, data["day"], data["ends_at"]),
+                starts_at=session.program.at(data["day"], data["starts_at"]),
+                ends_at=session.program.at(data["day"], data["ends_at"]),
                 room=data["room"] or session.room,
                 actor=request.user,
             )
@@ -177,7 +175,7 @@ def session_cancel_view(request: AuthedRequest, session_id: UUID) -> HttpRespons
                 request, "Session cancelled. It stays on the schedule, struck through."
             )
             return redirect("scheduling:session", session.pk)
-    zone = program_zone(session.program)
+    zone = session.program.zone
     context = {
         "session": session,
         "form": form,

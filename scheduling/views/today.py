@@ -5,7 +5,6 @@ follow-ups, and my caseload. Every list is one query, whatever the day holds.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from intake.services.alerts import OpenAlert, alerts_for_user, safety_attach
@@ -30,7 +30,7 @@ from scheduling.services.followups import followup_complete, followups_open
 from scheduling.services.hours import WeeklyHours, hours_shortfall
 from scheduling.services.notes import notes_to_write, notes_unsigned
 from scheduling.views.forms import FollowUpDoneForm
-from scheduling.views.helpers import program_now, program_zone, shortfall_in_words, with_counts
+from scheduling.views.helpers import shortfall_in_words, with_counts
 from scheduling.views.sessions import notes_url
 
 CHART = permissions.CHART_SESSIONS
@@ -39,7 +39,7 @@ CHART = permissions.CHART_SESSIONS
 def my_sessions_today(user: Any, programs: list[Program]) -> list[Session]:
     on_their_day = Q(pk__in=[])
     for program in programs:
-        on_their_day |= Q(program=program, occurs_on=program_now(program).date())
+        on_their_day |= Q(program=program, occurs_on=program.today())
     expected = SessionAttendee.objects.expected().select_related("client")
     sessions: list[Session] = list(
         with_counts(Session.objects.filter(on_their_day, staff_links__user=user))
@@ -48,11 +48,11 @@ def my_sessions_today(user: Any, programs: list[Program]) -> list[Session]:
         .order_by("starts_at")
     )
     for session in sessions:
-        zone = program_zone(session.program)
+        zone = session.program.zone
         session.local_start = session.starts_at.astimezone(zone)  # type: ignore[attr-defined]
         session.local_end = session.ends_at.astimezone(zone)  # type: ignore[attr-defined]
         session.notes_url = notes_url(session)  # type: ignore[attr-defined]
-        session.started = program_now(session.program) >= session.starts_at  # type: ignore[attr-defined]
+        session.started = session.program.now() >= session.starts_at  # type: ignore[attr-defined]
         # An individual, family or medication session is named by its client on Today.
         session.booked = [] if session.group_id else session.expected_list  # type: ignore[attr-defined]
     safety_attach(a.client for s in sessions for a in s.expected_list)  # type: ignore[attr-defined]
@@ -131,7 +131,7 @@ def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
     first = programs[0] if programs else None
     return {
         "alerts": alerts_today(user, program_ids, sessions),
-        "today": program_now(first).date() if first else datetime.date.today(),
+        "today": first.today() if first else timezone.now().date(),
         "zone": first.time_zone if first else "UTC",
         "sessions": sessions,
         "next_session": next_session(sessions),

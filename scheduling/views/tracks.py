@@ -26,7 +26,7 @@ from iop.clients.access import get_episode_for
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.access import get_track_for
 from scheduling.models import WEEKDAY_NAMES, Closure, Track, TrackBlock, TrackEnrolment
-from scheduling.services.calendar import block_save, closure_add, program_today, track_save
+from scheduling.services.calendar import block_save, closure_add, track_save
 from scheduling.services.enrolment import track_enrol
 from scheduling.views.forms import (
     BlockForm,
@@ -53,7 +53,7 @@ def _tracks(program: Program) -> list[Track]:
 def _list_page(
     request: AuthedRequest, program: Program, closure_form: ClosureForm | None = None
 ) -> HttpResponse:
-    today = program_today(program)
+    today = program.today()
     context = {
         "program": program,
         "tracks": _tracks(program),
@@ -86,7 +86,7 @@ def track_edit(request: AuthedRequest, track_id: UUID) -> HttpResponse:
 
 
 def _track_form(request: AuthedRequest, program: Program, track: Track | None) -> HttpResponse:
-    initial: dict[str, Any] = {"starts_on": program_today(program)}
+    initial: dict[str, Any] = {"starts_on": program.today()}
     if track:
         initial = {
             f: getattr(track, f)
@@ -206,7 +206,7 @@ def enrol(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
     current = (
         TrackEnrolment.objects.current().filter(episode=episode).select_related("track").first()
     )
-    initial = {"starts_on": program_today(episode.program)}
+    initial = {"starts_on": episode.program.today()}
     form = EnrolForm(posted(request), program=episode.program, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -23,9 +23,8 @@ from iop.audit.services import record_views_log
 from iop.http import AuthedRequest
 from scheduling.access import session_staff_choices
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
-from scheduling.services.calendar import program_today
 from scheduling.services.hours import week_start_of as week_start
-from scheduling.views.helpers import chosen_program, program_zone, with_counts
+from scheduling.views.helpers import chosen_program, with_counts
 
 
 @dataclass
@@ -81,7 +80,7 @@ def _days(
 @capability_required(permissions.VIEW_SCHEDULE)
 def week(request: AuthedRequest) -> HttpResponse:
     program = chosen_program(request, permissions.VIEW_SCHEDULE)
-    today = program_today(program)
+    today = program.today()
     monday = _week_of(request.GET.get("week", ""), today)
     staff_choices = list(session_staff_choices(program))
     staff = next((u for u in staff_choices if str(u.pk) == request.GET.get("staff")), None)
@@ -96,7 +95,7 @@ def week(request: AuthedRequest) -> HttpResponse:
         "previous": monday - datetime.timedelta(days=7),
         "next": monday + datetime.timedelta(days=7),
         "this_week": week_start(today),
-        "days": _days(sessions, monday, today, program_zone(program)),
+        "days": _days(sessions, monday, today, program.zone),
         "session_count": len(sessions),
         "staff": staff,
         "staff_choices": staff_choices,

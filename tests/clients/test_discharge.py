@@ -10,7 +10,6 @@ from django.urls import reverse
 from iop.accounts.models import Role
 from iop.audit.models import AuditAction, AuditEvent
 from iop.clients.models import Episode
-from iop.clients.services import program_today
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +26,14 @@ def test_director_discharges_from_the_chart(staff, client_record, login_as):
     response = http.post(
         _url(client_record),
         {
-            "discharged_on": program_today(client_record.program).isoformat(),
+            "discharged_on": client_record.program.today().isoformat(),
             "discharge_reason": "completed",
         },
         follow=True,
     )
     assert "Discharged. Future sessions" in response.text
     episode = Episode.objects.get(client=client_record)
-    assert episode.discharged_on == program_today(client_record.program)
+    assert episode.discharged_on == client_record.program.today()
     assert AuditEvent.objects.filter(
         action=AuditAction.CLIENT_DISCHARGED, client=client_record
     ).exists()
@@ -80,7 +79,7 @@ def test_other_programs_client_is_not_found(staff, other_client, login_as):
 def _long_stay(program):
     from tests.factories import ClientFactory, EpisodeFactory
 
-    today = program_today(program)
+    today = program.today()
     return EpisodeFactory(
         client=ClientFactory(program=program), admitted_on=today - datetime.timedelta(days=90)
     )
@@ -92,7 +91,7 @@ def test_a_discharge_more_than_30_days_back_is_refused(program, staff, login_as)
     response = http.post(
         _url(episode.client),
         {
-            "discharged_on": (program_today(program) - datetime.timedelta(days=31)).isoformat(),
+            "discharged_on": (program.today() - datetime.timedelta(days=31)).isoformat(),
             "discharge_reason": "left_ama",
         },
     )
@@ -108,7 +107,7 @@ def test_a_discharge_more_than_180_days_ahead_is_refused(client_record, staff, l
         _url(client_record),
         {
             "discharged_on": (
-                program_today(client_record.program) + datetime.timedelta(days=181)
+                client_record.program.today() + datetime.timedelta(days=181)
             ).isoformat(),
             "discharge_reason": "completed",
         },
@@ -121,7 +120,7 @@ def test_a_discharge_more_than_180_days_ahead_is_refused(client_record, staff, l
 
 def test_a_date_ahead_is_planned_not_applied(client_record, staff, login_as):
     http = login_as(staff[Role.DIRECTOR])
-    ahead = program_today(client_record.program) + datetime.timedelta(days=90)
+    ahead = client_record.program.today() + datetime.timedelta(days=90)
     response = http.post(
         _url(client_record),
         {"discharged_on": ahead.isoformat(), "discharge_reason": "completed"},

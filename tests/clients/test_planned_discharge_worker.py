@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from iop.accounts.models import Role
 from iop.clients.models import Episode
-from iop.clients.services import program_today
 from iop.clients.tasks import planned_discharges_apply
 from scheduling.models import SessionAttendee, SessionKind
 from tests.celery_worker import drain_worker
@@ -28,7 +27,7 @@ from treatment_plans.models import PlanStatus, TreatmentPlan
 def test_the_worker_applies_a_discharge_planned_for_today_once():
     program: Any = ProgramFactory(name="Riverside")
     director = member(Role.DIRECTOR, program)
-    today = program_today(program)
+    today = program.today()
     episode: Any = EpisodeFactory(
         client=ClientFactory(program=program), admitted_on=today - datetime.timedelta(days=40)
     )

@@ -19,7 +19,6 @@ from scheduling.models import (
     SessionKind,
     Track,
 )
-from scheduling.services.calendar import program_today
 from scheduling.services.hours import hours_shortfall, week_start_of
 
 
@@ -37,7 +36,7 @@ def test_demo_program_day_is_seeded_once(capsys):
     took = time.monotonic() - started
 
     program = Program.objects.get(name__startswith="Riverside")
-    today = program_today(program)
+    today = program.today()
     sam = User.objects.get(email="clinician@demo.test")
     assert sorted(Track.objects.filter(program=program).values_list("name", flat=True)) == [
         "Day Track",

@@ -22,7 +22,7 @@ from tests.treatment_plans.review_helpers import (
     make_plan,
     program_named,
 )
-from treatment_plans.services.reviews import plan_reminders_enqueue, program_today
+from treatment_plans.services.reviews import plan_reminders_enqueue
 from treatment_plans.tasks import plan_reminders_send
 
 CLINICAL_WORDS = ["phq", "ptsd", "trauma", "depress", "nightmare", "substance", "diagnos", "iop"]
@@ -36,7 +36,7 @@ def days(n: int) -> datetime.timedelta:
 def caseload(db):
     """Per clinician: one review overdue, one first plan due soon, one plan reviewed on time."""
     program = program_named("Riverside")
-    today = program_today(program)
+    today = program.today()
     ana = member(Role.CLINICIAN, program, email="ana@clinic.test")
     ben = member(Role.CLINICIAN, program, email="ben@clinic.test")
     overdue = admit(

@@ -36,7 +36,6 @@ from treatment_plans.services.reviews import (
     plan_due_status,
     plan_review_record,
     plans_due_or_overdue,
-    program_today,
 )
 from treatment_plans.views.reviews import reviews_panel
 
@@ -327,7 +326,7 @@ def test_review_page_for_a_draft_has_no_form(episode, clinician, login_as):
 @pytest.fixture
 def due_everywhere(program, other_program, clinician):
     """An overdue review here, a first plan due soon here, an overdue first plan elsewhere."""
-    today = program_today(program)
+    today = program.today()
     here = admit(
         program,
         legal_last_name="Overdue",

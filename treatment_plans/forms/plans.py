@@ -6,13 +6,14 @@ same rules again (``objective_measure_errors``), so nothing reaches the database
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from intake.instruments import all_instruments
 from intake.models import InstrumentResult
+from iop.accounts.models import Program
 from treatment_plans.models import (
     DiagnosisRank,
     MeasureKind,
@@ -43,8 +44,11 @@ class RevisionMixin(forms.Form):
 
 
 class FindingsChoiceField(forms.ModelMultipleChoiceField):
+    program: Program | None = None  # set by the form: results are dated in its zone
+
     def label_from_instance(self, obj: Any) -> str:
-        return finding_text(obj)
+        assert self.program is not None
+        return finding_text(obj, self.program)
 
 
 class ProblemForm(RevisionMixin, forms.ModelForm):
@@ -73,6 +77,7 @@ class ProblemForm(RevisionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         results = self.fields["instrument_results"]
         assert isinstance(results, FindingsChoiceField)
+        results.program = plan.program
         results.queryset = InstrumentResult.objects.filter(client_id=plan.client_id).order_by(
             "-administered_at"
         )
@@ -132,8 +137,9 @@ class ObjectiveForm(RevisionMixin, forms.ModelForm):
             "per_week": "For a practised skill.",
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.today = today  # the plan's program's today
         instrument = self.fields["instrument"]
         assert isinstance(instrument, forms.ChoiceField)
         instrument.choices = [("", "—")] + [
@@ -146,7 +152,7 @@ class ObjectiveForm(RevisionMixin, forms.ModelForm):
     def clean_target_date(self) -> Any:
         target = self.cleaned_data.get("target_date")
         unchanged = target and target == self.initial.get("target_date")
-        if target and not unchanged and target < timezone.localdate():
+        if target and not unchanged and target < self.today:
             raise forms.ValidationError("The target date has already passed.")
         return target
 

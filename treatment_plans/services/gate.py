@@ -23,7 +23,7 @@ from intake.models import InstrumentResult, SafetyAlert
 from intake.models.assessment import AffectTolerance, GroundingSkill, HomeStability, SelfHarm
 from intake.readiness import DES_CAUTION, Readiness, readiness_status
 from iop.accounts import permissions
-from iop.accounts.models import User
+from iop.accounts.models import Program, User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
 from iop.clients.models import Episode
@@ -126,8 +126,8 @@ def gate_status(episode: Episode) -> Gate:
     """Open or closed, with what holds and what is missing; three queries."""
     review = latest_review(episode)
     facts = live_facts(episode.client_id)
-    met, missing = _review_items(review)
-    live_met, live_missing = _live_items(facts, review)
+    met, missing = _review_items(review, episode.program)
+    live_met, live_missing = _live_items(facts, review, episode.program)
     missing += [item for item in live_missing if item not in missing]
     is_open = not missing
     return Gate(
@@ -140,7 +140,7 @@ def gate_status(episode: Episode) -> Gate:
     )
 
 
-def _review_items(review: ReadinessReview | None) -> tuple[list[str], list[str]]:
+def _review_items(review: ReadinessReview | None, program: Program) -> tuple[list[str], list[str]]:
     if review is None:
         return [], [NO_REVIEW]
     readiness = review_readiness(review)
@@ -149,10 +149,12 @@ def _review_items(review: ReadinessReview | None) -> tuple[list[str], list[str]]
     if review.confirmed_at is None:
         return readiness.met, [AWAITING]
     who = review.confirmed_by.display_name if review.confirmed_by else "a supervisor"
-    return [*readiness.met, f"Confirmed by {who} on {_day(review.confirmed_at)}"], []
+    return [*readiness.met, f"Confirmed by {who} on {_day(review.confirmed_at, program)}"], []
 
 
-def _live_items(facts: LiveFacts, review: ReadinessReview | None) -> tuple[list[str], list[str]]:
+def _live_items(
+    facts: LiveFacts, review: ReadinessReview | None, program: Program
+) -> tuple[list[str], list[str]]:
     met: list[str] = []
     missing: list[str] = []
     if facts.open_alerts:
@@ -161,7 +163,7 @@ def _live_items(facts: LiveFacts, review: ReadinessReview | None) -> tuple[list[
     else:
         met.append("No open safety alert")
     if facts.cssrs_high:
-        missing.append(f"C-SSRS on {_day(facts.cssrs.administered_at)}: high suicide risk")  # type: ignore[union-attr]
+        missing.append(f"C-SSRS on {_day(facts.cssrs.administered_at, program)}: high suicide risk")  # type: ignore[union-attr]
     elif facts.cssrs:
         met.append("Latest C-SSRS not high risk")
     des = facts.des
@@ -184,8 +186,8 @@ def _label(review: ReadinessReview | None, is_open: bool) -> str:
     return "Closed: safety concerns since the confirmed review"
 
 
-def _day(moment: datetime.datetime) -> str:
-    return date_format(timezone.localtime(moment), "M j, Y")
+def _day(moment: datetime.datetime, program: Program) -> str:
+    return date_format(program.local(moment), "M j, Y")
 
 
 def intervention_status(intervention: PlanIntervention, gate: Gate) -> tuple[str, str]:
@@ -271,7 +273,7 @@ def readiness_confirm(*, review: ReadinessReview, by: User) -> ReadinessReview:
         episode.program,
         "Only a supervisor or director confirms a readiness review.",
     )
-    _check_confirmable(review, by)
+    _check_confirmable(review, by, episode.program)
     review.confirmed_by = by
     review.confirmed_at = timezone.now()
     review.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
@@ -281,17 +283,17 @@ def readiness_confirm(*, review: ReadinessReview, by: User) -> ReadinessReview:
         actor=by,
         obj=review,
         client=episode.client,
-        summary=f"Readiness review of {_day(review.created_at)} confirmed: "
+        summary=f"Readiness review of {_day(review.created_at, episode.program)} confirmed: "
         "ready for trauma processing",
     )
     return review
 
 
-def _check_confirmable(review: ReadinessReview, by: User) -> None:
+def _check_confirmable(review: ReadinessReview, by: User, program: Program) -> None:
     if review.confirmed_at is not None:
         who = review.confirmed_by.display_name if review.confirmed_by else "a supervisor"
         raise ValidationError(
-            f"This review was already confirmed by {who} on {_day(review.confirmed_at)}."
+            f"This review was already confirmed by {who} on {_day(review.confirmed_at, program)}."
         )
     if review.created_by_id == by.pk:
         raise ValidationError(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -125,8 +124,9 @@ def interventions_by_problem(plan: TreatmentPlan) -> dict[Any, list[PlanInterven
     return grouped
 
 
-def finding_text(result: InstrumentResult) -> str:
-    day = timezone.localtime(result.administered_at).date()
+def finding_text(result: InstrumentResult, program: Program) -> str:
+    # Dated in the program's zone, so the signed text is the same in a request and a worker.
+    day = program.local_date(result.administered_at)
     score = _number(result.score)
     return f"{instrument_label(result.instrument)} {score} ({result.band}), {_day(day)}"
 
@@ -324,7 +324,7 @@ def _problem_lines(
     plan: TreatmentPlan, number: int, problem: PlanProblem, interventions: list[PlanIntervention]
 ) -> list[str]:
     lines = ["", *_block(f"Problem {number}", problem.statement)]
-    findings = [finding_text(r) for r in problem.instrument_results.all()]
+    findings = [finding_text(r, plan.program) for r in problem.instrument_results.all()]
     findings += [dimension_text(plan.program, d) for d in sorted(problem.asam_dimensions)]
     if findings:
         lines.append(f"  Supported by: {'; '.join(findings)}")
@@ -402,10 +402,6 @@ def plan_diff(old: TreatmentPlan, new: TreatmentPlan, context: int = 2) -> list[
 def _require_editor(user: User, program: Program) -> None:
     if not permissions.can(user, permissions.EDIT_PLANS, program):
         raise PermissionDenied("Only clinicians and directors of the program write plans.")
-
-
-def _today(program: Program) -> datetime.date:
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(program.time_zone))
 
 
 @transaction.atomic
@@ -768,7 +764,7 @@ def plan_add_from_template(
         clinical_goal=template.goal_clinical,
         created_by=by,
     )
-    today = _today(plan.program)
+    today = plan.program.today()
     for spec in template.objectives:
         PlanObjective.objects.create(
             goal=goal,
@@ -972,7 +968,7 @@ def _activate(plan: TreatmentPlan, by: User) -> None:
         previous.status, previous.superseded_at = PlanStatus.SUPERSEDED, now
         previous.save(update_fields=["status", "superseded_at", "updated_at"])
     plan.status, plan.activated_at = PlanStatus.ACTIVE, now
-    plan.review_due_on = _today(plan.program) + datetime.timedelta(
+    plan.review_due_on = plan.program.today() + datetime.timedelta(
         days=plan.program.plan_review_days
     )
     plan.save(update_fields=["status", "activated_at", "review_due_on", "updated_at"])

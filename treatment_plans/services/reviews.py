@@ -11,7 +11,6 @@ database, so an objective rated "revised" is changed in a new plan version.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +24,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
 
 from intake import instruments
 from intake.models import InstrumentResult
@@ -95,14 +93,6 @@ class DueStatus:
         return f"due in {days} day{'s' if days > 1 else ''}"
 
 
-def program_today(program: Program) -> datetime.date:
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(program.time_zone))
-
-
-def program_date(program: Program, moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment, zoneinfo.ZoneInfo(program.time_zone)).date()
-
-
 def first_plan_due_on(*, admitted_on: datetime.date, program: Program) -> datetime.date:
     return admitted_on + datetime.timedelta(days=program.first_plan_due_days)
 
@@ -136,7 +126,7 @@ def plan_review_due_on(
     if plan.activated_at is None:
         return None
     return review_due_on(
-        activated_on=program_date(plan.program, plan.activated_at),
+        activated_on=plan.program.local_date(plan.activated_at),
         program=plan.program,
         last_reviewed_on=last_reviewed_on,
     )
@@ -183,14 +173,14 @@ def _episodes_with_plan_dates(program_ids: Iterable[Any]) -> Any:
 
 def _due_row(episode: Any, today: datetime.date | None) -> DueRow | None:
     program = episode.program
-    day = today or program_today(program)
+    day = today or program.today()
     if episode.active_plan_id is None:
         kind = DueKind.FIRST_PLAN
         due_on = first_plan_due_on(admitted_on=episode.admitted_on, program=program)
     else:
         kind = DueKind.REVIEW
         due_on = episode.active_review_due_on or review_due_on(
-            activated_on=program_date(program, episode.active_activated_at),
+            activated_on=program.local_date(episode.active_activated_at),
             program=program,
             last_reviewed_on=episode.last_reviewed_on,
         )
@@ -243,7 +233,7 @@ def _instrument_evidence(
         return f"No {name} score recorded yet for this client ({target})."
 
     def dated(result: InstrumentResult) -> str:
-        day = program_date(program, result.administered_at)
+        day = program.local_date(result.administered_at)
         return f"{_score(result.score)} on {day.day} {day:%b %Y}"
 
     first, latest = results[0], results[-1]
@@ -266,7 +256,7 @@ def _review_period_start(plan: TreatmentPlan) -> datetime.date:
     if latest is not None:
         return latest["reviewed_on"]
     if plan.activated_at is not None:
-        return program_date(plan.program, plan.activated_at)
+        return plan.program.local_date(plan.activated_at)
     return plan.episode.admitted_on
 
 
@@ -274,7 +264,7 @@ def _attendance_counts(plan: TreatmentPlan, since: datetime.date) -> tuple[int, 
     """(sessions attended, sessions with attendance recorded) from ``since`` to today;
     sessions the program cancelled count for neither."""
     # Scheduling counts the sessions (treatment_plans/evidence.py).
-    return attendance_counts(plan.episode_id, since, program_today(plan.program))
+    return attendance_counts(plan.episode_id, since, plan.program.today())
 
 
 def _attendance_evidence(
@@ -373,9 +363,9 @@ def _check_ratings(
 
 
 def _check_date(plan: TreatmentPlan, reviewed_on: datetime.date) -> str | None:
-    if reviewed_on > program_today(plan.program):
+    if reviewed_on > plan.program.today():
         return "A review cannot be dated in the future."
-    if plan.activated_at and reviewed_on < program_date(plan.program, plan.activated_at):
+    if plan.activated_at and reviewed_on < plan.program.local_date(plan.activated_at):
         return "A review cannot be dated before the plan became active."
     return None
 

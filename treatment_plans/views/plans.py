@@ -127,7 +127,9 @@ def _rows(plan: TreatmentPlan, gate: Gate | None) -> list[ProblemRow]:
         for goal in problem.goals.all():
             for objective in goal.objectives.all():
                 objective.measure_shown = services.measure_text(objective)  # type: ignore[attr-defined]
-        findings = [services.finding_text(r) for r in problem.instrument_results.all()]
+        findings = [
+            services.finding_text(r, plan.program) for r in problem.instrument_results.all()
+        ]
         findings += [
             services.dimension_text(plan.program, d) for d in sorted(problem.asam_dimensions)
         ]
@@ -440,7 +442,7 @@ def _with_suggestion(edit: PartEdit, goal: PlanGoal) -> PartEdit:
 def objective_add(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpResponse:
     plan = _editable(request, plan_id)
     goal = _goal(plan, goal_id)
-    form = ObjectiveForm(posted(request), initial=_revision(plan))
+    form = ObjectiveForm(posted(request), initial=_revision(plan), today=plan.program.today())
 
     def save(**fields: Any) -> object:
         return services.objective_add(goal=goal, **fields)
@@ -454,7 +456,9 @@ def objective_add(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpR
 def objective_edit(request: AuthedRequest, plan_id: UUID, objective_id: UUID) -> HttpResponse:
     plan = _editable(request, plan_id)
     objective = _objective(plan, objective_id)
-    form = ObjectiveForm(posted(request), instance=objective, initial=_revision(plan))
+    form = ObjectiveForm(
+        posted(request), instance=objective, initial=_revision(plan), today=plan.program.today()
+    )
     current = _saved_now(form)
 
     def save(**fields: Any) -> object:

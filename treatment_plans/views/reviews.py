@@ -35,7 +35,6 @@ from treatment_plans.services.reviews import (
     plan_review_due_on,
     plan_review_record,
     plans_due_or_overdue,
-    program_today,
 )
 
 
@@ -48,7 +47,7 @@ def plan_review_create(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
     form = PlanReviewForm(
         posted(request) if is_active else None,
         objectives=objectives,
-        today=program_today(plan.program),
+        today=plan.program.today(),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -94,7 +93,7 @@ def _due(plan: TreatmentPlan, reviews: list[PlanReview] | None) -> Any:
         return None
     last = reviews[0].reviewed_on if reviews else None
     due_on = plan_review_due_on(plan, last_reviewed_on=last)
-    return plan_due_status(due_on=due_on, today=program_today(plan.program)) if due_on else None
+    return plan_due_status(due_on=due_on, today=plan.program.today()) if due_on else None
 
 
 def reviews_panel(plan: TreatmentPlan, user: Any) -> dict[str, Any]:
