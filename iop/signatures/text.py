@@ -20,9 +20,14 @@ EMPTY = "—"  # an unwritten field is shown, and signed, as a dash
 
 
 class Identified(Protocol):
-    legal_name: str
-    date_of_birth: datetime.date
-    record_number: str
+    """A client, as far as a signed text names one."""
+
+    @property
+    def legal_name(self) -> str: ...
+    @property
+    def date_of_birth(self) -> datetime.date: ...
+    @property
+    def record_number(self) -> str: ...
 
 
 def content_hash(text: str) -> str:

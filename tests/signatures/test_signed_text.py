@@ -176,6 +176,7 @@ def test_a_group_note_is_signed_over_exactly_these_words(frozen, program, clinic
         session=session, actor=clinician, shown=note_services.group_shown_hashes(session)
     )
     note = ProgressNote.objects.get(client=avery.client)
+    assert session.group is not None
     expected = f"""Group note: {session.group.name}
 Client: Avery QuillAx, record number {avery.client.record_number}
 Session: Wednesday June 10, 2026, 09:00-10:30 (America/New_York)
@@ -257,10 +258,14 @@ def test_the_long_date_and_the_client_line():
 def test_a_stale_page_is_refused_with_its_message():
     text = "Treatment plan, version 2"
     signed.refuse_if_changed(text, signed.shown_hash(text), refusal="unused")
-    with pytest.raises(ValidationError, match="The plan changed since this page was opened. Read it again."):
+    with pytest.raises(
+        ValidationError, match="The plan changed since this page was opened. Read it again."
+    ):
         signed.refuse_if_changed(
             text + " ", signed.shown_hash(text), refusal=signed.changed_since_shown("plan")
         )
-    assert signed.shown_hash("é") == content_hash("é") == (
-        "4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c"
+    assert (
+        signed.shown_hash("é")
+        == content_hash("é")
+        == ("4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c")
     )
