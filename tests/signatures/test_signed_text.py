@@ -34,8 +34,13 @@ from tests.scheduling.charting_helpers import (
     past_session,
     sign_note,
 )
-from tests.treatment_plans.plan_helpers import completed_intake, draft_from_templates, sign_all
-from treatment_plans.services.plans import plan_text
+from tests.treatment_plans.plan_helpers import (
+    completed_intake,
+    draft_from_templates,
+    fresh,
+    sign_all,
+)
+from treatment_plans.services.plans import plan_details_edit, plan_text
 
 # Noon in New York (the program's zone), well clear of midnight and of a DST change.
 NOON = datetime.datetime(2026, 6, 10, 16, 0, tzinfo=datetime.UTC)
@@ -56,7 +61,14 @@ def test_a_plan_is_signed_over_exactly_these_words(frozen, program, staff, clini
     client = ClientFactory(program=program, legal_first_name="Jordan", legal_last_name="Vale")
     episode = EpisodeFactory(client=client, primary_clinician=clinician)
     completed_intake(client, staff[Role.INTAKE])
-    plan = sign_all(draft_from_templates(episode, clinician), clinician, staff[Role.DIRECTOR])
+    draft = draft_from_templates(episode, clinician)
+    plan_details_edit(
+        plan=draft,
+        by=clinician,
+        revision=draft.revision,
+        strengths="Steady job at the garage.\n\n  Close to his sister.  ",
+    )
+    plan = sign_all(fresh(draft), clinician, staff[Role.DIRECTOR])
     who = clinician.display_name
     expected = f"""Treatment plan, version 1
 Client: Jordan Vale, born May 17, 1990, record number {client.record_number}
@@ -81,7 +93,8 @@ the diary card.
   Intervention: Cognitive Processing Therapy (CPT); weekly, 50 minutes; responsible: {who}
     Details: After readiness is confirmed.
 
-Strengths: —
+Strengths: Steady job at the garage.
+    Close to his sister.
 Preferences for pacing: —
 Topics or approaches to avoid: —
 Referrals: —
