@@ -25,6 +25,7 @@ from iop.clients.models import Client
 from iop.signatures.models import Signature, SignerRole, content_hash
 from iop.signatures.services import signature_record
 from iop.signatures.text import (
+    EMPTY,
     changed_since_shown,
     client_identity,
     lines_text,
@@ -76,7 +77,7 @@ def safety_plan_text(plan: SafetyPlan) -> str:
         f"Program: {client.program.name}",
     ]
     for number, section in enumerate(SECTIONS, start=1):
-        lines += ["", f"{number}. {section.heading}", getattr(plan, section.field).strip() or "—"]
+        lines += ["", f"{number}. {section.heading}", getattr(plan, section.field).strip() or EMPTY]
     lines += ["", "Crisis lines, always there for you", *crisis_lines(plan)]
     if plan.review_on:
         lines += ["", f"We will look at this plan again by {long_date(plan.review_on)}."]
