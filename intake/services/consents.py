@@ -26,6 +26,15 @@ from iop.clients.models import Client
 from iop.reports.pdf import render_pdf
 from iop.signatures.models import Signature, SignerRole, content_hash
 from iop.signatures.services import signature_record
+from iop.signatures.text import (
+    changed_since_shown,
+    client_identity,
+    labelled,
+    long_date,
+    paragraphs_text,
+    refuse_if_changed,
+    shown_hash,
+)
 
 AGREEMENT = (
     "By signing, you confirm that you have read this consent, or had it read to you, "
@@ -49,18 +58,15 @@ class Paragraph:
     text: str
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.text}" if self.label else self.text
-
-
-def _day(value: datetime.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"
+        return labelled(self.label, self.text)
 
 
 def _expiry(consent: Consent) -> str:
     if consent.expires_on and consent.expiry_event:
-        return f"On {_day(consent.expires_on)}, or earlier if this happens: {consent.expiry_event}"
+        on = long_date(consent.expires_on)
+        return f"On {on}, or earlier if this happens: {consent.expiry_event}"
     if consent.expires_on:
-        return f"On {_day(consent.expires_on)}"
+        return f"On {long_date(consent.expires_on)}"
     if consent.expiry_event:
         return f"When this happens: {consent.expiry_event}"
     return "When your treatment in this program ends, or when you withdraw it"
@@ -73,12 +79,7 @@ def _recipient(consent: Consent) -> str:
 
 
 def _client_line(consent: Consent) -> Paragraph:
-    client = consent.client
-    return Paragraph(
-        "Client",
-        f"{client.legal_name}, born {_day(client.date_of_birth)}, record number "
-        f"{client.record_number}",
-    )
+    return Paragraph("Client", client_identity(consent.client))
 
 
 def _stored_paragraphs(signed_text: str) -> list[Paragraph]:
@@ -137,7 +138,7 @@ def consent_paragraphs(consent: Consent) -> list[Paragraph]:
         paragraphs.append(Paragraph("Duration", consent.duration))
         if consent.irrevocable_until:
             paragraphs.append(
-                Paragraph("Cannot be revoked before", _day(consent.irrevocable_until))
+                Paragraph("Cannot be revoked before", long_date(consent.irrevocable_until))
             )
         if consent.irrevocable_until_event:
             paragraphs.append(
@@ -155,7 +156,12 @@ def consent_text(consent: Consent) -> str:
     """The exact text shown for signing; its SHA-256 goes on every signature."""
     if consent.signed_text:
         return consent.signed_text
-    return "\n\n".join([consent_title(consent), *map(str, consent_paragraphs(consent))])
+    return paragraphs_text([consent_title(consent), *map(str, consent_paragraphs(consent))])
+
+
+def consent_shown_hash(consent: Consent) -> str:
+    """The hash of the consent's text as the signing page shows it; the page posts it back."""
+    return shown_hash(consent_text(consent))
 
 
 # The built-in wording, until a director writes the program's own.
@@ -278,8 +284,12 @@ def consent_sign(
     relationship: str,
     witness: User,
     ip_address: str | None,
+    shown_sha256: str,
 ) -> Consent:
-    """The signer's and the staff witness's signatures over the text, then the lock."""
+    """The signer's and the staff witness's signatures over the text, then the lock.
+
+    ``shown_sha256`` is the hash of the text on the signing page (``consent_shown_hash``):
+    if the consent changed since, nothing is signed."""
     _check_editor(witness, consent)
     if relationship not in SignerRelationship.values:
         raise ValidationError({"relationship": "Say who is signing."})
@@ -312,6 +322,7 @@ def consent_sign(
         if consent.expires_on and consent.expires_on < consent.client.program.today():
             raise ValidationError("This consent's expiry date has passed: write a new one.")
         text = consent_text(consent)
+        refuse_if_changed(text, shown_sha256, refusal=changed_since_shown("consent"))
         signer = signature_record(
             obj=consent, role=role, signed_text=text, signer_name=typed_name, ip_address=ip_address
         )
@@ -364,7 +375,7 @@ def _check_revocable(consent: Consent, revoked_on: datetime.date, event_passed: 
     if revoked_on < consent.client.program.local_date(consent.signed_at):
         raise ValidationError({"revoked_on": "A revocation cannot be dated before the signing."})
     if not consent.can_be_revoked_on(revoked_on):
-        until = _day(consent.irrevocable_until)  # type: ignore[arg-type]
+        until = long_date(consent.irrevocable_until)  # type: ignore[arg-type]
         raise ValidationError(
             {"revoked_on": f"This criminal justice consent cannot be revoked before {until}."}
         )

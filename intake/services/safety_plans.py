@@ -23,6 +23,14 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client
 from iop.signatures.models import Signature, SignerRole, content_hash
 from iop.signatures.services import signature_record
+from iop.signatures.text import (
+    EMPTY,
+    changed_since_shown,
+    client_identity,
+    lines_text,
+    long_date,
+    refuse_if_changed,
+)
 
 WRITE = permissions.ACKNOWLEDGE_SAFETY_ALERT  # clinicians, prescribers and directors
 READ = permissions.VIEW_CLINICAL_RECORD
@@ -36,10 +44,6 @@ SIGNERS: dict[str, str] = {
     SignerRole.CLINICIAN: "clinician_signed_at",
 }
 PLAN_DECISIONS = {SafetyPlanDecision.PLAN_COMPLETED, SafetyPlanDecision.PLAN_UPDATED}
-
-
-def _day(value: datetime.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"
 
 
 def program_crisis_line(program: Program) -> str:
@@ -68,16 +72,15 @@ def safety_plan_text(plan: SafetyPlan) -> str:
     client = plan.client
     lines = [
         f"Safety plan, version {plan.version}",
-        f"Client: {client.legal_name}, born {_day(client.date_of_birth)}, "
-        f"record number {client.record_number}",
+        f"Client: {client_identity(client)}",
         f"Program: {client.program.name}",
     ]
     for number, section in enumerate(SECTIONS, start=1):
-        lines += ["", f"{number}. {section.heading}", getattr(plan, section.field).strip() or "—"]
+        lines += ["", f"{number}. {section.heading}", getattr(plan, section.field).strip() or EMPTY]
     lines += ["", "Crisis lines, always there for you", *crisis_lines(plan)]
     if plan.review_on:
-        lines += ["", f"We will look at this plan again by {_day(plan.review_on)}."]
-    return "\n".join(lines)
+        lines += ["", f"We will look at this plan again by {long_date(plan.review_on)}."]
+    return lines_text(lines)
 
 
 def safety_plan_missing(plan: SafetyPlan) -> list[str]:
@@ -212,8 +215,7 @@ def safety_plan_sign(
     if missing:
         raise ValidationError(missing)
     text = safety_plan_text(plan)
-    if content_hash(text) != shown_sha256:
-        raise ValidationError("The plan changed since this page was opened. Read it again.")
+    refuse_if_changed(text, shown_sha256, refusal=changed_since_shown("plan"))
     both = _other_signature_stands(plan, role, text)
     typed_name = " ".join(typed_name.split())
     signature = signature_record(
@@ -262,8 +264,8 @@ def safety_plan_changes(old: SafetyPlan | None, new: SafetyPlan) -> list[Section
     rows = [
         SectionChange(s.heading, getattr(old, s.field), getattr(new, s.field)) for s in SECTIONS
     ]
-    old_review = _day(old.review_on) if old.review_on else ""
-    new_review = _day(new.review_on) if new.review_on else ""
+    old_review = long_date(old.review_on) if old.review_on else ""
+    new_review = long_date(new.review_on) if new.review_on else ""
     return [*rows, SectionChange("Review by", old_review, new_review)]
 
 

@@ -24,9 +24,9 @@ from intake.models.consent import Consent, ConsentKind
 from intake.services.consents import (
     consent_paragraphs,
     consent_revoke,
+    consent_shown_hash,
     consent_sign,
     consent_signatures,
-    consent_text,
     consent_title,
     criminal_justice_defaults,
     render_consent_pdf,
@@ -37,7 +37,6 @@ from iop.audit.services import client_ip, record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted
-from iop.signatures.models import content_hash
 
 
 def _client(request: AuthedRequest, client_id: UUID, capability: str) -> Client:
@@ -138,25 +137,22 @@ def consent_sign_view(request: AuthedRequest, consent_id: UUID) -> HttpResponse:
     if consent.signed_at:
         messages.info(request, "This consent is already signed.")
         return redirect("intake:consent_detail", consent.pk)
-    shown_hash = content_hash(consent_text(consent))
-    form = ConsentSignForm(posted(request), initial={"text_sha256": shown_hash})
+    form = ConsentSignForm(posted(request), initial={"text_sha256": consent_shown_hash(consent)})
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["text_sha256"] != shown_hash:
-            form.add_error(None, "The consent changed since this page was opened. Read it again.")
+        try:
+            consent_sign(
+                consent=consent,
+                typed_name=form.cleaned_data["typed_name"],
+                relationship=form.cleaned_data["relationship"],
+                witness=request.user,
+                ip_address=client_ip(request),
+                shown_sha256=form.cleaned_data["text_sha256"],
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
         else:
-            try:
-                consent_sign(
-                    consent=consent,
-                    typed_name=form.cleaned_data["typed_name"],
-                    relationship=form.cleaned_data["relationship"],
-                    witness=request.user,
-                    ip_address=client_ip(request),
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, "Consent signed and witnessed. It is now in force.")
-                return redirect("intake:consent_detail", consent.pk)
+            messages.success(request, "Consent signed and witnessed. It is now in force.")
+            return redirect("intake:consent_detail", consent.pk)
     return _page(
         request,
         "intake/consents/consent_sign.html",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pgtrigger
@@ -12,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from iop import locks
+from iop.signatures.text import content_hash as content_hash  # where records import it from
 
 
 class LockedOnceSigned(pgtrigger.Condition):
@@ -55,10 +55,6 @@ class SignerRole(models.TextChoices):
     CLINICIAN = "clinician", "Clinician"
     COSIGNER = "cosigner", "Co-signer"
     WITNESS = "witness", "Staff witness"
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @locks.track()

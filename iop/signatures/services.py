@@ -7,7 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from iop.accounts.models import User
-from iop.signatures.models import Signature, content_hash
+from iop.signatures.models import Signature
+from iop.signatures.text import content_hash
 
 
 def signature_record(

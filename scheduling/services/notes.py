@@ -28,6 +28,7 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
+from iop.signatures.text import labelled_block, lines_text, refuse_if_changed
 from scheduling.access import (
     can_cosign_note,
     note_edit_refusal,
@@ -315,11 +316,6 @@ def _when(session: Session) -> str:
     )
 
 
-def _block(label: str, text: str) -> list[str]:
-    lines = [line.rstrip() for line in str(text).strip().splitlines() if line.strip()] or ["—"]
-    return [f"{label}: {lines[0]}", *(f"  {line}" for line in lines[1:])]
-
-
 def note_text(
     note: ProgressNote,
     *,
@@ -349,18 +345,18 @@ def note_text(
     if shared is not None:
         lines += [
             "",
-            *_block("Topic", shared.topic),
-            *_block("Interventions", shared.interventions),
+            *labelled_block("Topic", shared.topic),
+            *labelled_block("Interventions", shared.interventions),
         ]
         lines.append(f"Duration: {shared.duration_minutes} minutes")
     lines.append("")
     for _key, label, _prompt, text in note.sections:
-        lines += _block(label, text)
+        lines += labelled_block(label, text)
     if objectives is None:
         objectives = [link.objective for link in note.objective_links.select_related("objective")]
     lines += ["", "Plan objectives addressed:" if objectives else "Plan objectives addressed: none"]
     lines += [f"  - {o.description.strip()} ({measure_text(o)})" for o in objectives]
-    return "\n".join(lines)
+    return lines_text(lines)
 
 
 # ---------------------------------------------------------------- signing
@@ -427,8 +423,7 @@ def _sign_one(
     if note.kind == SessionKind.GROUP and note.group_note is None:
         raise ValidationError("Write the shared part (topic, interventions, duration) first.")
     text = note_text(note)
-    if content_hash(text) != shown_sha256:
-        raise ValidationError(CHANGED)
+    refuse_if_changed(text, shown_sha256, refusal=CHANGED)
     # The author stays the author of record; the signature names who signed.
     signature_record(
         obj=note, role=SignerRole.CLINICIAN, signed_text=text, signer=actor, signed_at=now

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from iop.accounts.models import Role
 from tests.factories import ClientFactory, EpisodeFactory, SafetyFlagFactory, member
+from tests.page_text import definitions, parse
 
 
 @pytest.fixture
@@ -52,11 +53,12 @@ def test_inactive_membership_no_longer_opens_the_chart(staff, bo, login_as):
 
 
 def test_header_uses_the_name_and_pronouns_the_client_gave(staff, bo, login_as):
-    page = chart(login_as(staff[Role.CLINICIAN]), bo).content.decode()
-    assert "Bo Lindqvist" in page
-    assert "he/him" in page
-    assert "Robert Lindqvist" in page  # the legal name, for forms and billing
-    assert "R-2001" in page
+    header = parse(chart(login_as(staff[Role.CLINICIAN]), bo).content).one(cls="chart-header")
+    assert header.one("h1").text == "Bo Lindqvist"
+    facts = definitions(header)
+    assert facts["Pronouns"] == "he/him"
+    assert facts["Legal name"] == "Robert Lindqvist"  # the legal name, for forms and billing
+    assert facts["Record"] == "R-2001"
 
 
 def test_header_shows_active_safety_flags_only(staff, bo, login_as):
@@ -67,5 +69,6 @@ def test_header_shows_active_safety_flags_only(staff, bo, login_as):
 
 
 def test_header_shows_level_of_care(staff, bo, login_as):
-    page = chart(login_as(staff[Role.CLINICIAN]), bo).content.decode()
-    assert "ASAM 2.1" in page
+    header = parse(chart(login_as(staff[Role.CLINICIAN]), bo).content).one(cls="chart-header")
+    assert header.one("span", cls="loc").text == "ASAM 2.1"
+    assert definitions(header)["Level of care"].startswith("ASAM 2.1 ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, transaction
 
+from iop.clients.models import Client
 from iop.clients.services import client_next_record_number
 from tests.factories import ClientFactory
 
@@ -12,6 +13,8 @@ from tests.factories import ClientFactory
 def test_two_programs_may_hold_the_same_record_number(program, other_program):
     ClientFactory(program=program, record_number="R-1001")
     ClientFactory(program=other_program, record_number="R-1001")
+    held_by = Client.objects.filter(record_number="R-1001").values_list("program", flat=True)
+    assert sorted(held_by) == sorted([program.pk, other_program.pk])
 
 
 @pytest.mark.parametrize("number", ["R-1001", "r-1001"])

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from intake.models.consent import Consent, ConsentInformation, ConsentKind
-from intake.services.consents import consent_sign
+from intake.services.consents import consent_shown_hash, consent_sign
 from iop.signatures.models import Signature
 
 
@@ -70,6 +70,7 @@ def sign(consent: Consent, witness: Any, typed_name: str | None = None) -> Conse
         relationship="client",
         witness=witness,
         ip_address="203.0.113.7",
+        shown_sha256=consent_shown_hash(consent),
     )
 
 

@@ -13,6 +13,7 @@ from intake.services.assessments import assessment_start
 from intake.services.instruments import instrument_record
 from iop.accounts.models import Role
 from tests.intake.safety_plan_helpers import signed_plan
+from tests.page_text import parse
 
 PHQ9_ITEM9 = {str(i): 0 for i in range(1, 9)} | {"9": 1}
 PHQ9_CLEAN = {str(i): 1 for i in range(1, 10)} | {"9": 0}
@@ -97,7 +98,12 @@ def test_asam_recommendation_and_reason_required_for_a_different_placement(
     assert assessment.placement_level.code == "2.5"
     page = browser.get(_step(assessment, "asam")).content.decode()
     assert "Why this level" in page
-    assert "Dimension 3" in page
+    # The reasons name the dimensions rated 2 that decided the level (not the legends, which
+    # name every dimension).
+    reasons = [li.text for li in parse(page).one(id="recommendation").find_all("li")]
+    decided_by = [r.split(" (")[0] for r in reasons if r.startswith("Dimension ")]
+    assert decided_by == ["Dimension 3", "Dimension 4", "Dimension 5"]
+    assert all(" rated 2: " in r for r in reasons if r.startswith("Dimension "))
 
 
 def test_asam_missing_rating_is_refused(assessment, staff, login_as):
@@ -258,7 +264,8 @@ def test_asam_preview_explains_the_recommendation_before_saving(assessment, staf
     )
     page = response.content.decode()
     assert "Recommended: ASAM 2.5" in page
-    assert "Dimension 5" in page
+    reasons = [li.text for li in parse(page).one(id="recommendation").find_all("li")]
+    assert any(r.startswith("Dimension 5 (") for r in reasons), reasons
     assert "<html" not in page
     assert not assessment.asam_ratings.exists()
 

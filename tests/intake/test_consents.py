@@ -236,7 +236,7 @@ def test_signing_with_a_name_that_is_not_the_clients_is_refused(login_as, intake
 
 
 def test_an_authorised_representative_signs_with_their_own_name(intake, consent):
-    from intake.services.consents import consent_sign
+    from intake.services.consents import consent_shown_hash, consent_sign
 
     consent_sign(
         consent=consent,
@@ -244,9 +244,29 @@ def test_an_authorised_representative_signs_with_their_own_name(intake, consent)
         relationship="representative",
         witness=intake,
         ip_address=None,
+        shown_sha256=consent_shown_hash(consent),
     )
 
     assert [s.role for s in signatures(consent)] == ["representative", "witness"]
+
+
+def test_the_signing_service_refuses_a_text_other_than_the_one_shown(intake, consent):
+    from intake.services.consents import consent_shown_hash, consent_sign
+
+    shown = consent_shown_hash(consent)
+    consent.purpose = "Something the client was not shown."
+    consent.save()
+    with pytest.raises(ValidationError, match="The consent changed since this page was opened"):
+        consent_sign(
+            consent=consent,
+            typed_name=consent.client.legal_name,
+            relationship="client",
+            witness=intake,
+            ip_address=None,
+            shown_sha256=shown,
+        )
+    consent.refresh_from_db()
+    assert consent.signed_at is None and not Signature.objects.exists()
 
 
 def test_signing_refuses_if_the_text_changed_since_it_was_shown(login_as, intake, consent):
@@ -324,7 +344,11 @@ def test_database_allows_revocation_fields_on_a_signed_consent(signed, intake):
 
 
 def test_an_unsigned_draft_can_still_be_updated(consent):
-    Consent.objects.filter(pk=consent.pk).update(purpose="Corrected purpose")
+    # The lock is on signed rows only: a draft's words are still the staff's to correct.
+    assert Consent.objects.filter(pk=consent.pk).update(purpose="Corrected purpose") == 1
+    consent.refresh_from_db()
+    assert consent.purpose == "Corrected purpose"
+    assert consent_text(consent).count("Purpose of the disclosure: Corrected purpose") == 1
 
 
 def test_signed_consent_page_offers_no_edit(login_as, intake, signed):
@@ -481,7 +505,7 @@ def test_probation_and_administrators_are_refused(login_as, staff, signed, role)
         consent_url("consent_revoke", signed),
         create_url(signed.client, ConsentKind.DISCLOSURE),
     ]:
-        assert http.get(url).status_code in (403, 404), url
+        assert http.get(url).status_code == 403, url
     assert not RecordView.objects.exists()
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from iop.accounts.models import Membership, Role
 from iop.audit.models import RecordView
-from scheduling.models import Attendance, ProgressNote, SessionKind
+from scheduling.models import Attendance, GroupNote, ProgressNote, SessionKind
 from scheduling.services import group_notes
 from scheduling.services import notes as services
 from tests.factories import member
@@ -277,7 +277,8 @@ def test_shared_part_duration_beyond_the_session_is_refused(login_as, clinician,
     response = login_as(clinician).post(
         reverse("scheduling:group_note_save", args=[session.pk]), data, **HTMX
     )
-    assert "1 to 90" in response.content.decode()
+    assert "Give the minutes the group ran, 1 to 90." in response.content.decode()
+    assert not GroupNote.objects.filter(session=session).exists()
 
 
 # ---------------------------------------------------------------- individual notes, detail

@@ -11,6 +11,7 @@ from django.urls import reverse
 from iop.accounts.models import Role
 from scheduling.models import Attendance, FollowUpStatus, FollowUpTask
 from tests.factories import member
+from tests.page_text import parse
 from tests.scheduling.views_helpers import WED, at, episode, group_session
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,8 @@ def test_my_sessions_today_with_counts_and_the_next_action(program, staff, login
         page = login_as(me).get(TODAY).content.decode()
     assert "DBT skills" in page
     assert "Someone else" not in page and "Tomorrow" not in page
-    assert "4 expected" in page and "1 checked in" in page and "Attendance not taken" in page
+    (counts,) = [p.text for p in parse(page).find_all("p", cls="today-counts")]
+    assert counts == "4 expected · 1 checked in · Attendance not taken"
     assert "Next: take attendance for DBT skills" in page
     assert reverse("scheduling:session", args=[session.pk]) in page
 

@@ -27,8 +27,16 @@ from iop.accounts.models import Membership, Program, User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
 from iop.clients.models import Episode
-from iop.signatures.models import SignerRole, content_hash
+from iop.signatures.models import SignerRole
 from iop.signatures.services import signature_record
+from iop.signatures.text import (
+    changed_since_shown,
+    client_identity,
+    labelled_block,
+    lines_text,
+    long_date,
+    refuse_if_changed,
+)
 from treatment_plans.access import NOT_A_COSIGNER, plan_cosign_refusal
 from treatment_plans.models import (
     DiagnosisRank,
@@ -128,7 +136,7 @@ def finding_text(result: InstrumentResult, program: Program) -> str:
     # Dated in the program's zone, so the signed text is the same in a request and a worker.
     day = program.local_date(result.administered_at)
     score = _number(result.score)
-    return f"{instrument_label(result.instrument)} {score} ({result.band}), {_day(day)}"
+    return f"{instrument_label(result.instrument)} {score} ({result.band}), {long_date(day)}"
 
 
 def dimension_names(program: Program) -> list[str]:
@@ -286,19 +294,9 @@ def objective_measure_errors(
 # ---------------------------------------------------------------- the canonical text
 
 
-def _day(day: datetime.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _short(text: str, length: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
-
-
-def _block(label: str, text: str, indent: str = "") -> list[str]:
-    """A labelled field; each of its lines stays a line, so diffs stay readable."""
-    lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()] or ["—"]
-    return [f"{indent}{label}: {lines[0]}", *(f"{indent}  {line}" for line in lines[1:])]
 
 
 def _intervention_lines(intervention: PlanIntervention, indent: str) -> list[str]:
@@ -308,14 +306,15 @@ def _intervention_lines(intervention: PlanIntervention, indent: str) -> list[str
         f"responsible: {responsible}"
     ]
     if intervention.description.strip():
-        lines += _block("Details", intervention.description, indent + "  ")
+        lines += labelled_block("Details", intervention.description, indent + "  ")
     return lines
 
 
 def _objective_lines(objective: PlanObjective) -> list[str]:
     return [
-        *_block("Objective", objective.description, "    "),
-        f"      Measure: {measure_text(objective)}; target date: {_day(objective.target_date)}; "
+        *labelled_block("Objective", objective.description, "    "),
+        f"      Measure: {measure_text(objective)}; "
+        f"target date: {long_date(objective.target_date)}; "
         f"status: {objective.get_status_display()}",
     ]
 
@@ -323,14 +322,14 @@ def _objective_lines(objective: PlanObjective) -> list[str]:
 def _problem_lines(
     plan: TreatmentPlan, number: int, problem: PlanProblem, interventions: list[PlanIntervention]
 ) -> list[str]:
-    lines = ["", *_block(f"Problem {number}", problem.statement)]
+    lines = ["", *labelled_block(f"Problem {number}", problem.statement)]
     findings = [finding_text(r, plan.program) for r in problem.instrument_results.all()]
     findings += [dimension_text(plan.program, d) for d in sorted(problem.asam_dimensions)]
     if findings:
         lines.append(f"  Supported by: {'; '.join(findings)}")
     for goal in problem.goals.all():
-        lines += _block("Goal, in the client's words", goal.client_words, "  ")
-        lines += _block("Goal, clinical restatement", goal.clinical_goal, "  ")
+        lines += labelled_block("Goal, in the client's words", goal.client_words, "  ")
+        lines += labelled_block("Goal, clinical restatement", goal.clinical_goal, "  ")
         for objective in goal.objectives.all():
             lines += _objective_lines(objective)
     for intervention in interventions:
@@ -347,10 +346,9 @@ def plan_text(plan: TreatmentPlan) -> str:
     client = plan.client
     lines = [
         f"Treatment plan, version {plan.version}",
-        f"Client: {client.legal_name}, born {_day(client.date_of_birth)}, "
-        f"record number {client.record_number}",
+        f"Client: {client_identity(client)}",
         f"Program: {plan.program.name}",
-        f"Admitted: {_day(plan.episode.admitted_on)}",
+        f"Admitted: {long_date(plan.episode.admitted_on)}",
     ]
     diagnoses = list(plan.diagnoses.all())
     if diagnoses:  # versions signed before diagnoses were recorded keep their exact text
@@ -365,8 +363,8 @@ def plan_text(plan: TreatmentPlan) -> str:
             lines += _intervention_lines(intervention, "  ")
     lines.append("")
     for field, label in DETAIL_LABELS.items():
-        lines += _block(label, getattr(plan, field))
-    return "\n".join(lines)
+        lines += labelled_block(label, getattr(plan, field))
+    return lines_text(lines)
 
 
 @dataclass(frozen=True)
@@ -924,8 +922,7 @@ def plan_sign(
     if missing:
         raise ValidationError(missing)
     text = plan_text(plan)
-    if content_hash(text) != shown_sha256:
-        raise ValidationError("The plan changed since this page was opened. Read it again.")
+    refuse_if_changed(text, shown_sha256, refusal=changed_since_shown("plan"))
     signature = signature_record(
         obj=plan,
         role=role,
