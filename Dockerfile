@@ -28,12 +28,13 @@ RUN useradd --create-home --uid 10001 --user-group app \
 COPY --chown=app:app . .
 USER app
 
-# Static files are built into the image. Settings refuse to load without a secret key, and start
-# embedded servers when the URLs are unset: throwaway values, for this command only (no server
-# is contacted, and none of them stays in the image's environment).
+# Static files are built into the image. Settings refuse to load without a secret key or a mail
+# relay, and start embedded servers when the URLs are unset: throwaway values, for this command
+# only (no server is contacted, and none of them stays in the image's environment).
 RUN DJANGO_SECRET_KEY=build-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz \
     IOP_MFA_ENCRYPTION_KEY=YnVpbGQtb25seS1ub3QtYS1zZWNyZXQtMDEyMzQ1Njc= \
     DJANGO_ALLOWED_HOSTS=localhost \
+    EMAIL_URL=smtp://build@127.0.0.1:1 \
     DATABASE_URL=postgres://build@127.0.0.1:1/build \
     REDIS_URL=redis://127.0.0.1:1/0 \
     python manage.py collectstatic --noinput -v 0

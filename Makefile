@@ -3,13 +3,25 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+# Two test processes (pytest-xdist), one per core here; each has its own test database.
+# A file's tests stay in one process, so module and session fixtures are built once.
+# Single process: make test TEST_WORKERS=0 (or PYTEST_ARGS='-p no:xdist ...').
+TEST_WORKERS ?= 2
+PYTEST_ARGS ?= -n $(TEST_WORKERS) --dist loadfile
 
-.PHONY: demo test lint typecheck pytest install clean-data
+.PHONY: demo test lint typecheck pytest install clean-data system-packages-demo system-packages-test
 
-demo: $(STAMP)
+demo: system-packages-demo $(STAMP)
 	$(PY) -m iop.stack
 
-test: $(STAMP) node_modules/.installed lint typecheck pytest
+# System packages first: a missing one stops the run at once, before the slow steps.
+test: system-packages-test $(STAMP) node_modules/.installed lint typecheck pytest
+
+system-packages-demo:
+	@scripts/system-packages demo
+
+system-packages-test:
+	@scripts/system-packages test
 
 install: $(STAMP) node_modules/.installed
 

@@ -310,8 +310,18 @@ IOP_PCL5_CUTOFF = int(os.environ.get("IOP_PCL5_CUTOFF", "33"))
 if not 31 <= IOP_PCL5_CUTOFF <= 33:
     raise ImproperlyConfigured("IOP_PCL5_CUTOFF must be 31, 32 or 33 (the published range).")
 
-# EMAIL_URL=smtp://user:password@host:587?tls=1 for a real relay; unset, mail goes to the console.
+# EMAIL_URL=smtp://user:password@host:587?tls=1 for a real relay; unset, mail goes to the console,
+# which only the demo and the tests may do: with debug off, invitations and reminders would be lost.
 MAILERS = {"default": email_mailer(os.environ.get("EMAIL_URL", ""))}
+_DEVELOPMENT_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+}
+if not (DEBUG or TESTING) and MAILERS["default"]["BACKEND"] in _DEVELOPMENT_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set: with debug off, mail needs a real relay "
+        "(smtp://user:password@host:587?tls=1)."
+    )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@appointments.example")
 IOP_SMS_BACKEND = os.environ.get("IOP_SMS_BACKEND", "iop.notifications.sms.ConsoleSMSBackend")
 # Phone numbers typed without a country code are read in this region (ISO 3166 code).

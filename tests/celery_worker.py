@@ -7,6 +7,7 @@ the database need ``@pytest.mark.django_db(transaction=True)``: it sees committe
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import cast
 
@@ -18,6 +19,13 @@ from kombu.connection import ConnectionPool
 from iop.celery import app
 
 TASK_TIMEOUT = 15.0
+
+# Under pytest-xdist each test process has its own test database and its own worker thread,
+# on one Redis: each sends to and consumes its own queue, or one process's worker would run
+# the other's tasks against the wrong database. Set before anything builds the app's queues.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    app.conf.task_default_queue = f"celery-{XDIST_WORKER}"
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,16 @@ def _isolated_cache(settings):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _media_root_per_process(tmp_path_factory):
+    """Stored PDFs are named by primary key, and each xdist process has its own database
+    (both have a report 1): each process writes under its own directory, not .data/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _flush_past_the_truncate_guard():
     """Clinical and audit tables refuse TRUNCATE (iop.locks), and a transactional test's
     flush truncates every table: only that flush, as the suite's superuser, gets through."""

@@ -108,12 +108,19 @@ def test_check_deploy_passes_with_a_production_environment():
     assert "no issues" in result.stdout
 
 
-def test_check_deploy_flags_a_server_without_a_mail_relay():
+def test_refuses_to_start_without_a_mail_relay_when_debug_is_off():
     """Invitations and reminders would go to the console log in production."""
     env = {k: v for k, v in PRODUCTION.items() if k != "EMAIL_URL"}
-    result = run(["manage.py", "check", "--deploy"], **env)
-    assert result.returncode != 0
-    assert "mail.E001" in result.stdout + result.stderr
+    for args in (["manage.py", "check", "--deploy"], ["-c", "import django; django.setup()"]):
+        result = run(args, **env)
+        assert result.returncode != 0
+        assert "ImproperlyConfigured: EMAIL_URL is not set" in result.stderr, result.stderr
+
+
+def test_demo_sends_mail_to_the_console_without_a_mail_relay():
+    result = setup_and_print("settings.MAILERS['default']['BACKEND']", DJANGO_DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.mail.backends.console.EmailBackend"
 
 
 def test_seed_demo_refuses_with_debug_off(settings, db):
