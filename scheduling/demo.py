@@ -477,10 +477,12 @@ class _Seeder:
             if session == uncharted:
                 continue
             sign = session.occurs_on < last_day
-            if session.kind == SessionKind.GROUP:
-                self._group_notes(session, objectives, sign)
-            else:
-                self._individual_note(session, objectives, sign)
+            # Charted an hour after the session ends, as its lead would.
+            with then(min(session.ends_at + datetime.timedelta(hours=1), self.now)):
+                if session.kind == SessionKind.GROUP:
+                    self._group_notes(session, objectives, sign)
+                else:
+                    self._individual_note(session, objectives, sign)
 
     def _group_notes(self, session: Session, objectives: dict[Any, list[Any]], sign: bool) -> None:
         present = [a for a in session.attendees.all() if a.attended]
