@@ -165,7 +165,7 @@ def _assessment(
     return assessment
 
 
-def _signed(consent: Consent, day: datetime.date) -> None:
+def _signed(consent: Consent, day: datetime.date, witness: Any) -> None:
     """Signed at admission as on screen: ``consent_sign`` on that day, the client typing their
     name before the intake worker as witness."""
     with on(consent.client.program, day, datetime.time(10, 30)):
@@ -173,7 +173,7 @@ def _signed(consent: Consent, day: datetime.date) -> None:
             consent=consent,
             typed_name=consent.client.legal_name,
             relationship=SignerRelationship.CLIENT,
-            witness=consent.created_by,
+            witness=witness,
             ip_address=None,
         )
 
@@ -184,7 +184,7 @@ def _consents(
     witness = staff["intake@demo.test"]
     signing = {"client": client, "discloser": episode.program.name, "created_by": witness}
     signed_on = episode.admitted_on
-    _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing), signed_on)
+    _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing), signed_on, witness)
     if index % COURT_EVERY:
         return
     consent = Consent.objects.create(
@@ -206,7 +206,7 @@ def _consents(
         irrevocable_until=episode.admitted_on + datetime.timedelta(days=180),
         **signing,
     )
-    _signed(consent, signed_on)
+    _signed(consent, signed_on, witness)
 
 
 def seed(context: dict[str, Any]) -> None:
