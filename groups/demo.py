@@ -2,7 +2,8 @@
 the tracks), each with its curriculum and facilitators from the demo staff; one closed
 trauma-focused group whose roster (and waitlist) is filled by scheduling/demo.py.
 
-Idempotent: a group that exists already (by name, in the demo program) is left alone.
+Made through ``group_save``, as the group form does. Idempotent: a group that exists
+already (by name, in the demo program) is left alone.
 Synthetic data only.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from groups.models import Admission, CurriculumTopic, Facilitator, Group, GroupKind
+from groups.models import Admission, Group, GroupKind
+from groups.services import group_save
 
 SAM, RILEY, DIRECTOR = "clinician@demo.test", "riley.chen@demo.test", "director@demo.test"
 
@@ -161,22 +163,22 @@ def seed(context: dict[str, Any]) -> None:
     for name, (kind, admission, capacity, leads, description, titles) in GROUPS.items():
         group = existing.get(name)
         if group is None:
-            group = Group.objects.create(
+            lead = next(staff[email] for email, role in leads if role == "lead")
+            co = next((staff[email] for email, role in leads if role == "co"), None)
+            group = group_save(
                 program=program,
-                name=name,
-                kind=kinds[kind],
-                admission=admission,
-                capacity=capacity,
-                description=description,
-                created_by=staff[DIRECTOR],
-            )
-            CurriculumTopic.objects.bulk_create(
-                CurriculumTopic(group=group, position=i, title=title, created_by=staff[DIRECTOR])
-                for i, title in enumerate(titles, start=1)
-            )
-            Facilitator.objects.bulk_create(
-                Facilitator(group=group, user=staff[email], role=role, created_by=staff[DIRECTOR])
-                for email, role in leads
+                data={
+                    "name": name,
+                    "kind": kinds[kind],
+                    "description": description,
+                    "capacity": capacity,
+                    "admission": admission,
+                    "active": True,
+                    "facilitator": lead,
+                    "co_facilitator": co,
+                    "curriculum": titles,
+                },
+                actor=staff[DIRECTOR],
             )
         groups[name] = group
     context["groups"] = groups

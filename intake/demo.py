@@ -16,16 +16,17 @@ from intake.models import (
     Consent,
     ConsentInformation,
     ConsentKind,
+    ContactMethod,
+    ContactOutcome,
     Referral,
     ReferralSource,
     ReferralStatus,
 )
-from intake.models.consent import REVOCATION_TERMS
-from intake.services.consents import consent_text
+from intake.models.consent import REVOCATION_TERMS, SignerRelationship
+from intake.services.consents import consent_shown_hash, consent_sign
 from intake.services.instruments import instrument_record
 from iop.clients.models import Client, Episode
-from iop.signatures.models import SignerRole
-from iop.signatures.services import signature_record
+from iop.demo_clock import on
 
 COURT_EVERY = 4  # every fourth client was referred by the court
 ALERT_CLIENTS = {2, 17}  # latest PHQ-9 endorses item 9, alert still open
@@ -164,18 +165,17 @@ def _assessment(
     return assessment
 
 
-def _signed(consent: Consent, signed_at: Any) -> None:
-    """Demo consents are signed as on screen at admission: signatures over the stored text."""
-    text = consent_text(consent)
-    Consent.objects.filter(pk=consent.pk).update(signed_text=text, signed_at=signed_at)
-    for role, user in ((SignerRole.CLIENT, None), (SignerRole.WITNESS, consent.witness)):
-        signature_record(
-            obj=consent,
-            role=role,
-            signed_text=text,
-            signer=user,
-            signer_name=consent.signed_name if user is None else "",
-            signed_at=signed_at,
+def _signed(consent: Consent, day: datetime.date, witness: Any) -> None:
+    """Signed at admission as on screen: ``consent_sign`` on that day, the client typing their
+    name before the intake worker as witness."""
+    with on(consent.client.program, day, datetime.time(10, 30)):
+        consent_sign(
+            consent=consent,
+            typed_name=consent.client.legal_name,
+            relationship=SignerRelationship.CLIENT,
+            witness=witness,
+            ip_address=None,
+            shown_sha256=consent_shown_hash(consent),
         )
 
 
@@ -183,16 +183,9 @@ def _consents(
     index: int, client: Client, episode: Episode, referral: Referral, staff: dict
 ) -> None:
     witness = staff["intake@demo.test"]
-    signing = {
-        "client": client,
-        "discloser": episode.program.name,
-        "signed_name": client.legal_name,
-        "signer_relationship": "client",
-        "witness": witness,
-        "created_by": witness,
-    }
-    signed_at = _at(episode.admitted_on)
-    _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing), signed_at)
+    signing = {"client": client, "discloser": episode.program.name, "created_by": witness}
+    signed_on = episode.admitted_on
+    _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing), signed_on, witness)
     if index % COURT_EVERY:
         return
     consent = Consent.objects.create(
@@ -214,7 +207,7 @@ def _consents(
         irrevocable_until=episode.admitted_on + datetime.timedelta(days=180),
         **signing,
     )
-    _signed(consent, signed_at)
+    _signed(consent, signed_on, witness)
 
 
 def seed(context: dict[str, Any]) -> None:
@@ -287,7 +280,7 @@ def _safety_plan(client: Client, staff: dict[str, Any]) -> None:
 
 def _open_referrals(program: Any, intake: Any, officer: Any) -> None:
     from intake.services.assessments import assessment_start
-    from intake.services.referrals import referral_create
+    from intake.services.referrals import contact_attempt_add, referral_create
 
     for offset, (first, last, source, status, urgency) in enumerate(NEW_REFERRALS):
         referral = referral_create(
@@ -313,6 +306,12 @@ def _open_referrals(program: Any, intake: Any, officer: Any) -> None:
             assessment.presenting_problems = referral.reason
             assessment.last_step = "situation"
             assessment.save()
-        elif status != ReferralStatus.NEW:
-            referral.status = status
-            referral.save(update_fields=["status"])
+        elif status == ReferralStatus.CONTACTING:
+            # Contacting is what a referral becomes once someone has tried to reach the client.
+            contact_attempt_add(
+                referral=referral,
+                by=intake,
+                method=ContactMethod.PHONE,
+                outcome=ContactOutcome.MESSAGE,
+                note="Left the callback number; will try again tomorrow.",
+            )

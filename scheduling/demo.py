@@ -5,8 +5,8 @@ sessions, and the coming weeks generated.
 
 Dates are relative to today, so the demo clinician (clinician@demo.test) always has
 sessions today and this week. Writes go through the services (enrolment, rosters,
-generation, attendance, notes) so the demo holds only states the app itself can reach;
-past booked sessions are the exception (booking refuses the past), made as plain rows.
+generation, booking, attendance, notes) so the demo holds only states the app itself can
+reach; past bookings are made a week before the session, under a time machine.
 
 Idempotent: once the demo tracks exist, a second run only tops up the generated weeks
 (nothing on the same day). Synthetic data only.
@@ -24,6 +24,7 @@ from groups import demo as groups_demo
 from groups.models import Group
 from groups.services import roster_add
 from iop.clients.models import Episode
+from iop.demo_clock import then
 from scheduling.models import (
     Attendance,
     Closure,
@@ -32,18 +33,21 @@ from scheduling.models import (
     RiskScreen,
     Room,
     Session,
-    SessionAttendee,
     SessionKind,
-    SessionStaff,
     SessionStaffRole,
     SessionStatus,
     Track,
-    TrackBlock,
 )
 from scheduling.services.attendance import attendance_record
 from scheduling.services.billing import service_codes_seed
 from scheduling.services.bookings import session_book
-from scheduling.services.calendar import closure_add, session_cancel, sessions_generate
+from scheduling.services.calendar import (
+    block_save,
+    closure_add,
+    session_cancel,
+    sessions_generate,
+    track_save,
+)
 from scheduling.services.enrolment import track_enrol
 from scheduling.services.followups import followup_complete
 from scheduling.services.group_notes import (
@@ -67,7 +71,8 @@ PRESCRIBER, DIRECTOR, INTAKE = "prescriber@demo.test", "director@demo.test", "in
 HISTORY_WEEKS = 2  # full weeks before this one
 T = datetime.time
 
-ROOMS = [("Group Room A", 16), ("Group Room B", 14), ("Group Room C", 12), ("Office 3", 3)]
+# Room C holds its groups (capacity 14): block_save refuses a smaller room.
+ROOMS = [("Group Room A", 16), ("Group Room B", 14), ("Group Room C", 14), ("Office 3", 3)]
 # name: (days, starts, ends, [(group, starts, ends, days subset, room)])
 TRACKS: dict[str, tuple[list[int], T, T, list[tuple[str, T, T, list[int], str]]]] = {
     "Morning IOP": (
@@ -198,27 +203,25 @@ class _Seeder:
     def _tracks(self, rooms: dict[str, Room]) -> dict[str, Track]:
         tracks = {}
         for name, (days, starts, ends, blocks) in TRACKS.items():
-            track = Track.objects.create(
+            track = track_save(
                 program=self.program,
                 name=name,
                 days=days,
                 starts_at=starts,
                 ends_at=ends,
                 starts_on=self.history_start,
-                created_by=self.staff[DIRECTOR],
+                actor=self.staff[DIRECTOR],
             )
-            TrackBlock.objects.bulk_create(
-                TrackBlock(
+            for group, b_starts, b_ends, subset, room in blocks:
+                block_save(
                     track=track,
                     group=self.groups[group],
                     starts_at=b_starts,
                     ends_at=b_ends,
                     days=subset,
                     room=rooms[room],
-                    created_by=self.staff[DIRECTOR],
+                    actor=self.staff[DIRECTOR],
                 )
-                for group, b_starts, b_ends, subset, room in blocks
-            )
             tracks[name] = track
         return tracks
 
@@ -336,7 +339,9 @@ class _Seeder:
             program=self.program, track=None, date=self.program.local_date(starts_at)
         ).exists():
             return None  # the holiday
-        if starts_at > self.now:
+        # Booking refuses the past: history is booked as it was, a week before the session.
+        booked_at = min(starts_at - datetime.timedelta(weeks=1), self.now)
+        with then(booked_at):
             return session_book(
                 program=self.program,
                 kind=kind,
@@ -348,22 +353,6 @@ class _Seeder:
                 room=room,
                 telehealth_url=telehealth,
             )
-        # Booking refuses the past: history is written as the booking would have been.
-        session = Session.objects.create(
-            program=self.program,
-            kind=kind,
-            occurs_on=self.program.local_date(starts_at),
-            starts_at=starts_at,
-            ends_at=ends_at,
-            room=room,
-            telehealth_url=telehealth,
-            created_by=self.staff[INTAKE],
-        )
-        SessionStaff.objects.create(
-            session=session, user=self.staff[who], role=SessionStaffRole.LEAD
-        )
-        SessionAttendee.objects.create(session=session, episode=episode, client=episode.client)
-        return session
 
     def _sam_today(self, placed: dict[str, list[Episode]]) -> None:
         """The tracks give Sam groups every weekday; at a weekend, one video check-in."""
@@ -487,10 +476,12 @@ class _Seeder:
             if session == uncharted:
                 continue
             sign = session.occurs_on < last_day
-            if session.kind == SessionKind.GROUP:
-                self._group_notes(session, objectives, sign)
-            else:
-                self._individual_note(session, objectives, sign)
+            # Charted an hour after the session ends, as its lead would.
+            with then(min(session.ends_at + datetime.timedelta(hours=1), self.now)):
+                if session.kind == SessionKind.GROUP:
+                    self._group_notes(session, objectives, sign)
+                else:
+                    self._individual_note(session, objectives, sign)
 
     def _group_notes(self, session: Session, objectives: dict[Any, list[Any]], sign: bool) -> None:
         present = [a for a in session.attendees.all() if a.attended]

@@ -1,34 +1,49 @@
 """Treatment plans for the demo's admitted clients: most active and signed, some drafts,
-some overdue for review, a few in the processing phase after a confirmed readiness review."""
+some overdue for review, a few in the processing phase after a confirmed readiness review.
+
+Every write goes through the plan services, run on the day it happens (``iop.demo_clock``):
+objectives get the service's default target dates, signatures the service's text and hashes.
+"""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from django.utils import timezone
-
+from intake.readiness import readiness_status
 from iop.clients.models import Episode
-from iop.signatures.models import SignerRole
-from iop.signatures.services import signature_record
+from iop.demo_clock import on
+from iop.signatures.models import SignerRole, content_hash
 from treatment_plans.models import (
     DiagnosisRank,
     Modality,
     Phase,
-    PhaseChange,
-    PlanDiagnosis,
     PlanGoal,
-    PlanIntervention,
     PlanObjective,
     PlanProblem,
-    PlanReview,
-    PlanReviewItem,
-    PlanStatus,
     PlanTemplate,
-    ReadinessReview,
     ReviewRating,
     TreatmentPlan,
 )
+from treatment_plans.services.diagnoses import diagnosis_add
+from treatment_plans.services.gate import (
+    live_facts,
+    phase_change,
+    readiness_confirm,
+    readiness_review_record,
+)
+from treatment_plans.services.plans import (
+    goal_edit,
+    intake_details,
+    intervention_add,
+    plan_add_from_template,
+    plan_details_edit,
+    plan_sign,
+    plan_start,
+    plan_text,
+    plan_with_parts,
+)
+from treatment_plans.services.reviews import plan_review_record
 
 # Goals as clients put them in session (never the template's suggested wording), and the
 # diagnosis each template's problem usually goes with, by template title.
@@ -77,227 +92,184 @@ DIAGNOSIS: dict[str, str] = {
     "Unstable housing and supports": "Z59.811",
 }
 DRAFT_EVERY = 7  # index % 7 == 3: a draft still being written
-PROCESSING = {1, 10, 19}  # in trauma processing after a confirmed readiness review
+PROCESSING = (1, 10, 19)  # from here on, the next client ready for trauma processing
+READY_ANSWERS = {
+    "affect_tolerance": "adequate",
+    "grounding_skill": "working",
+    "self_harm": "none",
+    "home_stability": "stable",
+}
+T = datetime.time
+DETAILS = {
+    "strengths": "Close to a sibling; humor; wants to return to work.",
+    "pacing_preferences": "One topic at a time; breaks when overwhelmed.",
+    "avoid": "No surprise exposure exercises; ask before touch-based grounding.",
+    "discharge_criteria": "Attends 90% of hours for 4 weeks; relapse prevention plan written.",
+    "aftercare_plan": "Step down to weekly outpatient therapy and peer support.",
+}
 
 
-def _at(day: datetime.date, hour: int = 11) -> datetime.datetime:
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
-    return min(moment, timezone.now() - datetime.timedelta(hours=1))
-
-
-def _from_template(
-    plan: TreatmentPlan, template: PlanTemplate, responsible: Any, start: datetime.date, index: int
+def _write(
+    plan: TreatmentPlan,
+    episode: Episode,
+    templates: list[PlanTemplate],
+    clinician: Any,
+    index: int,
+    *,
+    draft: bool,
 ) -> None:
-    problem = PlanProblem.objects.create(
-        plan=plan, statement=template.problem, created_by=responsible
+    """The plan as written with the client: details, the two templates' parts in the client's
+    words, the diagnoses; a draft leaves its last goal waiting for the client's words."""
+    # What the client said at intake (which the new plan carries) wins over the demo's wording.
+    carried = {k for k, v in intake_details(episode).items() if v}
+    plan_details_edit(
+        plan=plan,
+        by=clinician,
+        revision=plan.revision,
+        **{k: v for k, v in DETAILS.items() if k not in carried},
     )
-    said = CLIENT_SAYS.get(template.title, ["Get my life back on track."])
-    goal = PlanGoal.objects.create(
-        problem=problem,
-        client_words=said[index % len(said)],
-        suggested_words=template.goal_client_words,
-        clinical_goal=template.goal_clinical,
-        created_by=responsible,
-    )
-    for spec in template.objectives:
-        PlanObjective.objects.create(
+    goals: list[PlanGoal] = []
+    for template in templates:
+        problem = plan_add_from_template(
+            plan=plan, template=template, by=clinician, revision=plan.revision
+        )
+        goal = PlanGoal.objects.get(problem=problem)
+        goal.problem = problem  # the plan instance whose revision the services advance
+        goals.append(goal)
+        said = CLIENT_SAYS.get(template.title, ["Get my life back on track."])
+        goal.client_words = said[index % len(said)]
+    for goal in goals[:-1] if draft else goals:
+        goal_edit(
             goal=goal,
-            description=spec["description"],
-            measure=spec["measure"],
-            instrument=spec.get("instrument", ""),
-            threshold=spec.get("threshold"),
-            per_week=spec.get("per_week"),
-            target_date=start + datetime.timedelta(weeks=spec.get("weeks", 6)),
-            status="in_progress",
-            created_by=responsible,
+            by=clinician,
+            revision=plan.revision,
+            client_words=goal.client_words,
+            clinical_goal=goal.clinical_goal,
         )
-    for spec in template.interventions:
-        PlanIntervention.objects.create(
-            plan=plan,
-            problem=problem,
-            modality=Modality.objects.get(program=None, code=spec["modality"]),
-            description=spec.get("description", ""),
-            frequency=spec["frequency"],
-            responsible=responsible,
-            created_by=responsible,
-        )
-
-
-def _diagnoses(
-    plan: TreatmentPlan, templates: list[PlanTemplate], clinician: Any, day: datetime.date
-) -> None:
-    """The first problem's diagnosis is primary; a different second one is secondary."""
-    from treatment_plans.icd10 import CODE_LIST, billable_code
-
     codes = list(dict.fromkeys(DIAGNOSIS.get(t.title, "F43.10") for t in templates))
     for number, code in enumerate(codes):
-        found = billable_code(code)
-        PlanDiagnosis.objects.create(
-            plan=plan,
-            code=found.code,
-            description=found.description,
-            code_list=CODE_LIST,
-            rank=DiagnosisRank.SECONDARY if number else DiagnosisRank.PRIMARY,
-            recorded_by=clinician,
-            recorded_at=_at(day),
-            created_by=clinician,
+        rank = DiagnosisRank.SECONDARY if number else DiagnosisRank.PRIMARY
+        diagnosis_add(plan=plan, by=clinician, revision=plan.revision, code=code, rank=rank)
+
+
+def _emdr(plan: TreatmentPlan, clinician: Any) -> None:
+    """The trauma-processing intervention, under the first (trauma) problem."""
+    problem = PlanProblem.objects.filter(plan=plan).order_by("order").first()
+    assert problem is not None
+    problem.plan = plan  # the instance whose revision the services advance
+    intervention_add(
+        problem=problem,
+        by=clinician,
+        revision=plan.revision,
+        modality=Modality.objects.get(program=None, code="emdr"),
+        description="Index trauma, after stabilization and a confirmed readiness review.",
+        frequency="weekly, 60-90 minutes",
+        responsible=clinician,
+    )
+
+
+def _sign(plan: TreatmentPlan, clinician: Any, director: Any) -> None:
+    """Clinician, client (typing their name), then the director's co-signature if asked."""
+    shown = content_hash(plan_text(plan_with_parts(plan)))
+    signers = [(SignerRole.CLINICIAN, clinician), (SignerRole.CLIENT, clinician)]
+    if plan.program.plan_requires_cosign:
+        signers.append((SignerRole.COSIGNER, director))
+    for role, by in signers:
+        plan = plan_sign(
+            plan=plan, role=role, by=by, shown_sha256=shown, typed_name=plan.client.legal_name
         )
-
-
-def _sign(plan: TreatmentPlan, clinician: Any, director: Any, day: datetime.date) -> None:
-    from treatment_plans.services.plans import plan_text
-
-    text = plan_text(plan)
-    client = plan.client
-    when = _at(day)
-    signature_record(
-        obj=plan,
-        role=SignerRole.CLIENT,
-        signed_text=text,
-        signer_name=client.legal_name,
-        signed_at=when,
-    )
-    signature_record(
-        obj=plan, role=SignerRole.CLINICIAN, signed_text=text, signer=clinician, signed_at=when
-    )
-    signature_record(
-        obj=plan, role=SignerRole.COSIGNER, signed_text=text, signer=director, signed_at=when
-    )
-    TreatmentPlan.objects.filter(pk=plan.pk).update(
-        status=PlanStatus.ACTIVE,
-        client_signed_name=client.legal_name,
-        client_signed_at=when,
-        clinician_signed_by=clinician,
-        clinician_signed_at=when,
-        cosigned_by=director,
-        cosigned_at=when,
-        activated_at=when,
-        review_due_on=day + datetime.timedelta(days=plan.program.plan_review_days),
-    )
 
 
 def _processing(
     plan: TreatmentPlan, episode: Episode, clinician: Any, director: Any, day: datetime.date
 ) -> None:
-    review = ReadinessReview.objects.create(
-        episode=episode,
-        affect_tolerance="adequate",
-        grounding_skill="working",
-        self_harm="none",
-        home_stability="stable",
-        des_score=10,
-        acute_suicide_risk=False,
-        ready=True,
-        notes="Uses the calm-place skill reliably in session and at home for three weeks.",
-        created_by=clinician,
-    )
-    # Dated first: once confirmed, the review is locked in the database.
-    _backdate(ReadinessReview, review.pk, day - datetime.timedelta(days=2))
-    ReadinessReview.objects.filter(pk=review.pk).update(
-        confirmed_by=director, confirmed_at=_at(day, 15)
-    )
-    change = PhaseChange.objects.create(
-        plan=plan,
-        from_phase=Phase.STABILISATION,
-        to_phase=Phase.PROCESSING,
-        reason="Readiness confirmed; client chose EMDR for the index trauma.",
-        created_by=clinician,
-    )
-    TreatmentPlan.objects.filter(pk=plan.pk).update(phase=Phase.PROCESSING)
-    _backdate(PhaseChange, change.pk, day)
-
-
-def _review(plan: TreatmentPlan, clinician: Any, day: datetime.date) -> None:
-    review = PlanReview.objects.create(
-        plan=plan,
-        reviewed_on=day,
-        summary="Engaged in groups; symptoms easing.",
-        created_by=clinician,
-    )
-    for objective in PlanObjective.objects.filter(goal__problem__plan=plan):
-        PlanReviewItem.objects.create(
-            review=review,
-            objective=objective,
-            rating=ReviewRating.PROGRESSING,
-            evidence="Reviewed with the client in session.",
-            created_by=clinician,
+    program = plan.program
+    with on(program, day - datetime.timedelta(days=2), T(11)):
+        review = readiness_review_record(
+            episode=episode,
+            by=clinician,
+            **READY_ANSWERS,
+            notes="Uses the calm-place skill reliably in session and at home for three weeks.",
         )
-    TreatmentPlan.objects.filter(pk=plan.pk).update(
-        review_due_on=day + datetime.timedelta(days=plan.program.plan_review_days)
-    )
+    with on(program, day, T(15)):
+        readiness_confirm(review=review, by=director)
+    with on(program, day, T(16)):
+        phase_change(
+            plan=plan,
+            to_phase=Phase.PROCESSING,
+            reason="Readiness confirmed; client chose EMDR for the index trauma.",
+            by=clinician,
+        )
 
 
 def _reviews(
     plan: TreatmentPlan, clinician: Any, start: datetime.date, today: datetime.date
 ) -> None:
     """A review every 28 days up to today: the plan stays in date."""
+    objectives = list(PlanObjective.objects.filter(goal__problem__plan=plan))
     day = start + datetime.timedelta(days=28)
     while day < today:
-        _review(plan, clinician, day)
+        with on(plan.program, day, T(12)):
+            plan_review_record(
+                plan=plan,
+                by=clinician,
+                reviewed_on=day,
+                summary="Engaged in groups; symptoms easing.",
+                ratings={o.pk: (ReviewRating.PROGRESSING, "") for o in objectives},
+            )
         day += datetime.timedelta(days=28)
 
 
-def _backdate(model: Any, pk: Any, day: datetime.date) -> None:
-    model.objects.filter(pk=pk).update(created_at=_at(day))
+def _processing_indexes(episodes: list[Episode], today: datetime.date) -> set[int]:
+    """From each of PROCESSING on, the first signed plan whose client the gate finds ready
+    (DES-II and suicide risk as intake recorded them): only states the gate can confirm."""
+    chosen: set[int] = set()
+    for first in PROCESSING:
+        for index in range(first, len(episodes)):
+            days_in = (today - episodes[index].admitted_on).days
+            if index in chosen or index % DRAFT_EVERY == 3 or days_in < 20:
+                continue
+            facts = live_facts(episodes[index].client_id)
+            status = readiness_status(
+                **READY_ANSWERS,
+                des_score=facts.des_score,
+                acute_suicide_risk=facts.acute_suicide_risk,
+            )
+            if status.ready:
+                chosen.add(index)
+                break
+    return chosen
 
 
 def seed(context: dict[str, Any]) -> None:
-    from treatment_plans.services.plans import intake_details, plan_start
-
     program, staff = context["program"], context["staff"]
     if TreatmentPlan.objects.filter(program=program).exists():
         return
     director = staff["director@demo.test"]
     templates = list(PlanTemplate.objects.filter(program=None, active=True).order_by("title"))
-    emdr = Modality.objects.get(program=None, code="emdr")
-    today = timezone.localdate()
-    episodes = (
+    today = program.today()
+    episodes = list(
         Episode.objects.filter(program=program, discharged_on__isnull=True)
         .select_related("client", "primary_clinician", "program")
         .order_by("client__record_number")
     )
+    processing = _processing_indexes(episodes, today)
     for index, episode in enumerate(episodes):
         clinician = episode.primary_clinician or staff["clinician@demo.test"]
         days_in = (today - episode.admitted_on).days
         start = episode.admitted_on + datetime.timedelta(days=min(5, days_in))
-        details = {
-            "strengths": "Close to a sibling; humor; wants to return to work.",
-            "pacing_preferences": "One topic at a time; breaks when overwhelmed.",
-            "avoid": "No surprise exposure exercises; ask before touch-based grounding.",
-        }
-        # What the client said at intake, as a new plan carries it over.
-        details.update({k: v for k, v in intake_details(episode).items() if v})
-        plan = TreatmentPlan.objects.create(
-            episode=episode,
-            client=episode.client,
-            program=program,
-            discharge_criteria="Attends 90% of hours for 4 weeks; relapse prevention plan written.",
-            aftercare_plan="Step down to weekly outpatient therapy and peer support.",
-            created_by=clinician,
-            **details,
-        )
-        _backdate(TreatmentPlan, plan.pk, start)
         chosen = [templates[(index + offset) % len(templates)] for offset in (0, 3)]
-        for template in chosen:
-            _from_template(plan, template, clinician, start, index)
-        _diagnoses(plan, chosen, clinician, start)
-        if index in PROCESSING:
-            PlanIntervention.objects.create(
-                plan=plan,
-                modality=emdr,
-                description="Index trauma, after stabilization and a confirmed readiness review.",
-                frequency="weekly, 60-90 minutes",
-                responsible=clinician,
-                created_by=clinician,
-            )
-        if index % DRAFT_EVERY == 3 and days_in <= 7:
-            # The first plan, still being written with the client: one goal awaits their words.
-            goals = PlanGoal.objects.filter(problem__plan=plan).order_by("-created_at")
-            PlanGoal.objects.filter(pk__in=goals.values("pk")[:1]).update(client_words="")
-            continue
-        _sign(plan, clinician, director, start)
-        plan.refresh_from_db()
-        if index in PROCESSING:
+        draft = index % DRAFT_EVERY == 3 and days_in <= 7
+        with on(program, start, T(10)):
+            plan = plan_start(episode=episode, by=clinician)
+            _write(plan, episode, chosen, clinician, index, draft=draft)
+            if index in processing:
+                _emdr(plan, clinician)
+        if draft:
+            continue  # the first plan, still being written with the client
+        with on(program, start, T(11)):
+            _sign(plan, clinician, director)
+        if index in processing:
             _processing(plan, episode, clinician, director, start + datetime.timedelta(days=14))
         if index % 4 != 1:  # every fourth plan is left overdue for review
             _reviews(plan, clinician, start, today)
