@@ -163,6 +163,8 @@ def test_cancelled_sessions_removed_attendees_and_discharged_clients_get_nothing
     removed.removed_reason = "Changed track"
     removed.save()
     episode = discharged.episode
+    # Fixed dates: admitted well before the discharge, whatever day the suite runs.
+    episode.admitted_on = MON - datetime.timedelta(days=30)
     episode.discharged_on = MON - datetime.timedelta(days=2)
     episode.discharge_reason = "completed"
     episode.save()

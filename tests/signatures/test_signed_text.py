@@ -20,6 +20,7 @@ from iop.accounts.models import Role
 from iop.signatures import text as signed
 from iop.signatures.models import Signature, content_hash
 from scheduling.models import ProgressNote, SessionKind
+from scheduling.services import group_notes
 from scheduling.services import notes as note_services
 from tests.factories import ClientFactory, EpisodeFactory
 from tests.intake.consent_helpers import make_consent, sign
@@ -170,14 +171,14 @@ We will look at this plan again by July 10, 2026."""
 def test_a_group_note_is_signed_over_exactly_these_words(frozen, program, clinician):
     session, (avery, _blake) = group_with(program, clinician, 2)
     objective = active_objectives(avery.episode, clinician, "Practise urge surfing")[0]
-    note_services.group_part_save(
+    group_notes.group_part_save(
         attendee=avery,
         body=own_part("Avery"),
         objective_ids=[objective.pk],
         actor=clinician,
         revision=0,
     )
-    note_services.group_note_save(
+    group_notes.group_note_save(
         session=session,
         topic="Coping with cravings",
         interventions="Psychoeducation on urges;\nurge-surfing rehearsal in pairs.",
@@ -185,8 +186,8 @@ def test_a_group_note_is_signed_over_exactly_these_words(frozen, program, clinic
         actor=clinician,
         revision=0,
     )
-    note_services.group_notes_sign(
-        session=session, actor=clinician, shown=note_services.group_shown_hashes(session)
+    group_notes.group_notes_sign(
+        session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )
     note = ProgressNote.objects.get(client=avery.client)
     assert session.group is not None
