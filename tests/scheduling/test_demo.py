@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from groups.models import Group, RosterEntry, RosterStatus
 from iop.accounts.models import Program, User
+from iop.signatures.models import Signature
 from scheduling.models import (
     Closure,
     FollowUpTask,
@@ -20,6 +21,7 @@ from scheduling.models import (
     Track,
 )
 from scheduling.services.hours import hours_shortfall, week_start_of
+from scheduling.services.notes import note_shown_hash
 
 
 def counts() -> dict[str, int]:
@@ -71,3 +73,35 @@ def test_demo_program_day_is_seeded_once(capsys):
     call_command("seed_demo", "--force")
     assert counts() == before
     print(f"seed took {took:.1f} s, rerun {time.monotonic() - started:.1f} s")
+
+
+@pytest.mark.django_db
+def test_demo_history_is_what_the_services_write_on_the_day():
+    """The seed runs the real services on each event's own day, so what it leaves behind is what
+    the app itself would have left: a past visit booked before it happened, by its booker, with
+    a lead; a note signed after its session ended over the very text the chart shows."""
+    call_command("seed_demo", "--force")
+    program = Program.objects.get(name__startswith="Riverside")
+
+    visits = Session.objects.filter(
+        program=program,
+        kind__in=[SessionKind.INDIVIDUAL, SessionKind.MEDICATION],
+        starts_at__lt=program.now(),
+    ).prefetch_related("staff_links", "attendees")
+    assert visits.count() > 10
+    for visit in visits:
+        assert visit.created_at < visit.starts_at, "booked on the day it was seeded, not before"
+        assert visit.created_by_id is not None
+        assert [link.role for link in visit.staff_links.all()] == ["lead"]
+        assert len(visit.attendees.all()) == 1
+
+    signed = list(
+        ProgressNote.objects.filter(program=program, signed_at__isnull=False)
+        .select_related("session")
+        .order_by("pk")[:40]
+    )
+    assert len(signed) == 40
+    for note in signed:
+        assert note.signed_at > note.session.ends_at
+        (signature,) = Signature.for_object(note).filter(role="clinician")
+        assert signature.content_sha256 == note_shown_hash(note)
