@@ -102,6 +102,6 @@ def test_demo_history_is_what_the_services_write_on_the_day():
     )
     assert len(signed) == 40
     for note in signed:
-        assert note.signed_at > note.session.ends_at
+        assert note.signed_at is not None and note.signed_at > note.session.ends_at
         (signature,) = Signature.for_object(note).filter(role="clinician")
         assert signature.content_sha256 == note_shown_hash(note)
