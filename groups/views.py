@@ -35,22 +35,13 @@ VIEW = permissions.VIEW_SCHEDULE
 MANAGE = permissions.MANAGE_SCHEDULE
 
 
-def chosen_program(request: AuthedRequest, capability: str) -> Program:
-    """The program a page is about: ?program=<id> among the user's, else their first one."""
-    programs = list(permissions.programs_with(request.user, capability).order_by("name"))
-    if not programs:
-        raise PermissionDenied
-    wanted = request.GET.get("program", "")
-    return next((p for p in programs if str(p.pk) == wanted), programs[0])
-
-
 # ---------------------------------------------------------------- reading
 
 
 @require_GET
 @capability_required(VIEW)
 def group_list(request: AuthedRequest) -> HttpResponse:
-    program = chosen_program(request, VIEW)
+    program = permissions.chosen_program(request, VIEW)
     groups = (
         Group.objects.filter(program=program)
         .select_related("kind")
@@ -160,7 +151,7 @@ def _group_form_page(request: AuthedRequest, program: Program, group: Group | No
 @require_http_methods(["GET", "POST"])
 @capability_required(MANAGE)
 def group_create(request: AuthedRequest) -> HttpResponse:
-    return _group_form_page(request, chosen_program(request, MANAGE), None)
+    return _group_form_page(request, permissions.chosen_program(request, MANAGE), None)
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from iop.accounts.models import Membership, Program, Role, User
@@ -161,6 +162,16 @@ def program_ids_with(user: Any, capability: str) -> set[Any]:
 
 def programs_with(user: Any, capability: str) -> QuerySet[Program]:
     return Program.objects.filter(pk__in=program_ids_with(user, capability))
+
+
+def chosen_program(request: Any, capability: str) -> Program:
+    """The program a page is about: ?program=<id> among the user's programs with the capability,
+    else their first one by name. None at all is a 403."""
+    programs = list(programs_with(request.user, capability).order_by("name"))
+    if not programs:
+        raise PermissionDenied
+    wanted = request.GET.get("program", "")
+    return next((p for p in programs if str(p.pk) == wanted), programs[0])
 
 
 def roles_with(capability: str) -> frozenset[str]:

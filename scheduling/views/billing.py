@@ -24,7 +24,6 @@ from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.access import get_service_code_for
 from scheduling.models import BILLED_KINDS, ServiceCode
 from scheduling.services.billing import service_code_save
-from scheduling.views.helpers import chosen_program
 
 MANAGE = permissions.MANAGE_SCHEDULE
 
@@ -63,7 +62,7 @@ def _save(
 @capability_required(MANAGE)
 def service_codes(request: AuthedRequest) -> HttpResponse:
     """The list, and a form to add a code."""
-    program = chosen_program(request, MANAGE)
+    program = permissions.chosen_program(request, MANAGE)
     form = ServiceCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         saved = _save(request, program, None, form)

@@ -25,7 +25,6 @@ from scheduling.access import can_lead_medication_visit, session_staff_choices
 from scheduling.models import SessionKind
 from scheduling.services.bookings import session_book
 from scheduling.views.forms import BookingForm
-from scheduling.views.helpers import chosen_program
 
 BOOK = permissions.BOOK_SESSIONS
 
@@ -33,7 +32,7 @@ BOOK = permissions.BOOK_SESSIONS
 @require_http_methods(["GET", "POST"])
 @capability_required(BOOK)
 def book(request: AuthedRequest) -> HttpResponse:
-    program = chosen_program(request, BOOK)
+    program = permissions.chosen_program(request, BOOK)
     episodes = Episode.objects.open().filter(program=program).select_related("client")
     initial: dict[str, object] = {"day": program.today() + datetime.timedelta(days=1)}
     client_id = request.GET.get("client", "")

@@ -8,22 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 
-from iop.accounts import permissions
-from iop.accounts.models import Program
-from iop.http import AuthedRequest
 from scheduling.models import Session
-
-
-def chosen_program(request: AuthedRequest, capability: str) -> Program:
-    """The program a page is about: ?program=<id> among the user's, else their first one."""
-    programs = list(permissions.programs_with(request.user, capability).order_by("name"))
-    if not programs:
-        raise PermissionDenied
-    wanted = request.GET.get("program", "")
-    return next((p for p in programs if str(p.pk) == wanted), programs[0])
 
 
 def with_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:

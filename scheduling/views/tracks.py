@@ -34,7 +34,6 @@ from scheduling.views.forms import (
     EnrolForm,
     TrackForm,
 )
-from scheduling.views.helpers import chosen_program
 
 MANAGE = permissions.MANAGE_SCHEDULE
 BOOK = permissions.BOOK_SESSIONS
@@ -68,13 +67,13 @@ def _list_page(
 @require_GET
 @capability_required(MANAGE)
 def track_list(request: AuthedRequest) -> HttpResponse:
-    return _list_page(request, chosen_program(request, MANAGE))
+    return _list_page(request, permissions.chosen_program(request, MANAGE))
 
 
 @require_http_methods(["GET", "POST"])
 @capability_required(MANAGE)
 def track_create(request: AuthedRequest) -> HttpResponse:
-    program = chosen_program(request, MANAGE)
+    program = permissions.chosen_program(request, MANAGE)
     return _track_form(request, program, None)
 
 
@@ -183,7 +182,7 @@ def block_edit(request: AuthedRequest, track_id: UUID, block_id: UUID) -> HttpRe
 @require_POST
 @capability_required(MANAGE)
 def closure_create(request: AuthedRequest) -> HttpResponse:
-    program = chosen_program(request, MANAGE)
+    program = permissions.chosen_program(request, MANAGE)
     form = ClosureForm(request.POST, program=program)
     if form.is_valid():
         try:

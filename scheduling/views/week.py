@@ -24,7 +24,7 @@ from iop.http import AuthedRequest
 from scheduling.access import session_staff_choices
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.hours import week_start_of as week_start
-from scheduling.views.helpers import chosen_program, with_counts
+from scheduling.views.helpers import with_counts
 
 
 @dataclass
@@ -79,7 +79,7 @@ def _days(
 @require_GET
 @capability_required(permissions.VIEW_SCHEDULE)
 def week(request: AuthedRequest) -> HttpResponse:
-    program = chosen_program(request, permissions.VIEW_SCHEDULE)
+    program = permissions.chosen_program(request, permissions.VIEW_SCHEDULE)
     today = program.today()
     monday = _week_of(request.GET.get("week", ""), today)
     staff_choices = list(session_staff_choices(program))
