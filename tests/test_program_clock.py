@@ -229,3 +229,24 @@ def test_the_worker_sends_plan_review_reminders_by_the_programs_date(
     assert message.dedupe_key.endswith(f":{state}")
     assert words in message.body
     assert f"{due_on.day} {due_on:%b}" in message.body
+
+
+@pytest.mark.django_db
+def test_a_consent_expires_at_the_end_of_its_own_programs_day():
+    """Consents in force (what the probation portal and disclosures read) are judged by each
+    client's program's date: at 00:30 on D in Kiritimati, a consent expiring on D-1 has lapsed
+    there, while the same expiry is still in force in New York (D-1) and Pago Pago (D-2)."""
+    from intake.models import Consent
+    from tests.intake.consent_helpers import make_consent, sign
+
+    consents = {}
+    for zone in (KIRITIMATI, NEW_YORK, PAGO_PAGO):
+        program = program_in(zone)
+        witness = member(Role.INTAKE, program)
+        client = ClientFactory(program=program)
+        consents[zone] = sign(make_consent(client, expires_on=D - days(1)), witness)
+    with travel_to(KIRITIMATI, datetime.time(0, 30)):
+        in_force = set(Consent.objects.in_force().values_list("pk", flat=True))
+    assert consents[KIRITIMATI].pk not in in_force
+    assert consents[NEW_YORK].pk in in_force
+    assert consents[PAGO_PAGO].pk in in_force
