@@ -31,6 +31,12 @@ ATTENDED_NOW = {"attendance": Attendance.PRESENT, "minutes_attended": 90}
 def past_session(program, lead, *, kind: str = SessionKind.GROUP, hours_ago: float = 3) -> Session:
     """A session that started ``hours_ago`` hours ago and lasted 90 minutes, led by ``lead``."""
     starts = timezone.now() - datetime.timedelta(hours=hours_ago)
+    # An individual visit's start and stop are times of one local day: never let it run past
+    # midnight (group notes have no visit times, and some tests count their hours exactly).
+    while kind != SessionKind.GROUP and program.local_date(starts) != program.local_date(
+        starts + datetime.timedelta(minutes=90)
+    ):
+        starts -= datetime.timedelta(hours=1)
     extra = {}
     if kind == SessionKind.GROUP:
         group = GroupFactory(program=program, name=f"Process group {starts:%H%M%S%f}")
@@ -41,7 +47,7 @@ def past_session(program, lead, *, kind: str = SessionKind.GROUP, hours_ago: flo
     session: Session = SessionFactory(  # type: ignore[assignment]
         program=program,
         kind=kind,
-        occurs_on=timezone.localdate(starts),
+        occurs_on=program.local_date(starts),  # the program's day, not the UTC one
         starts_at=starts,
         ends_at=starts + datetime.timedelta(minutes=90),
         **extra,
