@@ -87,7 +87,11 @@ def test_clinician_writes_and_everyone_signs_the_plan(
     # The primary diagnosis, found by a live search of the ICD-10-CM code list.
     expect(page.get_by_text("Record the primary diagnosis (ICD-10-CM).")).to_be_visible()
     page.get_by_role("link", name="Add a diagnosis").click()
-    page.get_by_label("Search ICD-10-CM by code or words").press_sequentially("ptsd chronic")
+    search = page.get_by_label("Search ICD-10-CM by code or words")
+    # htmx focuses the box once it has wired up the swapped-in form: typing before that
+    # would fire no search (the race that failed on a slower machine).
+    expect(search).to_be_focused()
+    search.press_sequentially("ptsd chronic")
     choice = page.get_by_role("radio", name=re.compile("F43.12 Post-traumatic stress disorder"))
     # The first search in a process loads the code list (from the shared cache, or the package).
     expect(choice).to_be_visible(timeout=60_000)
