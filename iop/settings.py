@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "iop.notifications",
     "iop.reports",
     "iop.dashboard",
+    "iop.medications",
     "intake",
     "treatment_plans",
     "scheduling",

@@ -43,6 +43,12 @@ BOOK_SESSIONS = "book_sessions"  # individual, family and medication-management 
 MANAGE_SCHEDULE = "manage_schedule"  # tracks, blocks, closures, groups, closed-group rosters
 EDIT_CONSENT_TEXT = "edit_consent_text"  # the program's consent-to-treatment wording
 EDIT_CRISIS_LINE = "edit_crisis_line"  # the program's own crisis line, printed on safety plans
+VIEW_MEDICATIONS = "view_medications"  # a client's medication list and its history
+RECORD_REPORTED_MEDICATIONS = "record_reported_medications"  # what the client or a record says
+RECONCILE_MEDICATIONS = "reconcile_medications"  # confirm, change or stop each entry
+VIEW_DRUG_SCREENS = "view_drug_screens"  # specimens, results, the screen timeline
+RECORD_DRUG_SCREENS = "record_drug_screens"  # order, collect, enter results, interpret, sign
+MANAGE_SCREEN_PANELS = "manage_screen_panels"  # drug screen panels and cut-offs, versioned
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.INTAKE: frozenset(
@@ -53,6 +59,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             ADMINISTER_INSTRUMENTS,
             VIEW_SCHEDULE,
             BOOK_SESSIONS,
+            VIEW_MEDICATIONS,
+            RECORD_REPORTED_MEDICATIONS,
         }
     ),
     Role.CLINICIAN: frozenset(
@@ -68,6 +76,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             ACKNOWLEDGE_SAFETY_ALERT,
             VIEW_SCHEDULE,
             BOOK_SESSIONS,
+            VIEW_MEDICATIONS,
+            RECORD_REPORTED_MEDICATIONS,
+            VIEW_DRUG_SCREENS,
+            RECORD_DRUG_SCREENS,
         }
     ),
     Role.PRESCRIBER: frozenset(
@@ -82,6 +94,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             ACKNOWLEDGE_SAFETY_ALERT,
             VIEW_SCHEDULE,
             BOOK_SESSIONS,
+            VIEW_MEDICATIONS,
+            RECORD_REPORTED_MEDICATIONS,
+            RECONCILE_MEDICATIONS,
+            VIEW_DRUG_SCREENS,
+            RECORD_DRUG_SCREENS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -110,6 +127,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             EDIT_CRISIS_LINE,
             MANAGE_STAFF,
             GRANT_CLINICAL_ROLES,
+            VIEW_MEDICATIONS,
+            VIEW_DRUG_SCREENS,
+            MANAGE_SCREEN_PANELS,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.

@@ -29,6 +29,7 @@ from scheduling.models import FollowUpTask, Session, SessionAttendee
 from scheduling.services.followups import followup_complete, followups_open
 from scheduling.services.hours import WeeklyHours, hours_shortfall
 from scheduling.services.notes import notes_to_write, notes_unsigned
+from scheduling.today_panels import today_panels
 from scheduling.views.forms import FollowUpDoneForm
 from scheduling.views.helpers import shortfall_in_words, with_counts
 from scheduling.views.sessions import notes_url
@@ -143,6 +144,7 @@ def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
         "hours_flags": hours_flags(program_ids, episodes),
         "followups": followup_rows(user, program_ids, extra.pop("errors", {})),
         "caseload": episodes,
+        "panels": today_panels(user),
         **extra,
     }
 
@@ -161,6 +163,7 @@ def clients_shown(context: dict[str, Any]) -> list[Client]:
         *(flag["client"] for flag in context["hours_flags"]),
         *(task.client for task in context["followups"]),
         *(episode.client for episode in context["caseload"]),
+        *(client for shown in context["panels"] for client in shown.panel.clients(shown.context)),
     ]
 
 
