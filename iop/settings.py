@@ -112,12 +112,14 @@ INSTALLED_APPS = [
     "iop.notifications",
     "iop.reports",
     "iop.dashboard",
-    "iop.medications",
     "intake",
     "treatment_plans",
     "scheduling",
     "groups",
     "family",
+    # A kernel app listed here, after the apps whose demo data makes clients and visits, so
+    # that seed_demo (which runs each app's demo in this order) finds them.
+    "iop.medications",
     "relapse_prevention",
 ]
 

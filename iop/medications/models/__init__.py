@@ -6,6 +6,12 @@ from iop.medications.models.medications import (
     MedicationSource,
     Route,
 )
+from iop.medications.models.reconciliation import (
+    Reconciliation,
+    ReconciliationDecision,
+    ReconciliationEntry,
+    ReconciliationOccasion,
+)
 
 __all__ = [
     "Medication",
@@ -13,5 +19,9 @@ __all__ = [
     "MedicationChangeKind",
     "MedicationQuerySet",
     "MedicationSource",
+    "Reconciliation",
+    "ReconciliationDecision",
+    "ReconciliationEntry",
+    "ReconciliationOccasion",
     "Route",
 ]

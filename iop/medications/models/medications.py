@@ -125,7 +125,7 @@ class Medication(TimeStampedModel):
 
     @property
     def prescriber_name(self) -> str:
-        if self.prescriber_id:
+        if self.prescriber is not None:
             return self.prescriber.get_full_name() or self.prescriber.email
         return self.outside_prescriber
 
@@ -154,6 +154,14 @@ class MedicationChange(models.Model):
     # Field name -> [before, after] for what this change altered (empty when confirmed).
     fields_changed = models.JSONField(default=dict, blank=True)
     reason = models.TextField(blank=True)
+    # Set when the change was made in a reconciliation (admission, medication visit).
+    reconciliation = models.ForeignKey(
+        "medications.Reconciliation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="changes",
+    )
 
     class Meta:
         ordering = ["changed_at"]
