@@ -69,7 +69,7 @@ class MedicationAddForm(_Fields):
         super().__init__(*args, **kwargs)
         choice = self.fields["source"]
         choice.choices = [c for c in MedicationSource.choices if c[0] in sources]  # type: ignore[attr-defined]
-        choice.initial = sources[0]
+        choice.initial = sources[0] if sources else None
 
 
 class MedicationChangeForm(_Fields):

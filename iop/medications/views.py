@@ -44,11 +44,14 @@ def _sources(user: Any, client: Client) -> list[str]:
 def client_medications(client: Client) -> list[Medication]:
     """Every entry with its history, in a fixed number of queries."""
     changes = MedicationChange.objects.select_related("changed_by")
-    return list(
+    meds = list(
         Medication.objects.filter(client=client)
         .select_related("prescriber")
         .prefetch_related(Prefetch("changes", queryset=changes))
     )
+    for med in meds:
+        med.client = client  # the rights checks read its program; one fetch for all
+    return meds
 
 
 def _list_page(
@@ -300,6 +303,8 @@ def _reconciliation_page(
     client = Client.objects.with_chart_header().get(pk=rec.client_id)
     entries = {e.medication_id: e for e in rec.entries.select_related("medication")}
     current = list(Medication.objects.filter(client=client).current().select_related("prescriber"))
+    for med in current:
+        med.client = client
     rows = [
         {
             "med": m,
@@ -322,7 +327,7 @@ def _reconciliation_page(
             "stopped_here": stopped_here,
             "can_write": can_write,
             "add_form": forms.get("add")
-            or MedicationAddForm(sources=_sources(request.user, client)),
+            or (MedicationAddForm(sources=_sources(request.user, client)) if can_write else None),
             "error": forms.get("__all__", ""),
             "summary_lines": rec.summary.splitlines(),
         },
