@@ -101,7 +101,7 @@ class DecisionForm(ServiceErrorsMixin):
     reason = forms.CharField(max_length=300, required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == ReconciliationDecision.STOPPED and not data.get("reason"):
             self.add_error("reason", "Say why it is stopped.")
         return data

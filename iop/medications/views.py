@@ -55,12 +55,12 @@ def client_medications(client: Client) -> list[Medication]:
 
 
 def _list_page(
-    request: AuthedRequest, client: Client, forms: dict[str, Any] | None = None, status: int = 200
+    request: AuthedRequest, client: Client, forms: dict[Any, Any] | None = None, status: int = 200
 ) -> HttpResponse:
     forms = forms or {}
     meds = client_medications(client)
     sources = _sources(request.user, client)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "med": m,
             "can_change": m.stopped_on is None and access.can_change(request.user, m),
@@ -176,7 +176,7 @@ def medication_stop(request: AuthedRequest, medication_id: UUID) -> HttpResponse
 @capability_required(access.RECONCILER)
 def reconcile_start(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = _client(request, client_id, access.RECONCILER)
-    episode = next(iter(client.open_episodes), None)
+    episode = next(iter(getattr(client, "open_episodes", [])), None)
     occasion = request.POST.get("occasion", "")
     visit = request.POST.get("visit") or None
     if episode is None or occasion not in ReconciliationOccasion.values:

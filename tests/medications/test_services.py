@@ -187,7 +187,7 @@ def test_stop_frees_the_name_for_a_new_entry(client_record, staff):
 def test_changes_are_append_only_in_the_database(client_record, staff):
     med = add(client_record, staff[Role.INTAKE])
     medication_confirm(medication=med, by=staff[Role.PRESCRIBER])
-    change = med.changes.first()
+    change = med.changes.all()[0]
     with pytest.raises(Exception, match="never changed or deleted"), transaction.atomic():
         MedicationChange.objects.filter(pk=change.pk).update(reason="edited")
     with pytest.raises(Exception, match="never changed or deleted"), transaction.atomic():
