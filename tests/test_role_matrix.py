@@ -29,6 +29,7 @@ from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
 from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
+from tests.medications.matrix_helpers import medication_samples
 from tests.scheduling.matrix_helpers import program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
 from tests.treatment_plans.pdf_helpers import plan_pdf_samples
@@ -147,6 +148,14 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     # The invitation's set-password page: anyone holding the link ("not valid" for a bad one).
     "accounts:invitation_accept": everyone(200),
     "clients:list": only(CLIENT_READERS),
+    # --- medications (issue 12, meds-list): probation and administrators refused every page
+    "medications:list": only(CLIENT_READERS),
+    "medications:add": everyone(405),  # POST only
+    "medications:change": everyone(405),  # POST only
+    "medications:stop": everyone(405),  # POST only
+    "medications:reconcile_start": everyone(405),  # POST only (prescribers)
+    "medications:reconciliation": only(CLIENT_READERS),  # directors and intake read only
+    # --- end medications
     "clients:chart": only(CLIENT_READERS),
     "clients:episode_discharge": only({Role.DIRECTOR}),
     "clients:episode_discharge_plan_cancel": everyone(405),  # POST only (directors)
@@ -374,6 +383,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **gate_records(client_record.program, staff),
         **plan_pdf_samples(client_record, staff),
         **program_day_samples(client_record, staff),
+        **medication_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),
     }
     return samples | plan_part_samples(samples, staff)
