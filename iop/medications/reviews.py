@@ -60,7 +60,7 @@ def reviews_due(program_ids: Iterable[Any], *, within_days: int = 3) -> list[Rev
     if not programs:
         return []
     todays = {pk: program.today() for pk, program in programs.items()}
-    on_their_day = Q(pk__in=[])
+    on_their_day: Any = Q(pk__in=[])
     for pk, today in todays.items():
         on_their_day |= Q(program_id=pk) & Exists(
             _psychiatric(today).filter(client_id=OuterRef("client_id"))

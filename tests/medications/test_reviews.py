@@ -140,3 +140,13 @@ def test_the_setting_is_validated_between_1_and_90(program):
     program.psychiatric_review_days = 90
     program.full_clean()
     assert program.__class__._meta.get_field("psychiatric_review_days").default == 14
+
+
+def test_the_reconciliation_date_is_the_programs_date(program):
+    # Completed at 23:00 in New York, already the next day in UTC: the New York day counts.
+    prescriber = member(Role.PRESCRIBER, program)
+    episode = on_cadence(program, "Parker", admitted_days_ago=40)
+    reconciled(episode, prescriber, on=days_ago(15), hour=23)
+    (review,) = due(program)
+    assert review.last_reviewed_on == days_ago(15)
+    assert review.days_overdue == 1

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime
 import time
+from typing import cast
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from iop.accounts.models import Role
+from iop.accounts.models import Program, Role
 from iop.celery import app
+from iop.clients.models import Client, Episode
 from iop.medications.tasks import (
     BODY,
     psychiatric_review_reminders_enqueue,
@@ -87,8 +89,8 @@ def test_a_new_due_date_after_a_new_reconciliation_is_reminded_again(due_today):
 
 @pytest.mark.django_db
 def test_sent_in_the_programs_own_morning(db):
-    east = ProgramFactory(name="East", time_zone="America/New_York")
-    west = ProgramFactory(name="West", time_zone="America/Los_Angeles")
+    east = cast(Program, ProgramFactory(name="East", time_zone="America/New_York"))
+    west = cast(Program, ProgramFactory(name="West", time_zone="America/Los_Angeles"))
     for program, email in ((east, "east@clinic.test"), (west, "west@clinic.test")):
         member(Role.PRESCRIBER, program, email=email)
         on_cadence(program, "Parker", admitted_days_ago=20)
@@ -126,11 +128,16 @@ def _wait_until_sent(count: int) -> None:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_worker")
 def test_the_worker_running_the_task_twice_sends_once_and_without_phi(db):
-    program = ProgramFactory(name="Harbor", time_zone=_a_zone_where_it_is_nine_now())
+    program = cast(Program, ProgramFactory(name="Harbor", time_zone=_a_zone_where_it_is_nine_now()))
     assert program.now().hour == 9
     member(Role.PRESCRIBER, program, email="rx@clinic.test")
-    client = ClientFactory(program=program, legal_first_name="Quintana", legal_last_name="Marisol")
-    episode = EpisodeFactory(client=client, admitted_on=program.today() - datetime.timedelta(20))
+    client = cast(
+        Client,
+        ClientFactory(program=program, legal_first_name="Quintana", legal_last_name="Marisol"),
+    )
+    episode = cast(
+        Episode, EpisodeFactory(client=client, admitted_on=program.today() - datetime.timedelta(20))
+    )
     medication(
         client, name="Quetiapine", drug_class="antipsychotic", started_on=episode.admitted_on
     )
