@@ -364,6 +364,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "scheduling.tasks.note_reminders_send",
         "schedule": 3600.0,
     },
+    # Hourly; each program's reminders are queued in its own morning (iop.medications.tasks).
+    "medications-psychiatric-review-reminders": {
+        "task": "iop.medications.tasks.psychiatric_review_reminders_send",
+        "schedule": 3600.0,
+    },
     # Early on the planned date in each program's zone, before that day's sessions start.
     "clients-planned-discharges": {
         "task": "iop.clients.tasks.planned_discharges_apply",

@@ -101,6 +101,15 @@ class Program(TimeStampedModel):
     plan_requires_cosign = models.BooleanField(
         default=True, help_text="Treatment plans need a director's or supervisor's co-signature."
     )
+    psychiatric_review_days = models.PositiveSmallIntegerField(
+        default=14,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 day between reviews."),
+            MaxValueValidator(90, message="Use at most 90 days between reviews."),
+        ],
+        help_text="Days between psychiatric medication reviews for IOP clients on "
+        "psychiatric medication",
+    )
     note_late_hours = models.PositiveSmallIntegerField(
         default=24, help_text="Hours after a session before an unsigned note is flagged late."
     )

@@ -24,6 +24,7 @@ from iop.accounts.models import Program
 from iop.audit.services import record_views_log
 from iop.clients.models import Client, Episode, SafetyFlag
 from iop.http import AuthedRequest
+from iop.medications.reviews import ReviewDue, due_in_words, reviews_due
 from scheduling.access import get_followup_for
 from scheduling.models import FollowUpTask, Session, SessionAttendee
 from scheduling.services.followups import followup_complete, followups_open
@@ -123,6 +124,18 @@ def followup_rows(
     return tasks
 
 
+def psychiatric_reviews(user: Any) -> list[ReviewDue] | None:
+    """For prescribers (RECONCILE_MEDICATIONS): reviews due soon or overdue in their
+    programs; None for everyone else (no card)."""
+    program_ids = permissions.program_ids_with(user, permissions.RECONCILE_MEDICATIONS)
+    if not program_ids:
+        return None
+    reviews = reviews_due(program_ids)
+    for review in reviews:
+        review.in_words = due_in_words(review)  # type: ignore[attr-defined]
+    return reviews
+
+
 def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
     user = request.user
     programs = list(permissions.programs_with(user, CHART))
@@ -145,13 +158,15 @@ def today_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
         "followups": followup_rows(user, program_ids, extra.pop("errors", {})),
         "caseload": episodes,
         "panels": today_panels(user),
+        "psych_reviews": psychiatric_reviews(user),
         **extra,
     }
 
 
 def clients_shown(context: dict[str, Any]) -> list[Client]:
     """Everyone Today names: alerts, who is expected (a cancelled session still names its
-    booked client), unsigned notes, hours, follow-ups and the caseload."""
+    booked client), unsigned notes, hours, follow-ups, the caseload and psychiatric
+    reviews due."""
     return [
         *(item.client for item in context["alerts"]),
         *(
@@ -163,6 +178,7 @@ def clients_shown(context: dict[str, Any]) -> list[Client]:
         *(flag["client"] for flag in context["hours_flags"]),
         *(task.client for task in context["followups"]),
         *(episode.client for episode in context["caseload"]),
+        *(review.client for review in context["psych_reviews"] or []),
         *(client for shown in context["panels"] for client in shown.panel.clients(shown.context)),
     ]
 
