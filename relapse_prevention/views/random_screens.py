@@ -45,7 +45,9 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args: Any, changing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["panel_code"].choices = _panel_choices()
+        field = self.fields["panel_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _panel_choices()
         if changing:
             del self.fields["started_on"]
 

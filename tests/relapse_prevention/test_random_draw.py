@@ -30,7 +30,7 @@ CHI2_4DF_P001 = 18.467
 
 
 def simulate_week(days, times, rng):
-    taken = []
+    taken: list[datetime.date] = []
     for day in days:
         if service.decide_today(
             day=day, days=days, taken=len(taken), times_per_week=times, rng=rng
@@ -41,7 +41,7 @@ def simulate_week(days, times, rng):
 
 def test_many_weeks_exactly_k_never_twice_a_day_and_uniform_over_weekdays():
     rng = random.Random(20261202)
-    counts = collections.Counter()
+    counts: collections.Counter[int] = collections.Counter()
     weeks = 2000
     for _ in range(weeks):
         taken = simulate_week(WEEKDAYS, 3, rng)
