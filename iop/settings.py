@@ -374,6 +374,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "iop.clients.tasks.planned_discharges_apply",
         "schedule": 900.0,
     },
+    # relapse_prevention, random drug screens: each program's morning draw from 05:00 and
+    # its no-show sweep from 20:00 in the program's zone (both idempotent).
+    "relapse-prevention-random-draws": {
+        "task": "relapse_prevention.tasks.random_draws",
+        "schedule": 900.0,
+    },
+    "relapse-prevention-random-no-shows": {
+        "task": "relapse_prevention.tasks.random_no_shows",
+        "schedule": 1800.0,
+    },
 }
 # Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share
 # one file, and beat cannot open the file in a directory that does not exist yet.

@@ -251,6 +251,8 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "treatment_plans:plan_report_request": everyone(405),
     "treatment_plans:report_status": only(CHARTING),
     "treatment_plans:report_download": only(CHARTING),
+    # --- random drug screening (screens-random): the schedule form of a client
+    "relapse_prevention:random_schedule": only({Role.CLINICIAN, Role.PRESCRIBER}),
     # --- treatment plans: writing, signing, versions (the sample plan is a draft;
     # every change is POST-only, so a GET of it answers 405)
     "treatment_plans:plan_start": everyone(405),

@@ -1,3 +1,9 @@
+from relapse_prevention.models.random_screens import (
+    RandomDraw,
+    RandomScreening,
+    RandomSelection,
+    SelectionOutcome,
+)
 from relapse_prevention.models.screens import (
     AnalyteResult,
     PanelAnalyte,
@@ -10,6 +16,10 @@ from relapse_prevention.models.screens import (
 )
 
 __all__ = [
+    "RandomDraw",
+    "RandomScreening",
+    "RandomSelection",
+    "SelectionOutcome",
     "AnalyteResult",
     "PanelAnalyte",
     "ResultReading",

@@ -1,0 +1,24 @@
+"""Beat tasks of relapse prevention (CELERY_BEAT_SCHEDULE in settings): thin and idempotent."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.db import OperationalError
+
+from relapse_prevention.services import random_screens
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def random_draws() -> int:
+    """Today's random screen draw in each program whose morning has come (never ahead)."""
+    return random_screens.draws_due()
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def random_no_shows() -> int:
+    """Selections still pending once their program day is over become no-shows."""
+    return random_screens.no_shows_due()
