@@ -31,5 +31,6 @@ urlpatterns = [
     path("plans/", include("treatment_plans.urls")),
     path("schedule/", include("scheduling.urls")),
     path("groups/", include("groups.urls")),
+    path("", include("relapse_prevention.urls")),
     path("", include("iop.dashboard.urls")),
 ]
