@@ -108,7 +108,8 @@ def _decimal(text: str, label: str, errors: list[str]) -> Decimal | None:
 
 def posted_results(data: QueryDict) -> tuple[list[ResultInput], list[str]]:
     """Every analyte row in the POST, and the typing mistakes found (not a number)."""
-    rows, errors = [], []
+    rows: list[ResultInput] = []
+    errors: list[str] = []
     ids = {k.split("_", 1)[1] for k in data if k.split("_", 1)[0] in ("screen", "confirm")}
     for analyte_id in sorted(ids):
         screen = data.get(f"screen_{analyte_id}") or None

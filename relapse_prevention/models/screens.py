@@ -225,7 +225,7 @@ class AnalyteResult(models.Model):
                         {locks.refusal(SIGNED_IS_LOCKED)}
                     END IF;
                     RETURN NEW;
-                """,
+                """,  # noqa: S608 (our own constants, never input)
             ),
             *locks.never_deleted(),
         ]

@@ -139,9 +139,7 @@ def specimen_record(
             }
         )
     for field, user in (("ordered_by", ordered_by), ("collected_by", collected_by)):
-        if user is not None and not permissions.can(
-            user, permissions.RECORD_DRUG_SCREENS, program
-        ):
+        if user is not None and not permissions.can(user, permissions.RECORD_DRUG_SCREENS, program):
             raise ValidationError({field: "Choose a clinician or prescriber of this program."})
     specimen = Specimen.objects.create(
         client=client,
@@ -166,8 +164,8 @@ def specimen_results_save(
     *, specimen: Specimen, actor: User, results: Sequence[ResultInput]
 ) -> Specimen:
     """Results entered later (a lab's), while the specimen is not signed."""
-    specimen = Specimen.objects.select_for_update().select_related("client__program").get(
-        pk=specimen.pk
+    specimen = (
+        Specimen.objects.select_for_update().select_related("client__program").get(pk=specimen.pk)
     )
     _require(actor, specimen.client)
     if specimen.is_signed:
@@ -179,8 +177,8 @@ def specimen_results_save(
 @transaction.atomic
 def specimen_interpret(*, specimen: Specimen, actor: User, interpretation: str) -> Specimen:
     """The clinician's interpretation; whoever writes it becomes the one who signs."""
-    specimen = Specimen.objects.select_for_update().select_related("client__program").get(
-        pk=specimen.pk
+    specimen = (
+        Specimen.objects.select_for_update().select_related("client__program").get(pk=specimen.pk)
     )
     _require(actor, specimen.client)
     if specimen.is_signed:
@@ -225,7 +223,8 @@ def specimen_signed_text(specimen: Specimen) -> str:
         value = f", value {result.value} {result.analyte.unit}" if result.value is not None else ""
         lines.append(
             _reading_line(
-                analyte.name, f"{analyte.text} (cut-off {result.cutoff} {result.analyte.unit}{value})"
+                analyte.name,
+                f"{analyte.text} (cut-off {result.cutoff} {result.analyte.unit}{value})",
             )
         )
     lines += labelled_block("Interpretation", specimen.interpretation)
@@ -289,7 +288,8 @@ def specimen_addendum_add(*, specimen: Specimen, actor: User, text: str) -> Spec
     now = timezone.now()
     collected = specimen.client.program.local_date(specimen.collected_at)
     signed_text = (
-        f"Addendum to the drug screen of {long_date(collected)} ({specimen.content_sha256}):\n{text}"
+        f"Addendum to the drug screen of {long_date(collected)} "
+        f"({specimen.content_sha256}):\n{text}"
     )
     addendum = SpecimenAddendum.objects.create(
         specimen=specimen,
@@ -300,6 +300,10 @@ def specimen_addendum_add(*, specimen: Specimen, actor: User, text: str) -> Spec
         created_by=actor,
     )
     signature_record(
-        obj=addendum, role=SignerRole.CLINICIAN, signed_text=signed_text, signer=actor, signed_at=now
+        obj=addendum,
+        role=SignerRole.CLINICIAN,
+        signed_text=signed_text,
+        signer=actor,
+        signed_at=now,
     )
     return addendum

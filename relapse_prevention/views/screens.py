@@ -102,7 +102,7 @@ def specimen_record(request: AuthedRequest, client_id: UUID) -> HttpResponse:
                 )
             except ValidationError as error:
                 if hasattr(error, "error_dict") and "results" in error.error_dict:
-                    result_errors += [m for e in error.error_dict.pop("results") for m in e]
+                    result_errors += ValidationError(error.error_dict.pop("results")).messages
                 if hasattr(error, "error_dict") and "collected_at" in error.error_dict:
                     error.error_dict["collected_on"] = error.error_dict.pop("collected_at")
                 form_add_service_errors(form, error)
@@ -261,14 +261,10 @@ def specimen_addendum(request: AuthedRequest, specimen_id: UUID) -> HttpResponse
 
 
 urlpatterns: list[URLPattern] = [
-    path(
-        "clients/<uuid:client_id>/screens/new/", specimen_record, name="specimen_record"
-    ),
+    path("clients/<uuid:client_id>/screens/new/", specimen_record, name="specimen_record"),
     path("screens/<uuid:specimen_id>/", specimen_detail, name="specimen"),
     path("screens/<uuid:specimen_id>/results/", specimen_results, name="specimen_results"),
-    path(
-        "screens/<uuid:specimen_id>/interpret/", specimen_interpret, name="specimen_interpret"
-    ),
+    path("screens/<uuid:specimen_id>/interpret/", specimen_interpret, name="specimen_interpret"),
     path("screens/<uuid:specimen_id>/sign/", specimen_sign, name="specimen_sign"),
     path("screens/<uuid:specimen_id>/addenda/", specimen_addendum, name="specimen_addendum"),
 ]

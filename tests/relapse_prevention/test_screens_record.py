@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from iop.accounts.models import Role
 from iop.audit.models import RecordView
-from relapse_prevention.models import AnalyteResult, ScreenPanel, Specimen, Validity
+from relapse_prevention.models import AnalyteResult, PanelAnalyte, Specimen, Validity
 from relapse_prevention.services.screens import ResultInput
 from tests.factories import ClientFactory, member
 from tests.relapse_prevention.screens_helpers import analyte, record, urine_panel
@@ -74,7 +74,8 @@ def _refused(login_as, user, client_record, data):
 def test_an_analyte_of_another_panel_is_refused(login_as, staff, client_record):
     clinician = staff[Role.CLINICIAN]
     panel = urine_panel()
-    other = ScreenPanel.objects.exclude(code=panel.code).first().analytes.first()
+    other = PanelAnalyte.objects.exclude(panel__code=panel.code).first()
+    assert other is not None
     data = _post(panel, client_record, ordered_by=clinician.pk, collected_by=clinician.pk)
     data |= {f"screen_{other.pk}": "positive", f"cutoff_{other.pk}": "1"}
     text = _refused(login_as, clinician, client_record, data)

@@ -31,7 +31,10 @@ def test_page_marks_explained_and_unexplained_in_words(login_as, staff, client_r
     page = _page(login_as, clinician, specimen)
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Positive (screen, not confirmed), consistent with prescribed buprenorphine/naloxone" in text
+    assert (
+        "Positive (screen, not confirmed), consistent with prescribed buprenorphine/naloxone"
+        in text
+    )
     assert "Not explained</span>Positive (screen, not confirmed), not explained" in text
     assert "Unexplained positive: Cocaine metabolite (benzoylecgonine)." in text
     assert "Buprenorphine/naloxone" in text.split('id="active-medications"')[1]
@@ -142,9 +145,7 @@ def test_a_text_changed_since_shown_is_not_signed(staff, client_record):
 
 def _signed(client_record, clinician):
     specimen = _interpreted(client_record, clinician)
-    return services.specimen_sign(
-        specimen=specimen, actor=clinician, shown_sha256=_shown(specimen)
-    )
+    return services.specimen_sign(specimen=specimen, actor=clinician, shown_sha256=_shown(specimen))
 
 
 def _raw(sql, *params):

@@ -1,0 +1,11 @@
+"""Demo data of relapse prevention: each part seeds through its own services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from relapse_prevention.demo_screens import seed_screens
+
+
+def seed(context: dict[str, Any]) -> None:
+    seed_screens(context)
