@@ -32,6 +32,6 @@ urlpatterns = [
     path("schedule/", include("scheduling.urls")),
     path("groups/", include("groups.urls")),
     path("", include("iop.medications.urls")),
-    path("screens/", include("relapse_prevention.urls")),
+    path("", include("relapse_prevention.urls")),
     path("", include("iop.dashboard.urls")),
 ]

@@ -1,13 +1,15 @@
 from django.urls import path
 
-from relapse_prevention.views import random_screens
+from relapse_prevention.views import random_screens, screens
 
 app_name = "relapse_prevention"
 
 urlpatterns = [
+    # --- drug screens: record, results, interpret, sign, addenda (screens-record)
+    *screens.urlpatterns,
     # --- random drug screening (screens-random)
     path(
-        "random/<uuid:client_id>/schedule",
+        "screens/random/<uuid:client_id>/schedule",
         random_screens.random_schedule,
         name="random_schedule",
     ),

@@ -30,6 +30,7 @@ from tests.factories import PASSWORD, member
 from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
+from tests.relapse_prevention.matrix_helpers import screen_samples
 from tests.scheduling.matrix_helpers import program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
 from tests.treatment_plans.pdf_helpers import plan_pdf_samples
@@ -278,6 +279,14 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "treatment_plans:plan_sign": only(PLAN_WRITERS),
     "treatment_plans:plan_versions": only(CHARTING),
     "treatment_plans:plan_changes": only(CHARTING),
+    # --- drug screens: record, the specimen page, results, interpret, sign, addenda
+    # (screens-record; the writes are POST-only, so a GET of them answers 405)
+    "relapse_prevention:specimen_record": only({Role.CLINICIAN, Role.PRESCRIBER}),
+    "relapse_prevention:specimen": only({Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}),
+    "relapse_prevention:specimen_results": everyone(405),
+    "relapse_prevention:specimen_interpret": everyone(405),
+    "relapse_prevention:specimen_sign": everyone(405),
+    "relapse_prevention:specimen_addendum": everyone(405),
     # --- allauth: sign-in, password and two-factor pages
     "account_login": everyone(HOME, anonymous=200),
     "account_logout": everyone(200, anonymous=Redirect("account_login")),  # asks to confirm
@@ -386,6 +395,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **plan_pdf_samples(client_record, staff),
         **program_day_samples(client_record, staff),
         **medication_samples(client_record, staff),
+        **screen_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),
     }
     return samples | plan_part_samples(samples, staff)

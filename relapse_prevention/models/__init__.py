@@ -5,17 +5,20 @@ from relapse_prevention.models.random_screens import (
     SelectionOutcome,
 )
 from relapse_prevention.models.screens import (
+    NOT_COLLECTED,
     AnalyteResult,
     PanelAnalyte,
     ResultReading,
     ScreenPanel,
     Specimen,
+    SpecimenAddendum,
     SpecimenType,
     TestingSite,
     Validity,
 )
 
 __all__ = [
+    "NOT_COLLECTED",
     "RandomDraw",
     "RandomScreening",
     "RandomSelection",
@@ -25,6 +28,7 @@ __all__ = [
     "ResultReading",
     "ScreenPanel",
     "Specimen",
+    "SpecimenAddendum",
     "SpecimenType",
     "TestingSite",
     "Validity",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -16,6 +17,7 @@ from iop import locks
 from iop.accounts import permissions
 from iop.base import TimeStampedModel
 from iop.medications.classes import DrugClass
+from iop.signatures.models import SIGNED_IS_LOCKED, lock_when_signed
 
 
 class SpecimenType(models.TextChoices):
@@ -134,6 +136,18 @@ class Specimen(TimeStampedModel):
     lab_or_device = models.CharField(
         max_length=120, blank=True, help_text="The laboratory, or the cup or device used."
     )
+    # The clinician's reading of it; whoever writes it is the one who signs it.
+    interpretation = models.TextField(blank=True)
+    interpreted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Signing: the exact text signed (facts, computed reading, interpretation) and its hash.
+    signed_at = models.DateTimeField(null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_text = models.TextField(blank=True)
+    content_sha256 = models.CharField(max_length=64, blank=True)
 
     objects = SpecimenQuerySet.as_manager()
 
@@ -150,8 +164,12 @@ class Specimen(TimeStampedModel):
                 condition=Q(specimen_type__in=SpecimenType.values),
                 name="specimen_type_defined",
             ),
+            models.CheckConstraint(
+                condition=Q(signed_at__isnull=True) | ~Q(content_sha256=""),
+                name="signed_specimen_has_hash",
+            ),
         ]
-        triggers = [*locks.never_deleted()]
+        triggers = [lock_when_signed(signed_field="signed_at", mutable=[]), *locks.never_deleted()]
 
     def __str__(self) -> str:
         return f"{self.get_specimen_type_display()} screen"
@@ -159,6 +177,10 @@ class Specimen(TimeStampedModel):
     @property
     def collected(self) -> bool:
         return self.validity not in NOT_COLLECTED
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_at is not None
 
 
 class AnalyteResult(models.Model):
@@ -186,7 +208,27 @@ class AnalyteResult(models.Model):
                 violation_error_message="A confirmation result needs a screen result first.",
             ),
         ]
-        triggers = [*locks.never_deleted()]
+        triggers = [
+            # The results of a signed specimen are part of what was signed.
+            locks.LockTrigger(
+                name="results_locked_once_signed",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                func=f"""
+                    IF EXISTS (
+                        SELECT 1 FROM relapse_prevention_specimen s
+                        WHERE s.id = NEW.specimen_id AND s.signed_at IS NOT NULL
+                    ) OR (TG_OP = 'UPDATE' AND EXISTS (
+                        SELECT 1 FROM relapse_prevention_specimen s
+                        WHERE s.id = OLD.specimen_id AND s.signed_at IS NOT NULL
+                    )) THEN
+                        {locks.refusal(SIGNED_IS_LOCKED)}
+                    END IF;
+                    RETURN NEW;
+                """,  # noqa: S608 (our own constants, never input)
+            ),
+            *locks.never_deleted(),
+        ]
 
     def __str__(self) -> str:
         return f"{self.analyte}: {self.final_reading or 'no result'}"
@@ -199,3 +241,20 @@ class AnalyteResult(models.Model):
     @property
     def positive(self) -> bool:
         return self.final_reading == ResultReading.POSITIVE
+
+
+class SpecimenAddendum(TimeStampedModel):
+    """A signed correction or addition to a signed specimen; never changed once written."""
+
+    specimen = models.ForeignKey(Specimen, on_delete=models.PROTECT, related_name="addenda")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    signed_at = models.DateTimeField()
+    content_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["signed_at"]
+        triggers = locks.append_only("addenda are never changed or deleted")
+
+    def __str__(self) -> str:
+        return f"Addendum by {self.author} at {self.signed_at:%Y-%m-%d %H:%M}"

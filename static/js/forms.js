@@ -115,3 +115,21 @@
     if (done) done.hidden = false;
   });
 })();
+
+// Drug screen form: a refusal, an inability to provide or a no-show has no results, so the
+// analyte rows hide (and are not posted) for those validities.
+(function () {
+  function toggleAnalyteRows() {
+    var rows = document.getElementById("analyte-rows");
+    var validity = document.querySelector("#specimen-form [name=validity]");
+    if (!rows || !validity) return;
+    var none = (rows.dataset.notCollected || "").split(" ").indexOf(validity.value) >= 0;
+    rows.hidden = none;
+    rows.querySelectorAll("select, input").forEach(function (el) { el.disabled = none; });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("#specimen-form [name=validity]")) toggleAnalyteRows();
+  });
+  document.addEventListener("htmx:afterSwap", toggleAnalyteRows);
+  document.addEventListener("DOMContentLoaded", toggleAnalyteRows);
+})();

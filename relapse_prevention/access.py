@@ -1,0 +1,34 @@
+"""Who may see and change drug screens: one fetch-and-check helper per protected object.
+
+A specimen outside the user's programs (for the capability asked) is a 404; a capability the
+user lacks everywhere is a 403 (the view decorators).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from iop.accounts import permissions
+from iop.accounts.models import Program, User
+from relapse_prevention.models import Specimen
+from relapse_prevention.readings import specimens_for_reading
+
+
+def get_specimen_for(user: Any, specimen_id: UUID, capability: str) -> Specimen:
+    specimens = specimens_for_reading(
+        Specimen.objects.visible_to(user, capability).select_related(
+            "client", "episode", "ordered_by", "collected_by", "interpreted_by", "signed_by"
+        )
+    )
+    return get_object_or_404(specimens, pk=specimen_id)
+
+
+def screen_staff_choices(program: Program) -> QuerySet[User]:
+    """Staff of the program who may order and collect a screen."""
+    return permissions.users_with(program, permissions.RECORD_DRUG_SCREENS).order_by(
+        "last_name", "first_name"
+    )
