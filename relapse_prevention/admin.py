@@ -50,7 +50,8 @@ class PanelAnalyteForm(forms.ModelForm):
         fields = ANALYTE_FIELDS
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for name in ("screen_cutoff", "confirmation_cutoff"):
             value = data.get(name)
             if value is not None and value <= 0:
@@ -137,6 +138,8 @@ class ScreenPanelAdmin(admin.ModelAdmin):
                 if not data or (inline.instance.pk is None and not inline.has_changed()):
                     continue
                 rows.append({**{n: data.get(n) for n in ANALYTE_FIELDS}, "id": inline.instance.pk})
+            # Saved below through panel_revise; the admin's history message reads these.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         used = panel_in_use(panel)
         # The forms refused bad cut-offs and duplicate codes already; the service checks again.
         saved = panel_revise(

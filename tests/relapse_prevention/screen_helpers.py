@@ -16,7 +16,7 @@ Result = tuple[str | None, str | None]
 
 
 def panel(code: str = DEFAULT_PANEL) -> ScreenPanel:
-    return ScreenPanel.objects.filter(code=code, retired=False).order_by("-version").first()
+    return ScreenPanel.objects.filter(code=code, retired=False).latest("version")
 
 
 def specimen_with(

@@ -29,8 +29,8 @@ def change_url(version: ScreenPanel) -> str:
 def inline_data(page: Any, version: ScreenPanel, thc_cutoff: str, duplicate: bool = False):
     formset = page.context["inline_admin_formsets"][0].formset
     prefix = formset.prefix
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(formset.forms)),
+    data: dict[str, Any] = {
+        f"{prefix}-TOTAL_FORMS": str(version.analytes.count() + (1 if duplicate else 0)),
         f"{prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
@@ -53,7 +53,7 @@ def inline_data(page: Any, version: ScreenPanel, thc_cutoff: str, duplicate: boo
             }
         )
     if duplicate:
-        row = f"{prefix}-{len(formset.forms) - 1}"
+        row = f"{prefix}-{version.analytes.count()}"
         data.update(
             {
                 f"{row}-panel": version.pk,
@@ -71,7 +71,10 @@ def post_change(http, version, thc_cutoff, duplicate=False):
     url = change_url(version)
     page = http.get(url)
     assert page.status_code == 200
-    data = {**form_data(page), **inline_data(page, version, thc_cutoff, duplicate)}
+    data = {
+        **form_data(page, effective_from=version.effective_from.isoformat()),
+        **inline_data(page, version, thc_cutoff, duplicate),
+    }
     return http.post(url, data)
 
 

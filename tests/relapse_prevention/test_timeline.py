@@ -105,6 +105,7 @@ def test_query_count_constant_and_older_screens_counted(client_record, staff):
     user = staff[Role.CLINICIAN]
     for n in range(2):
         specimen_with(client_record, {"thc": (POS, None)}, at=days_ago(program, n))
+    screens_context(client_record, user)  # the user's capabilities are cached after once
     few, context = _context_queries(client_record, user)
     assert len(context["rows"]) == 2 and context["older"] == 0
     for n in range(2, 12):
