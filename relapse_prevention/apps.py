@@ -5,8 +5,10 @@ class RelapsePreventionConfig(AppConfig):
     name = "relapse_prevention"
 
     def ready(self) -> None:
-        # --- random drug screening (screens-random)
-        from relapse_prevention import random_chart, today
+        from relapse_prevention import chart, random_chart, today
 
+        # The chart's drug screen timeline, then the random screening schedule.
+        chart.register()
         random_chart.register()
+        # Today: the day's random selections, for the staff who collect.
         today.register()

@@ -511,6 +511,8 @@ ADMIN_MODEL_PAGES: dict[str, AdminPages] = {
     "clients_levelofcare": SUPERUSER_ONLY,
     "auth_group": SUPERUSER_ONLY,
     "account_emailaddress": SUPERUSER_ONLY,
+    # screens-panels (issue 12): drug screen panels, for directors and superusers; never deleted.
+    "relapse_prevention_screenpanel": {**dict.fromkeys(SCOPED, (403, 200)), "delete": (403, 403)},
 }
 ADMIN_SITE_PAGES: AdminPages = {
     "admin:index": (200, 200),
@@ -530,6 +532,7 @@ ADMIN_APPS: AdminPages = {
     "clients": (404, 200),
     "auth": (404, 200),
     "account": (404, 200),
+    "relapse_prevention": (404, 200),  # screens-panels (issue 12)
 }
 # History with client names and note text, and two-factor secrets: nobody's, in the admin.
 ADMIN_PAGES_FOR_NOBODY = ["/admin/pghistory/events/", "/admin/mfa/authenticator/", "/admin/x/"]
@@ -567,7 +570,22 @@ def admin_rows(route: Route, objects: dict[str, str]) -> list[AdminRow]:
     return [(url, ADMIN_MODEL_PAGES[model][page], samples)]
 
 
+def director_admin_expected(outcomes: tuple[Outcome, Outcome], url: str) -> Outcome:
+    """screens-panels (issue 12): a director, as staff, opens the admin for the drug screen
+    panels only (as a superuser does); the administrator's other pages are refused."""
+    if url.startswith("/admin/relapse_prevention/"):
+        return outcomes[1]
+    parts = url.strip("/").split("/")
+    if isinstance(outcomes[0], Redirect) or len(parts) < 2 or parts[1] not in ADMIN_APPS:
+        return outcomes[0]
+    if outcomes == (404, 404):
+        return 404
+    return 404 if len(parts) == 2 else 403
+
+
 def admin_expected(actor: str, outcomes: tuple[Outcome, Outcome], url: str) -> Outcome:
+    if actor == Role.DIRECTOR:
+        return director_admin_expected(outcomes, url)
     if actor == Role.ADMINISTRATOR:
         return outcomes[0]
     if actor == SUPERUSER:
@@ -586,6 +604,7 @@ def admin_objects(program, staff) -> dict[str, str]:
 
     from groups.models import GroupKind
     from iop.clients.models import LevelOfCare
+    from relapse_prevention.models import ScreenPanel
     from scheduling.models import Room, ServiceCode
 
     director = staff[Role.DIRECTOR]
@@ -600,6 +619,7 @@ def admin_objects(program, staff) -> dict[str, str]:
         "clients_levelofcare": LevelOfCare.objects.first(),
         "auth_group": Group.objects.create(name="Unused"),
         "account_emailaddress": EmailAddress.objects.create(user=director, email=director.email),
+        "relapse_prevention_screenpanel": ScreenPanel.objects.filter(retired=False).first(),
     }
     return {model: str(obj.pk) for model, obj in objects.items()}
 

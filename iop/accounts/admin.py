@@ -30,11 +30,17 @@ def is_program_administrator(request: HttpRequest) -> bool:
     )
 
 
+# Capabilities that open the admin for the few pages they need (e.g. a director's drug
+# screen panels); each app's ModelAdmin checks its own capability.
+ADMIN_CAPABILITIES = (permissions.MANAGE_SETTINGS, permissions.MANAGE_SCREEN_PANELS)
+
+
 def admin_site_has_permission(request: HttpRequest) -> bool:
-    """The admin opens for superusers and program administrators; a staff flag alone on any
-    other role opens nothing."""
+    """The admin opens for superusers, program administrators and the holders of an
+    ADMIN_CAPABILITIES capability; a staff flag alone on any other role opens nothing."""
     return bool(request.user.is_active and request.user.is_staff) and (
-        request.user.is_superuser or is_program_administrator(request)
+        request.user.is_superuser
+        or any(permissions.program_ids_with(request.user, c) for c in ADMIN_CAPABILITIES)
     )
 
 
