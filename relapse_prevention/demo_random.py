@@ -1,6 +1,6 @@
 """Random drug screening for the demo: a few clients on a schedule, the past week's draws
-and no-shows, and today's draw, all made by the services on the day (``iop.demo_clock``)
-with a fixed-seed generator so every demo shows a selection on a weekday."""
+and collections (one missed: a no-show), and today's draw, all made by the services on the
+day (``iop.demo_clock``) with a fixed-seed generator so every demo shows a selection."""
 
 from __future__ import annotations
 
@@ -10,15 +10,27 @@ from typing import Any
 
 from iop.clients.models import Episode
 from iop.demo_clock import on
-from relapse_prevention.models import RandomScreening, ScreenPanel, SpecimenType
+from relapse_prevention.models import (
+    RandomScreening,
+    RandomSelection,
+    ScreenPanel,
+    SelectionOutcome,
+    SpecimenType,
+    TestingSite,
+    Validity,
+)
+from relapse_prevention.panels import DEFAULT_PANEL
 from relapse_prevention.services import random_screens
+from relapse_prevention.services.screens import ResultInput, specimen_record
 
 SEED = 12
 PLAN = [(5, "Return to use reported in group"), (3, "Early recovery"), (2, "Step-down monitoring")]
 
 
 def _panel(day: datetime.date) -> ScreenPanel:
-    panel = ScreenPanel.objects.filter(retired=False, specimen_type=SpecimenType.URINE).first()
+    panel = ScreenPanel.objects.filter(code=DEFAULT_PANEL, retired=False).first() or (
+        ScreenPanel.objects.filter(retired=False, specimen_type=SpecimenType.URINE).first()
+    )
     if panel:
         return panel
     # Only when the panels' own demo has not made one.
@@ -54,10 +66,47 @@ def seed_random(context: dict[str, Any]) -> None:
                 by=clinician,
             )
     rng = random.Random(SEED)
+    missed = False
     for offset in range(8, -1, -1):
         day = today - datetime.timedelta(days=offset)
         with on(program, day, datetime.time(6, 0)):
             random_screens.draw_program(program, rng)
-        if offset:
-            with on(program, day, datetime.time(21, 0)):
-                random_screens.no_shows_program(program)
+        if not offset:
+            continue  # today's selections wait for the staff who collect
+        pending = RandomSelection.objects.filter(
+            client__program=program, day=day, outcome=SelectionOutcome.PENDING
+        ).select_related("client")
+        for selection in pending:
+            if offset <= 3 and not missed:
+                missed = True  # the one missed collection: the sweep records the no-show
+                continue
+            _collect(selection.client, panel, day, clinician)
+        with on(program, day, datetime.time(21, 0)):
+            random_screens.no_shows_program(program)
+
+
+def _collect(client: Any, panel: ScreenPanel, day: datetime.date, clinician: Any) -> None:
+    """A selected client gives the specimen that morning: negative, but for what their
+    medication explains (recording it marks the selection collected)."""
+    classes = set(client.medications.active_on(day).values_list("drug_class", flat=True))
+    results = [
+        ResultInput(
+            analyte.pk,
+            "positive" if classes & set(analyte.explained_by) else "negative",
+        )
+        for analyte in panel.analytes.all()
+    ]
+    with on(client.program, day, datetime.time(10, 30)):
+        specimen_record(
+            client=client,
+            actor=clinician,
+            panel=panel,
+            ordered_by=clinician,
+            collected_at=client.program.now(),
+            collected_by=clinician,
+            observed=True,
+            validity=Validity.NORMAL,
+            testing_site=TestingSite.POINT_OF_CARE,
+            lab_or_device="Program 13-panel cup",
+            results=results,
+        )

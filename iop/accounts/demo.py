@@ -40,7 +40,8 @@ def seed(context: dict[str, Any]) -> None:
                 first_name=first,
                 last_name=last,
                 credentials=credentials,
-                is_staff=(role == Role.ADMINISTRATOR),
+                # Directors reach the admin for the drug screen panels they keep.
+                is_staff=role in (Role.ADMINISTRATOR, Role.DIRECTOR),
             )
         Membership.objects.get_or_create(user=user, program=program, role=role)
         context["staff"][email] = user

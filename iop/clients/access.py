@@ -16,9 +16,18 @@ from iop.clients.models import Client, Episode
 
 
 def get_client_for(
-    user: Any, client_id: UUID, capability: str = permissions.VIEW_CLIENTS
+    user: Any,
+    client_id: UUID,
+    capability: str = permissions.VIEW_CLIENTS,
+    *,
+    chart_header: bool = False,
 ) -> Client:
-    return get_object_or_404(Client.objects.visible_to(user, capability), pk=client_id)
+    """The client, 404 outside the user's programs; ``chart_header`` loads what the chart
+    header shows (the open episode's level of care, the primary clinician, flags)."""
+    clients = Client.objects.visible_to(user, capability)
+    if chart_header:
+        clients = clients.with_chart_header()
+    return get_object_or_404(clients, pk=client_id)
 
 
 def get_episode_for(

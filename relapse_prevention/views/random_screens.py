@@ -60,7 +60,7 @@ class EndForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 @capability_required(RECORD)
 def random_schedule(request: AuthedRequest, client_id: UUID) -> HttpResponse:
-    client = get_client_for(request.user, client_id, RECORD)
+    client = get_client_for(request.user, client_id, RECORD, chart_header=True)
     program = client.program
     episode = client.episodes.open().first()
     schedule = (

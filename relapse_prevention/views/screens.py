@@ -53,7 +53,7 @@ def _chosen_panel(panels: list[ScreenPanel], wanted: str | None) -> ScreenPanel 
 @require_http_methods(["GET", "POST"])
 @capability_required(RECORD)
 def specimen_record(request: AuthedRequest, client_id: UUID) -> HttpResponse:
-    client = get_client_for(request.user, client_id, RECORD)
+    client = get_client_for(request.user, client_id, RECORD, chart_header=True)
     program = client.program
     panels = services.current_panels()
     staff = screen_staff_choices(program)
@@ -138,7 +138,7 @@ def _page(
     rows_data: Any = None,
     status: int = 200,
 ) -> HttpResponse:
-    client = get_client_for(request.user, specimen.client_id, VIEW)
+    client = get_client_for(request.user, specimen.client_id, VIEW, chart_header=True)
     reading = specimen_reading(specimen)
     can_record = permissions.can(request.user, RECORD, client.program)
     context: dict[str, Any] = {
