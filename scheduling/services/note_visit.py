@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from iop.accounts.models import Program
+from iop.medications.models import Reconciliation
 from scheduling.models import ProgressNote, RiskScreen, ServiceCode, Session, SessionKind
 
 RISK_ACTION_NEEDED = (
@@ -146,4 +147,23 @@ def visit_lines(note: ProgressNote) -> list[str]:
         lines.append(f"Risk screen: risk present. Done: {' '.join(note.risk_action.split())}")
     elif note.risk_screen == RiskScreen.NONE:
         lines.append("Risk screen: no risk identified")
-    return lines
+    return lines + medication_changes_lines(note)
+
+
+def medication_changes_lines(note: ProgressNote) -> list[str]:
+    """What the visit's completed reconciliation changed and why, as the note shows and signs
+    it (a completed reconciliation is final, so the signed text cannot drift)."""
+    if note.session.kind != SessionKind.MEDICATION:
+        return []
+    done = Reconciliation.objects.filter(
+        visit_session_id=note.session_id, completed_at__isnull=False
+    )
+    if note.signed_at is not None:  # a signed note keeps the text it was signed with
+        done = done.filter(completed_at__lte=note.signed_at)
+    reconciliation = done.first()
+    if reconciliation is None:
+        return []
+    return [
+        "Medication reconciliation at this visit (what changed and why):",
+        *(f"  {line}" for line in reconciliation.summary.splitlines() if line.strip()),
+    ]

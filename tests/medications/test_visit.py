@@ -57,3 +57,36 @@ def test_clinician_is_not_offered_the_visit_reconciliation(program, staff, login
         .content.decode()
     )
     assert "Reconcile medications" not in text
+
+
+def test_the_visit_note_signs_what_the_reconciliation_changed(program, staff):
+    from django.utils import timezone
+
+    from iop.medications import services
+    from scheduling.models import ProgressNote
+    from scheduling.services.note_visit import visit_lines
+
+    ep = episode(program, "Jordan")
+    visit = book(program, ep, staff[Role.PRESCRIBER], staff[Role.INTAKE])
+    med = add(ep.client, staff[Role.INTAKE])
+    prescriber = staff[Role.PRESCRIBER]
+    note = ProgressNote(session=visit, client=ep.client, kind=visit.kind)
+    assert not any("reconciliation" in line for line in visit_lines(note))
+    rec = services.reconciliation_start(
+        episode=ep, by=prescriber, occasion="medication_visit", visit_session_id=visit.pk
+    )
+    services.reconciliation_decide(
+        reconciliation=rec,
+        medication=med,
+        by=prescriber,
+        decision="stopped",
+        reason="no longer needed",
+    )
+    before = timezone.now()
+    services.reconciliation_complete(reconciliation=rec, by=prescriber)
+    lines = visit_lines(note)
+    assert "Medication reconciliation at this visit (what changed and why):" in lines
+    assert "  Sertraline 50 mg once daily: stopped (no longer needed)" in lines
+    # A note signed before the reconciliation was completed keeps the text it was signed with.
+    note.signed_at = before
+    assert not any("reconciliation" in line for line in visit_lines(note))
