@@ -84,6 +84,11 @@ def _levels_of_care(request):
 
     if not GroupKind.objects.exists():
         group_kinds_load(GroupKind)
+    from relapse_prevention.models import PanelAnalyte, ScreenPanel
+    from relapse_prevention.panels import panels_seed
+
+    if not ScreenPanel.objects.exists():
+        panels_seed(ScreenPanel, PanelAnalyte)
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_clinician_journey_at_tablet_width(
     page.set_viewport_size(TABLET)
     login(page, clinician)
 
-    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     flagged_row = page.locator("tbody tr").filter(has_text="Avery Alvarez")
     expect(flagged_row).to_contain_text("Suicide risk")  # the safety column is not hidden
     assert_fits_the_screen(page)

@@ -36,7 +36,7 @@ def signed_in_with_two_minute_timeout(page: Page, login, e2e_program, clinician)
     e2e_program.save()
     page.clock.install()
     login(page, clinician)
-    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     page.clock.pause_at(time.time() + 2)  # from here on, timers fire only when the test says
     return page
 

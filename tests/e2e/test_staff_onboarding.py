@@ -75,4 +75,4 @@ def test_invited_clinician_starts_only_after_the_director_approves(
 
     page.context.clear_cookies()
     sign_in(page, live_server.url, "jordan.ellis@clinic.test", NEW_PASSWORD)
-    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
