@@ -42,7 +42,7 @@ def test_a_prescriber_sees_the_due_list_with_overdue_in_words(program, staff, lo
     assert "Avery Rivera" in text and "Overdue by 2 days" in text and "last review Feb 16" in text
     assert "Blake Rivera" in text and "Due Thursday, Mar 5" in text and "no review yet" in text
     assert "Casey" not in text
-    (link,) = section.find_all("a", href=reverse("clients:chart", args=[late.client.pk]))
+    (link,) = section.find_all("a", href=reverse("medications:list", args=[late.client.pk]))
     assert link.text == "Avery Rivera"
 
 
