@@ -121,6 +121,8 @@ INSTALLED_APPS = [
     # that seed_demo (which runs each app's demo in this order) finds them.
     "iop.medications",
     "relapse_prevention",
+    # Reads the feature apps (compliance, progress and discharge reports): after them all.
+    "iop.reports.clinical",
 ]
 
 MIDDLEWARE = [

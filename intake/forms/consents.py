@@ -163,6 +163,7 @@ class CriminalJusticeConsentForm(DisclosureConsentForm):
             "duration",
             "irrevocable_until",
             "irrevocable_until_event",
+            "reporting_frequency",
         ]
         help_texts = {
             **DisclosureConsentForm.Meta.help_texts,

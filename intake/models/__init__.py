@@ -8,8 +8,15 @@ from intake.models.assessment import (
     GroundingSkill,
     HomeStability,
 )
-from intake.models.consent import Consent, ConsentInformation, ConsentKind, ConsentStatus
+from intake.models.consent import (
+    Consent,
+    ConsentInformation,
+    ConsentKind,
+    ConsentStatus,
+    ReportingFrequency,
+)
 from intake.models.consent_text import TreatmentConsentText
+from intake.models.court_order import CourtOrder, LegalStatus
 from intake.models.instruments import InstrumentResult, SafetyAlert, SafetyPlanDecision
 from intake.models.referral import (
     ContactAttempt,
@@ -32,12 +39,15 @@ __all__ = [
     "ConsentKind",
     "ConsentStatus",
     "ContactAttempt",
+    "CourtOrder",
     "ContactMethod",
     "ContactOutcome",
     "GroundingSkill",
     "HomeStability",
     "InstrumentResult",
+    "LegalStatus",
     "Referral",
+    "ReportingFrequency",
     "ReferralSource",
     "ReferralStatus",
     "SafetyAlert",

@@ -40,6 +40,14 @@ class ConsentInformation(models.TextChoices):
     DISCHARGE_STATUS = "discharge_status", "Discharge status"
 
 
+class ReportingFrequency(models.TextChoices):
+    """How often the court order asks for a compliance report (a criminal justice consent)."""
+
+    WEEKLY = "weekly", "Every week"
+    EVERY_TWO_WEEKS = "every_two_weeks", "Every two weeks"
+    MONTHLY = "monthly", "Every month"
+
+
 class ConsentStatus(models.TextChoices):
     DRAFT = "draft", "Awaiting signature"
     ACTIVE = "active", "In force"
@@ -118,6 +126,15 @@ class Consent(TimeStampedModel):
     irrevocable_until = models.DateField("cannot be revoked until", null=True, blank=True)
     irrevocable_until_event = models.CharField(
         "or cannot be revoked until this event", max_length=200, blank=True
+    )
+    # The court order's reporting schedule: compliance reports are drafted when due and,
+    # once signed, disclosed to the recipient's account.
+    reporting_frequency = models.CharField(
+        "court-ordered reports",
+        max_length=20,
+        choices=ReportingFrequency.choices,
+        blank=True,
+        help_text="Leave empty when the court asks for no regular report.",
     )
 
     signed_name = models.CharField("full name as typed by the signer", max_length=200, blank=True)
@@ -219,6 +236,20 @@ class Consent(TimeStampedModel):
             errors["expires_on"] = "Give an expiry date or an expiry event."
         if not self.revocation_terms.strip():
             errors["revocation_terms"] = "State the right to revoke and how."
+        if self.reporting_frequency:
+            if self.kind != ConsentKind.CRIMINAL_JUSTICE:
+                errors["reporting_frequency"] = (
+                    "Only a criminal justice consent carries a court-ordered reporting schedule."
+                )
+            elif not self.recipient_user_id:
+                errors["reporting_frequency"] = (
+                    "Scheduled reports go to the officer's account: choose the recipient's "
+                    "account above."
+                )
+            elif ConsentInformation.ATTENDANCE not in self.information:
+                errors["reporting_frequency"] = (
+                    "A compliance report needs attendance among what may be disclosed."
+                )
         if self.kind == ConsentKind.CRIMINAL_JUSTICE:
             if not self.duration.strip():
                 errors["duration"] = "A criminal justice consent states its duration."

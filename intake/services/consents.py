@@ -144,6 +144,14 @@ def consent_paragraphs(consent: Consent) -> list[Paragraph]:
             paragraphs.append(
                 Paragraph("Cannot be revoked before this event", consent.irrevocable_until_event)
             )
+        if consent.reporting_frequency:
+            paragraphs.append(
+                Paragraph(
+                    "Reports the court orders",
+                    f"A compliance report {consent.get_reporting_frequency_display().lower()}, "
+                    "sent to the recipient once the clinician signs it",
+                )
+            )
     paragraphs.append(Paragraph("", AGREEMENT))
     return paragraphs
 

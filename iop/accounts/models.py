@@ -110,6 +110,40 @@ class Program(TimeStampedModel):
         help_text="Days between psychiatric medication reviews for IOP clients on "
         "psychiatric medication",
     )
+    # Court and probation compliance (the reports' compliance status reads these; the rule
+    # that set a status is printed with it).
+    compliance_attendance_percent = models.PositiveSmallIntegerField(
+        default=90,
+        validators=[
+            MinValueValidator(50, message="Use at least 50%."),
+            MaxValueValidator(100, message="Use at most 100%."),
+        ],
+        help_text="Attendance (of sessions not excused) at or above this is compliant.",
+    )
+    partial_attendance_percent = models.PositiveSmallIntegerField(
+        default=75,
+        validators=[
+            MinValueValidator(1, message="Use at least 1%."),
+            MaxValueValidator(100, message="Use at most 100%."),
+        ],
+        help_text="Attendance below this is non-compliant; between the two, partially compliant.",
+    )
+    compliant_unexcused_absences = models.PositiveSmallIntegerField(
+        default=1,
+        help_text="Unexcused absences a report period may have and still be compliant.",
+    )
+    noncompliant_failed_screens = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1, message="Use at least 1.")],
+        help_text="Unexplained positive, refused, no-show or tampered drug screens in a "
+        "period that make it non-compliant (one fewer makes it partially compliant).",
+    )
+    letterhead_address = models.TextField(
+        blank=True, help_text="The program's address, printed on the letterhead of reports."
+    )
+    letterhead_phone = models.CharField(
+        max_length=40, blank=True, help_text="The program's phone, printed on the letterhead."
+    )
     note_late_hours = models.PositiveSmallIntegerField(
         default=24, help_text="Hours after a session before an unsigned note is flagged late."
     )
@@ -182,6 +216,20 @@ class Program(TimeStampedModel):
     def zone(self) -> zoneinfo.ZoneInfo:
         """The program's time zone (ZoneInfo caches instances per key, so this is cheap)."""
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.partial_attendance_percent is not None
+            and self.compliance_attendance_percent is not None
+            and self.partial_attendance_percent > self.compliance_attendance_percent
+        ):
+            raise ValidationError(
+                {
+                    "partial_attendance_percent": "The partial-compliance attendance cannot be "
+                    "above the attendance that is compliant."
+                }
+            )
 
     def now(self) -> datetime.datetime:
         """The current moment as an aware date-time in the program's zone."""
