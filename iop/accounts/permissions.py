@@ -49,6 +49,11 @@ RECONCILE_MEDICATIONS = "reconcile_medications"  # confirm, change or stop each 
 VIEW_DRUG_SCREENS = "view_drug_screens"  # specimens, results, the screen timeline
 RECORD_DRUG_SCREENS = "record_drug_screens"  # order, collect, enter results, interpret, sign
 MANAGE_SCREEN_PANELS = "manage_screen_panels"  # drug screen panels and cut-offs, versioned
+EDIT_COURT_ORDERS = "edit_court_orders"  # the court order: case, officer, treatment required
+WRITE_REPORTS = "write_reports"  # draft, edit and sign compliance, progress, discharge reports
+DISCLOSE_REPORTS = "disclose_reports"  # release a signed report to a consented recipient
+VIEW_DISCLOSURES = "view_disclosures"  # the accounting of disclosures (42 CFR 2.25)
+OVERSEE_REPORTS = "oversee_reports"  # scheduled reports overdue for signature, program-wide
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.INTAKE: frozenset(
@@ -61,6 +66,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             BOOK_SESSIONS,
             VIEW_MEDICATIONS,
             RECORD_REPORTED_MEDICATIONS,
+            EDIT_COURT_ORDERS,
+            VIEW_DISCLOSURES,
         }
     ),
     Role.CLINICIAN: frozenset(
@@ -80,6 +87,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             RECORD_REPORTED_MEDICATIONS,
             VIEW_DRUG_SCREENS,
             RECORD_DRUG_SCREENS,
+            EDIT_COURT_ORDERS,
+            WRITE_REPORTS,
+            DISCLOSE_REPORTS,
+            VIEW_DISCLOSURES,
         }
     ),
     Role.PRESCRIBER: frozenset(
@@ -99,6 +110,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             RECONCILE_MEDICATIONS,
             VIEW_DRUG_SCREENS,
             RECORD_DRUG_SCREENS,
+            WRITE_REPORTS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -130,6 +142,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             VIEW_MEDICATIONS,
             VIEW_DRUG_SCREENS,
             MANAGE_SCREEN_PANELS,
+            EDIT_COURT_ORDERS,
+            WRITE_REPORTS,
+            DISCLOSE_REPORTS,
+            VIEW_DISCLOSURES,
+            OVERSEE_REPORTS,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.
