@@ -21,6 +21,7 @@ from intake.models import (
     Referral,
     ReferralSource,
     ReferralStatus,
+    ReportingFrequency,
 )
 from intake.models.consent import REVOCATION_TERMS, SignerRelationship
 from intake.services.consents import consent_shown_hash, consent_sign
@@ -29,6 +30,7 @@ from iop.clients.models import Client, Episode
 from iop.demo_clock import on
 
 COURT_EVERY = 4  # every fourth client was referred by the court
+WEEKLY_REPORT_CLIENTS = 2  # court clients whose order asks for a weekly compliance report
 ALERT_CLIENTS = {2, 17}  # latest PHQ-9 endorses item 9, alert still open
 SOURCES = [
     ReferralSource.SELF,
@@ -180,7 +182,12 @@ def _signed(consent: Consent, day: datetime.date, witness: Any) -> None:
 
 
 def _consents(
-    index: int, client: Client, episode: Episode, referral: Referral, staff: dict
+    index: int,
+    client: Client,
+    episode: Episode,
+    referral: Referral,
+    staff: dict,
+    scheduled: list[Any],
 ) -> None:
     witness = staff["intake@demo.test"]
     signing = {"client": client, "discloser": episode.program.name, "created_by": witness}
@@ -188,15 +195,36 @@ def _consents(
     _signed(Consent.objects.create(kind=ConsentKind.TREATMENT, **signing), signed_on, witness)
     if index % COURT_EVERY:
         return
+    information = [
+        ConsentInformation.ATTENDANCE,
+        ConsentInformation.DRUG_SCREENS,
+        ConsentInformation.PROGRESS_SUMMARY,
+        ConsentInformation.DISCHARGE_STATUS,
+    ]
+    irrevocable: dict[str, Any] = {
+        "irrevocable_until": episode.admitted_on + datetime.timedelta(days=180)
+    }
+    # The first two court clients in care for a few weeks have a weekly court-ordered report
+    # (the reports demo drafts, signs and discloses them): the first with everything, the
+    # second without drug screens, revocable once the case is disposed (it is revoked).
+    frequency = ""
+    weeks_ago = episode.program.today() - datetime.timedelta(days=24)
+    in_care_weeks = episode.discharged_on is None and episode.admitted_on <= weeks_ago
+    if in_care_weeks and len(scheduled) < WEEKLY_REPORT_CLIENTS:
+        frequency = ReportingFrequency.WEEKLY
+        if scheduled:
+            information.remove(ConsentInformation.DRUG_SCREENS)
+            irrevocable = {
+                "irrevocable_until_event": (
+                    f"Final disposition of court case {referral.court_case_number}"
+                )
+            }
+        scheduled.append(client.pk)
     consent = Consent.objects.create(
         kind=ConsentKind.CRIMINAL_JUSTICE,
         recipient_user=staff["probation@demo.test"],
-        information=[
-            ConsentInformation.ATTENDANCE,
-            ConsentInformation.DRUG_SCREENS,
-            ConsentInformation.PROGRESS_SUMMARY,
-            ConsentInformation.DISCHARGE_STATUS,
-        ],
+        information=information,
+        reporting_frequency=frequency,
         purpose=(
             "Monitoring compliance with treatment as a condition of probation "
             f"(case {referral.court_case_number})."
@@ -204,7 +232,7 @@ def _consents(
         expires_on=episode.admitted_on + datetime.timedelta(days=365),
         revocation_terms=REVOCATION_TERMS,
         duration="For the term of probation, not longer than one year",
-        irrevocable_until=episode.admitted_on + datetime.timedelta(days=180),
+        **irrevocable,
         **signing,
     )
     _signed(consent, signed_on, witness)
@@ -217,6 +245,7 @@ def seed(context: dict[str, Any]) -> None:
     intake = staff["intake@demo.test"]
     officer = staff["probation@demo.test"]
     episodes = Episode.objects.filter(program=program).select_related("client", "level_of_care")
+    weekly_reports: list[Any] = []
     for index, episode in enumerate(episodes.order_by("client__record_number")):
         client = episode.client
         court = index % COURT_EVERY == 0
@@ -233,7 +262,7 @@ def seed(context: dict[str, Any]) -> None:
         )
         assessment = _assessment(index, client, episode, referral, intake)
         _instruments(rng, index, client, episode, assessment, intake)
-        _consents(index, client, episode, referral, staff)
+        _consents(index, client, episode, referral, staff, weekly_reports)
     _open_referrals(program, intake, officer)
     in_care = [
         episode.client
