@@ -386,6 +386,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "relapse_prevention.tasks.random_no_shows",
         "schedule": 1800.0,
     },
+    # Court-ordered compliance reports: each period is drafted the day after it ends, once.
+    "reports-scheduled-drafts": {
+        "task": "iop.reports.clinical.tasks.scheduled_reports_draft",
+        "schedule": 1800.0,
+    },
 }
 # Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share
 # one file, and beat cannot open the file in a directory that does not exist yet.

@@ -12,3 +12,8 @@ class ClinicalReportsConfig(AppConfig):
     name = "iop.reports.clinical"
     label = "clinical_reports"
     verbose_name = "Clinical reports and disclosures"
+
+    def ready(self) -> None:
+        from iop.reports.clinical import oversight
+
+        oversight.register()
