@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
@@ -292,7 +293,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / ".data" / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -304,6 +305,34 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_ROOT = Path(os.environ.get("IOP_MEDIA_ROOT", BASE_DIR / ".data" / "media"))
+
+# Stored reports (PDFs), through Django's storage API so that web and workers on different
+# machines see the same files: under MEDIA_ROOT (as reports/<id>.pdf) by default, or in an
+# S3-compatible bucket when IOP_REPORTS_S3_BUCKET is set (install the "s3" extra:
+# pip install '.[s3]'). Credentials come from IOP_REPORTS_S3_ACCESS_KEY_ID and
+# IOP_REPORTS_S3_SECRET_ACCESS_KEY, or from the machine's own AWS credentials when unset.
+IOP_REPORTS_S3_BUCKET = os.environ.get("IOP_REPORTS_S3_BUCKET", "").strip()
+if IOP_REPORTS_S3_BUCKET:
+    STORAGES["reports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": IOP_REPORTS_S3_BUCKET,
+            "endpoint_url": os.environ.get("IOP_REPORTS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("IOP_REPORTS_S3_REGION", "").strip() or None,
+            "access_key": os.environ.get("IOP_REPORTS_S3_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": os.environ.get("IOP_REPORTS_S3_SECRET_ACCESS_KEY", "").strip() or None,
+            # Object names are ours (reports/<id>.pdf); a second save must not replace one.
+            "file_overwrite": False,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "location": os.environ.get("IOP_REPORTS_S3_PREFIX", "").strip(),
+        },
+    }
+else:
+    STORAGES["reports"] = {"BACKEND": "iop.reports.storage.AtomicFileSystemStorage"}
+# A report claimed this long ago by a worker that never finished is taken over by the next
+# run (a worker killed mid-render); longer than the slowest render.
+IOP_REPORT_STALE_CLAIM_SECONDS = int(os.environ.get("IOP_REPORT_STALE_CLAIM_SECONDS", "600"))
 
 # Screening instruments. Licensed item wording (C-SSRS, AUDIT, DAST-10, ACE) is not shipped:
 # the clinic puts <code>.json files here (clinic_data/instruments/README.md).
@@ -390,6 +419,11 @@ CELERY_BEAT_SCHEDULE = {
     "reports-scheduled-drafts": {
         "task": "iop.reports.clinical.tasks.scheduled_reports_draft",
         "schedule": 1800.0,
+    },
+    # Reports whose task was lost, or whose worker died mid-render, are sent again.
+    "reports-render-stale": {
+        "task": "iop.reports.tasks.report_render_stale",
+        "schedule": 300.0,
     },
 }
 # Beat's record of last runs, beside the embedded data (IOP_DATA_DIR): two stacks never share

@@ -1,7 +1,8 @@
 """Stored reports: PDFs drawn from the record, rendered by a worker, kept unchanged.
 
 A report row is requested (pending), claimed by one worker (rendering), then either
-ready, with its file under MEDIA_ROOT and the file's SHA-256, or failed with the error.
+ready, with its file in the reports storage (``STORAGES["reports"]``: MEDIA_ROOT by default,
+an S3-compatible bucket in production) and the file's SHA-256, or failed with the error.
 Once ready it is final: the database refuses any change to the row, and no report is
 ever deleted. A new copy of the same document is a new report.
 """
@@ -99,5 +100,8 @@ class Report(TimeStampedModel):
 
     @property
     def path(self) -> Path:
-        """The stored file (only a ready report has one)."""
-        return Path(settings.MEDIA_ROOT) / self.file_path
+        """The stored file on this machine's disk, when the reports storage is a local one
+        (tests and scripts; the app reads files with ``services.report_open``)."""
+        from iop.reports.storage import report_storage
+
+        return Path(report_storage().path(self.file_path))

@@ -107,12 +107,22 @@ class StaticFilesOnlyFetcher(URLFetcher):
         return _StaticFileResponse(url, real.read_bytes(), content_type, real)
 
 
-def render_pdf(template: str, context: dict[str, Any]) -> bytes:
-    """Render a Django template to PDF bytes; assets come only from static files."""
+# PDF/UA-1: a tagged PDF (structure tree of headings, paragraphs, tables, its language and
+# title) that screen readers can follow. WeasyPrint 70 tags the document for this variant.
+ACCESSIBLE = "pdf/ua-1"
+
+
+def render_pdf(template: str, context: dict[str, Any], *, accessible: bool = False) -> bytes:
+    """Render a Django template to PDF bytes; assets come only from static files.
+
+    ``accessible``: a tagged PDF/UA-1 document (the template must set ``<html lang>`` and a
+    ``<title>``). Off by default: other callers' documents stay as they were.
+    """
     html = render_to_string(template, context)
     document = HTML(string=html, base_url=static_base_url(), url_fetcher=StaticFilesOnlyFetcher())
+    options: dict[str, Any] = {"pdf_variant": ACCESSIBLE, "pdf_tags": True} if accessible else {}
     try:
-        pdf: bytes = document.write_pdf()
+        pdf: bytes = document.write_pdf(**options)
     except FatalURLFetchingError as error:
         # WeasyPrint's fatal error is a BaseException, which Django would not handle.
         raise PdfResourceRefused(str(error)) from error.__cause__
