@@ -34,4 +34,5 @@ urlpatterns = [
     path("", include("iop.medications.urls")),
     path("", include("relapse_prevention.urls")),
     path("", include("iop.dashboard.urls")),
+    path("", include("iop.reports.clinical.urls")),
 ]

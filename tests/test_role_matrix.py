@@ -31,6 +31,7 @@ from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
 from tests.relapse_prevention.matrix_helpers import screen_samples
+from tests.reports.matrix_helpers import report_samples
 from tests.scheduling.matrix_helpers import program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
 from tests.treatment_plans.pdf_helpers import plan_pdf_samples
@@ -127,6 +128,7 @@ def signed_in(outcome: Outcome) -> dict[str, Outcome]:
 CLIENT_READERS = {Role.INTAKE, Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
 CHARTING = {Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
 PLAN_WRITERS = {Role.CLINICIAN, Role.DIRECTOR}
+REPORT_WRITERS = {Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
 HOME = Redirect("home")
 
 EXPECTED: dict[str, dict[str, Outcome]] = {
@@ -287,6 +289,15 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "relapse_prevention:specimen_interpret": everyone(405),
     "relapse_prevention:specimen_sign": everyone(405),
     "relapse_prevention:specimen_addendum": everyone(405),
+    # --- reports: draft from the chart, the report page, its parts, signing, the PDF
+    # (the writes are POST-only; the sample is a draft, so its PDF is not there: 404)
+    "clinical_reports:new": only(REPORT_WRITERS),
+    "clinical_reports:report": only(CHARTING),
+    "clinical_reports:status": only(CHARTING),
+    "clinical_reports:download": only(CHARTING, ok=404),
+    "clinical_reports:narrative": everyone(405),
+    "clinical_reports:refresh": everyone(405),
+    "clinical_reports:sign": everyone(405),
     # --- allauth: sign-in, password and two-factor pages
     "account_login": everyone(HOME, anonymous=200),
     "account_logout": everyone(200, anonymous=Redirect("account_login")),  # asks to confirm
@@ -396,6 +407,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **program_day_samples(client_record, staff),
         **medication_samples(client_record, staff),
         **screen_samples(client_record, staff),
+        **report_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),
     }
     return samples | plan_part_samples(samples, staff)

@@ -14,6 +14,9 @@ class ClinicalReportsConfig(AppConfig):
     verbose_name = "Clinical reports and disclosures"
 
     def ready(self) -> None:
-        from iop.reports.clinical import oversight
+        from iop.reports.clinical import chart, documents, oversight, today
 
+        chart.register()
+        documents.register()
         oversight.register()
+        today.register()

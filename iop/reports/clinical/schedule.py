@@ -17,6 +17,7 @@ import calendar
 import datetime
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -136,7 +137,7 @@ def scheduled_reports_draft() -> int:
     return drafted
 
 
-def overdue_drafts(program_ids: list[int], *, limit: int = 50) -> list[ClinicalReport]:
+def overdue_drafts(program_ids: list[Any], *, limit: int = 50) -> list[ClinicalReport]:
     """Scheduled reports past their due date and still unsigned, oldest first."""
     candidates = (
         ClinicalReport.objects.drafts()

@@ -16,13 +16,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake.models import Consent
+from iop.accounts import permissions
 from iop.accounts.models import User
 from iop.clients.models import Client, Episode
+from iop.reports.clinical import access
 from iop.reports.clinical import content as report_content
 from iop.reports.clinical.models import ClinicalReport
 from iop.reports.clinical.sections import NARRATIVE_FIELDS
 from iop.signatures.text import content_hash
 
+NARRATIVE_MAX = 6000
+NARRATIVE_LABELS = {
+    "executive_summary": "Summary",
+    "participation": "Participation",
+    "recommendation": "Recommendation",
+    "clinician_summary": "Clinician's summary",
+    "aftercare": "Aftercare",
+}
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read over the phone
 
 
@@ -57,9 +67,17 @@ def report_draft(
     due_on: datetime.date | None = None,
 ) -> ClinicalReport:
     """A draft drawn from the record, its narrative prefilled, for ``author`` to sign."""
-    validate_period(start, end, today=client.program.today(), admitted_on=episode.admitted_on)
     if consent is not None and consent.client_id != client.pk:
         raise ValidationError({"consent": "That consent is another client's."})
+    validate_period(start, end, today=client.program.today(), admitted_on=episode.admitted_on)
+    if not scheduled and not permissions.can(author, permissions.WRITE_REPORTS, client.program):
+        raise PermissionDenied("You do not write reports in this program.")
+    if episode.client_id != client.pk:
+        raise ValidationError("That episode is another client's.")
+    if consent is not None and not Consent.objects.in_force().filter(pk=consent.pk).exists():
+        raise ValidationError(
+            {"consent": "That consent is not in force (unsigned, expired or revoked)."}
+        )
     drawn = report_content.draw_content(
         kind=kind, client=client, episode=episode, start=start, end=end, consent=consent
     )
@@ -86,7 +104,10 @@ def report_draft(
 
 
 def narrative_fields(report: ClinicalReport) -> list[str]:
-    return NARRATIVE_FIELDS[report.kind]
+    """The clinician's parts this report holds: a part whose section the consent leaves out
+    is neither written nor printed."""
+    included = {section["key"] for section in report.content.get("sections", [])}
+    return [field for field in NARRATIVE_FIELDS[report.kind] if field in included]
 
 
 def report_text(report: ClinicalReport) -> str:
@@ -111,13 +132,29 @@ def report_shown_hash(report: ClinicalReport) -> str:
     return content_hash(report_text(report))
 
 
+DOCUMENT_KIND = "clinical_report"
+
+
 @transaction.atomic
 def report_sign(*, report: ClinicalReport, by: User, shown_sha256: str) -> ClinicalReport:
+    """Sign what the author was shown, lock it, have it rendered, and disclose it to the
+    consent's recipient when the consent still allows (``disclosure.disclose_signed``)."""
+    from iop.reports.clinical.disclosure import disclose_signed
+    from iop.reports.services import report_request
+
     report = ClinicalReport.objects.select_for_update().get(pk=report.pk)
     if report.is_signed:
         raise ValidationError("This report is already signed.")
-    if report.author_id != by.pk:
-        raise PermissionDenied("Only the report's author signs it.")
+    access.check_may_sign(by, report)
+    missing = [
+        NARRATIVE_LABELS[field]
+        for field in narrative_fields(report)
+        if not getattr(report, field).strip()
+    ]
+    if missing:
+        raise ValidationError(
+            "Write the " + " and the ".join(m.lower() for m in missing) + " before signing."
+        )
     text = report_text(report)
     if content_hash(text) != shown_sha256:
         raise ValidationError("The report changed since you opened it: read it again, then sign.")
@@ -126,14 +163,47 @@ def report_sign(*, report: ClinicalReport, by: User, shown_sha256: str) -> Clini
     report.signed_text = text
     report.content_sha256 = content_hash(text)
     report.save()
+    document = report_request(kind=DOCUMENT_KIND, client=report.client, subject=report, by=by)
+    report.document = document
+    report.save(update_fields=["document", "updated_at"])
+    disclose_signed(report)
     return report
 
 
+@transaction.atomic
+def report_refresh(*, report: ClinicalReport, by: User) -> ClinicalReport:
+    """Draw the record again (a late note, a new screen), keeping what the clinician wrote."""
+    report = ClinicalReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_signed:
+        raise ValidationError("A signed report is not redrawn; draft a new one.")
+    access.check_may_write(by, report)
+    report.content = report_content.draw_content(
+        kind=report.kind,
+        client=report.client,
+        episode=report.episode,
+        start=report.period_start,
+        end=report.period_end,
+        consent=report.consent,
+    )
+    report.drawn_at = timezone.now()
+    report.save()
+    return report
+
+
+@transaction.atomic
 def narrative_save(*, report: ClinicalReport, by: User, data: dict[str, Any]) -> ClinicalReport:
+    """Save the clinician's parts of a draft (only those; the rest is drawn from the record)."""
+    report = ClinicalReport.objects.select_for_update().get(pk=report.pk)
     if report.is_signed:
         raise ValidationError("A signed report is not edited.")
+    access.check_may_write(by, report)
     for field in narrative_fields(report):
         if field in data:
-            setattr(report, field, data[field])
+            text = str(data[field]).strip()
+            if len(text) > NARRATIVE_MAX:
+                raise ValidationError(
+                    {field: f"Keep this under {NARRATIVE_MAX:,} characters ({len(text):,} now)."}
+                )
+            setattr(report, field, text)
     report.save()
     return report
