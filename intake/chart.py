@@ -78,6 +78,25 @@ def safety_plan_context(client: Client, user: Any) -> dict[str, Any]:
     }
 
 
+def court_order_context(client: Client, user: Any) -> dict[str, Any]:
+    """The order in effect today (else the latest one) and how many others ended: 1 query."""
+    from intake.models import CourtOrder
+    from intake.services.court_orders import required_in_words
+
+    today = client.program.today()
+    orders = list(CourtOrder.objects.filter(client=client).select_related("supervising_officer"))
+    in_effect = [
+        o for o in orders if o.ordered_on <= today and (o.ends_on is None or o.ends_on >= today)
+    ]
+    order = in_effect[0] if in_effect else (orders[0] if orders else None)
+    return {
+        "order": order,
+        "required": required_in_words(order) if order else "",
+        "earlier": len(orders) - (1 if order else 0),
+        "can_edit": permissions.can(user, permissions.EDIT_COURT_ORDERS, client.program),
+    }
+
+
 SECTIONS = [
     ChartSection(
         "safety_plan",
@@ -94,6 +113,13 @@ SECTIONS = [
     ),
     ChartSection(
         "consents", 30, "intake/chart/_consents.html", consents_context, permissions.VIEW_CLIENTS
+    ),
+    ChartSection(
+        "court_order",
+        35,
+        "intake/chart/_court_order.html",
+        court_order_context,
+        permissions.VIEW_CLIENTS,
     ),
 ]
 

@@ -2,6 +2,7 @@ from intake.views import (
     assessments,
     consent_text,
     consents,
+    court_orders,
     instruments,
     referrals,
     safety_plans,
@@ -15,4 +16,5 @@ urlpatterns = (
     + consents.urlpatterns
     + consent_text.urlpatterns
     + safety_plans.urlpatterns
+    + court_orders.urlpatterns
 )

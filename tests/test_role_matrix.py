@@ -289,6 +289,9 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "relapse_prevention:specimen_interpret": everyone(405),
     "relapse_prevention:specimen_sign": everyone(405),
     "relapse_prevention:specimen_addendum": everyone(405),
+    # --- court orders (intake, clinicians and directors edit; everyone on the chart reads)
+    "intake:court_order_create": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
+    "intake:court_order_edit": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     # --- reports: draft from the chart, the report page, its parts, signing, the PDF
     # (the writes are POST-only; the sample is a draft, so its PDF is not there: 404)
     "clinical_reports:new": only(REPORT_WRITERS),

@@ -87,5 +87,5 @@ def test_clinician_drafts_edits_signs_and_the_pdf_is_made(
     assert download.value.suggested_filename.endswith(".pdf")
 
     report = ClinicalReport.objects.get()
-    assert report.is_signed and report.document.is_ready
+    assert report.is_signed and report.document is not None and report.document.is_ready
     assert Disclosure.objects.filter(report=report, recipient_user=officer).exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from intake.models import CourtOrder, LegalStatus
 from iop.accounts.models import Role
 from iop.reports.clinical.services import report_draft
 
@@ -21,4 +22,13 @@ def report_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, str]:
         consent=None,
         author=staff[Role.CLINICIAN],
     )
-    return {"report_id": str(report.pk)}
+    order = CourtOrder.objects.create(
+        client=client_record,
+        case_number="CR-2026-0001",
+        court_program="County Drug Court",
+        legal_status=LegalStatus.PROBATION,
+        supervising_officer_name="Dana Whitfield",
+        ordered_on=episode.admitted_on,
+        group_sessions_per_week=3,
+    )
+    return {"clinical_report_id": str(report.pk), "court_order_id": str(order.pk)}

@@ -26,7 +26,7 @@ def officer(program):
     return member(Role.PROBATION, program, email="officer@county.test")
 
 
-def _signed(client, staff, consent):
+def _signed(client, staff, consent, before_signing=None):
     clinician = staff[Role.CLINICIAN]
     episode = client.episodes.first()
     end = client.program.today() - datetime.timedelta(days=1)
@@ -39,6 +39,8 @@ def _signed(client, staff, consent):
         consent=consent,
         author=clinician,
     )
+    if before_signing:
+        before_signing()
     return report_sign(report=report, by=clinician, shown_sha256=report_shown_hash(report))
 
 
@@ -91,10 +93,14 @@ def test_revoked_consent_discloses_nothing(client_record, staff, officer):
     consent = _consent(
         client_record, staff, officer, irrevocable_until_event="x", kind="disclosure"
     )
-    report = _signed(client_record, staff, consent)
-    type(consent).objects.filter(pk=consent.pk).update(
-        revoked_at=timezone.now(), revoked_recorded_by=staff[Role.INTAKE]
-    )
+
+    def revoke():
+        type(consent).objects.filter(pk=consent.pk).update(
+            revoked_at=timezone.now(), revoked_recorded_by=staff[Role.INTAKE]
+        )
+
+    # Drafted while the consent was in force, signed after its revocation: not disclosed.
+    report = _signed(client_record, staff, consent, before_signing=revoke)
     report.consent.refresh_from_db()
     with pytest.raises(ValidationError, match="revoked"):
         report_disclose(report, by=staff[Role.CLINICIAN])

@@ -5,10 +5,10 @@ from iop.reports.clinical import views
 app_name = "clinical_reports"
 urlpatterns = [
     path("clients/<uuid:client_id>/reports/new/", views.report_new, name="new"),
-    path("reports/<uuid:report_id>/", views.report_detail, name="report"),
-    path("reports/<uuid:report_id>/narrative/", views.report_narrative, name="narrative"),
-    path("reports/<uuid:report_id>/refresh/", views.report_refresh, name="refresh"),
-    path("reports/<uuid:report_id>/sign/", views.report_sign, name="sign"),
-    path("reports/<uuid:report_id>/status/", views.report_status, name="status"),
-    path("reports/<uuid:report_id>/pdf/", views.report_download, name="download"),
+    path("reports/<uuid:clinical_report_id>/", views.report_detail, name="report"),
+    path("reports/<uuid:clinical_report_id>/narrative/", views.report_narrative, name="narrative"),
+    path("reports/<uuid:clinical_report_id>/refresh/", views.report_refresh, name="refresh"),
+    path("reports/<uuid:clinical_report_id>/sign/", views.report_sign, name="sign"),
+    path("reports/<uuid:clinical_report_id>/status/", views.report_status, name="status"),
+    path("reports/<uuid:clinical_report_id>/pdf/", views.report_download, name="download"),
 ]

@@ -132,16 +132,16 @@ def _detail_context(request: AuthedRequest, report: ClinicalReport) -> dict[str,
 
 @require_GET
 @capability_required(VIEW)
-def report_detail(request: AuthedRequest, report_id: UUID) -> HttpResponse:
-    report = access.report_for(request.user, report_id)
+def report_detail(request: AuthedRequest, clinical_report_id: UUID) -> HttpResponse:
+    report = access.report_for(request.user, clinical_report_id)
     record_view_log(request=request, client=report.client, page="Report")
     return render(request, "reports/clinical/detail.html", _detail_context(request, report))
 
 
 @require_POST
 @capability_required(WRITE)
-def report_narrative(request: AuthedRequest, report_id: UUID) -> HttpResponse:
-    report = access.report_for(request.user, report_id, WRITE)
+def report_narrative(request: AuthedRequest, clinical_report_id: UUID) -> HttpResponse:
+    report = access.report_for(request.user, clinical_report_id, WRITE)
     fields = services.narrative_fields(report)
     form = NarrativeForm(request.POST, fields=fields, labels=services.NARRATIVE_LABELS)
     error = ""
@@ -168,8 +168,8 @@ def report_narrative(request: AuthedRequest, report_id: UUID) -> HttpResponse:
 
 @require_POST
 @capability_required(WRITE)
-def report_refresh(request: AuthedRequest, report_id: UUID) -> HttpResponse:
-    report = access.report_for(request.user, report_id, WRITE)
+def report_refresh(request: AuthedRequest, clinical_report_id: UUID) -> HttpResponse:
+    report = access.report_for(request.user, clinical_report_id, WRITE)
     try:
         services.report_refresh(report=report, by=request.user)
     except ValidationError as refused:
@@ -181,8 +181,8 @@ def report_refresh(request: AuthedRequest, report_id: UUID) -> HttpResponse:
 
 @require_POST
 @capability_required(WRITE)
-def report_sign(request: AuthedRequest, report_id: UUID) -> HttpResponse:
-    report = access.report_for(request.user, report_id, WRITE)
+def report_sign(request: AuthedRequest, clinical_report_id: UUID) -> HttpResponse:
+    report = access.report_for(request.user, clinical_report_id, WRITE)
     access.check_may_sign(request.user, report)
     form = SignForm(request.POST)
     if not form.is_valid():
@@ -201,9 +201,9 @@ def report_sign(request: AuthedRequest, report_id: UUID) -> HttpResponse:
 
 @require_GET
 @capability_required(VIEW)
-def report_status(request: AuthedRequest, report_id: UUID) -> HttpResponse:
+def report_status(request: AuthedRequest, clinical_report_id: UUID) -> HttpResponse:
     """The rendering's progress, polled by the report page until the PDF is ready."""
-    report = access.report_for(request.user, report_id)
+    report = access.report_for(request.user, clinical_report_id)
     return render(
         request, "reports/clinical/_status.html", {"report": report, "document": report.document}
     )
@@ -212,8 +212,8 @@ def report_status(request: AuthedRequest, report_id: UUID) -> HttpResponse:
 @require_GET
 # FileResponse streams (a StreamingHttpResponse), which the decorator's type leaves out.
 @capability_required(VIEW)  # type: ignore[arg-type]
-def report_download(request: AuthedRequest, report_id: UUID) -> FileResponse:
-    report = access.report_for(request.user, report_id)
+def report_download(request: AuthedRequest, clinical_report_id: UUID) -> FileResponse:
+    report = access.report_for(request.user, clinical_report_id)
     document = report.document
     if document is None or not document.is_ready:
         raise Http404("The PDF is not ready yet.")
