@@ -19,7 +19,7 @@ from intake.models import Consent, ConsentKind
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
-from iop.clients.models import Episode
+from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.reports.clinical import access, services
 from iop.reports.clinical.disclosure import disclosure_refusal
@@ -104,7 +104,8 @@ def _detail_context(request: AuthedRequest, report: ClinicalReport) -> dict[str,
     fields = services.narrative_fields(report)
     writable = access.may_write(user, report)
     context: dict[str, object] = {
-        "client": report.client,
+        # The chart header's level of care and flags come with the header's own query.
+        "client": Client.objects.with_chart_header().get(pk=report.client_id),
         "report": report,
         "sections": report_sections(report),
         "left_out": report.content.get("left_out", []),
