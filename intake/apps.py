@@ -5,9 +5,12 @@ class IntakeConfig(AppConfig):
     name = "intake"
 
     def ready(self) -> None:
-        from intake import chart, documents
+        from intake import chart, documents, report_sections
+        from intake.models import Consent
         from intake.services import alerts
+        from intake.services.consents import consent_revoke
         from iop.dashboard.registry import register_census_alerts
+        from iop.reports.clinical.consents import ConsentSource, register_consents
 
         chart.register()
         register_census_alerts(
@@ -15,3 +18,5 @@ class IntakeConfig(AppConfig):
         )
         # At start-up, so a worker that never loads the URLs still renders the client copy.
         documents.register()
+        register_consents(ConsentSource(manager=Consent.objects, revoke=consent_revoke))
+        report_sections.register()

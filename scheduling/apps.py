@@ -6,13 +6,24 @@ class SchedulingConfig(AppConfig):
 
     def ready(self) -> None:
         from iop.clients.signals import episode_discharged
-        from scheduling import chart, chart_notes, plan_evidence, rosters, signals
+        from scheduling import (
+            chart,
+            chart_notes,
+            plan_evidence,
+            report_panels,
+            report_sections,
+            rosters,
+            signals,
+        )
 
         chart.register()
         chart_notes.register()
         # groups sits below scheduling: it calls back here when a roster changes.
         rosters.register()
         plan_evidence.register()
+        # Reports: the attendance and hours they hold, and the drafts on Today.
+        report_sections.register()
+        report_panels.register()
         episode_discharged.connect(
             signals.release_future_sessions, dispatch_uid="scheduling-release-future-sessions"
         )

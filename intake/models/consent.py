@@ -14,6 +14,7 @@ from iop.accounts import permissions
 from iop.accounts.models import Program
 from iop.base import TimeStampedModel
 from iop.clients.models import Client
+from iop.reports.clinical.terms import ConsentInformation, ReportingFrequency
 from iop.signatures.models import lock_when_signed
 
 REVOCATION_TERMS = (
@@ -30,22 +31,6 @@ class ConsentKind(models.TextChoices):
     TREATMENT = "treatment", "Consent to treatment"
     DISCLOSURE = "disclosure", "Consent to disclose (42 CFR 2.31)"
     CRIMINAL_JUSTICE = "criminal_justice", "Criminal justice disclosure (42 CFR 2.35)"
-
-
-class ConsentInformation(models.TextChoices):
-    ATTENDANCE = "attendance", "Attendance"
-    DRUG_SCREENS = "drug_screens", "Drug screen results"
-    PLAN_SUMMARY = "plan_summary", "Treatment plan summary"
-    PROGRESS_SUMMARY = "progress_summary", "Progress summary"
-    DISCHARGE_STATUS = "discharge_status", "Discharge status"
-
-
-class ReportingFrequency(models.TextChoices):
-    """How often the court order asks for a compliance report (a criminal justice consent)."""
-
-    WEEKLY = "weekly", "Every week"
-    EVERY_TWO_WEEKS = "every_two_weeks", "Every two weeks"
-    MONTHLY = "monthly", "Every month"
 
 
 class ConsentStatus(models.TextChoices):
@@ -79,6 +64,18 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
         return self.filter(signed_at__isnull=False, revoked_at__isnull=True).filter(
             Q(expires_on__isnull=True) | unexpired
         )
+
+    def reporting(self) -> ConsentQuerySet:
+        """In force, with a court-ordered reporting frequency and a recipient account."""
+        return (
+            self.in_force()
+            .filter(kind=ConsentKind.CRIMINAL_JUSTICE, recipient_user__isnull=False)
+            .exclude(reporting_frequency="")
+        )
+
+    def report_choices(self, client: Any) -> ConsentQuerySet:
+        """The consents a report for this client may be drafted under (not treatment)."""
+        return self.in_force().filter(client=client).exclude(kind=ConsentKind.TREATMENT)
 
     def authorising(self, *, recipient: Any, information: str) -> ConsentQuerySet:
         return (

@@ -16,7 +16,7 @@ from intake.services.consents import consent_revoke
 from iop.accounts.models import Role
 from iop.reports.clinical import schedule
 from iop.reports.clinical.models import ClinicalReport
-from iop.reports.clinical.oversight import overdue_context
+from scheduling.report_panels import overdue_context
 from tests.factories import member
 from tests.intake.consent_helpers import make_consent, sign
 

@@ -5,8 +5,9 @@ class ClinicalReportsConfig(AppConfig):
     """Reports drawn from the record (compliance, progress, discharge), their disclosures
     under consent, and the probation officer's portal.
 
-    One of the kernel's two readers (with iop.dashboard): it reads the feature apps, and no
-    feature app imports it (the import contract in pyproject.toml).
+    It imports no feature app: the apps that hold the record register the sections they
+    draw (``parts``), intake registers its consents (``consents``), and scheduling puts the
+    reports on Today. Installed last, so its demo finds the whole record.
     """
 
     name = "iop.reports.clinical"
@@ -14,9 +15,7 @@ class ClinicalReportsConfig(AppConfig):
     verbose_name = "Clinical reports and disclosures"
 
     def ready(self) -> None:
-        from iop.reports.clinical import chart, documents, oversight, today
+        from iop.reports.clinical import chart, documents
 
         chart.register()
         documents.register()
-        oversight.register()
-        today.register()

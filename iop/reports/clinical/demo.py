@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from intake.models import Consent
-from intake.services.consents import consent_revoke
 from iop.demo_clock import on
 from iop.reports.clinical import schedule, services
+from iop.reports.clinical.consents import consent_revoke
+from iop.reports.clinical.consents import consents as consent_rows
 from iop.reports.clinical.models import ClinicalReport
 
 DAY = datetime.timedelta(days=1)
@@ -41,8 +41,9 @@ def seed(context: dict[str, Any]) -> None:
     if ClinicalReport.objects.filter(program=program).exists():
         return
     consents = list(
-        Consent.objects.filter(client__program=program, signed_at__isnull=False)
-        .exclude(reporting_frequency="")
+        consent_rows()
+        .reporting()
+        .filter(client__program=program)
         .select_related("client", "client__program")
         .order_by("client__record_number")
     )

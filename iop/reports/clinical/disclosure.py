@@ -9,14 +9,16 @@ is told through the outbox, with no client name and no clinical word.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Consent
 from iop.accounts.models import User
 from iop.notifications.models import Channel
 from iop.notifications.services import outbox_enqueue
+from iop.reports.clinical.consents import consents
 from iop.reports.clinical.models import ClinicalReport, Disclosure
 from iop.reports.clinical.sections import SECTIONS
 
@@ -42,7 +44,7 @@ def _needs(report: ClinicalReport) -> set[str]:
     return needs
 
 
-def disclosure_refusal(report: ClinicalReport, consent: Consent | None) -> str | None:
+def disclosure_refusal(report: ClinicalReport, consent: Any) -> str | None:
     """Why this report may not be disclosed now under this consent, or None."""
     if not report.is_signed:
         return "Only a signed report is disclosed: sign it first."
@@ -79,11 +81,9 @@ def _description(report: ClinicalReport) -> str:
 
 
 @transaction.atomic
-def _record(report: ClinicalReport, consent: Consent, by: User | None) -> Disclosure:
+def _record(report: ClinicalReport, consent: Any, by: User | None) -> Disclosure:
     report = ClinicalReport.objects.select_for_update().get(pk=report.pk)
-    consent = (
-        Consent.objects.select_for_update().select_related("client__program").get(pk=consent.pk)
-    )
+    consent = consents().select_for_update().select_related("client__program").get(pk=consent.pk)
     refusal = disclosure_refusal(report, consent)
     if refusal:
         raise ValidationError(refusal)

@@ -21,11 +21,12 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from intake.models import Consent, ConsentKind, ReportingFrequency
 from iop.clients.models import Episode
 from iop.reports.clinical import services
+from iop.reports.clinical.consents import consents
 from iop.reports.clinical.models import ClinicalReport
 from iop.reports.clinical.sections import ReportKind
+from iop.reports.clinical.terms import ReportingFrequency
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +58,7 @@ def periods(frequency: str, anchor: datetime.date) -> Iterator[tuple[datetime.da
         index += 1
 
 
-def periods_due(
-    consent: Consent, today: datetime.date
-) -> list[tuple[datetime.date, datetime.date]]:
+def periods_due(consent: Any, today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
     """The periods of ``consent`` that have ended by ``today`` (recent ones only)."""
     assert consent.signed_at is not None
     anchor = consent.client.program.local_date(consent.signed_at)
@@ -74,7 +73,7 @@ def periods_due(
     return due
 
 
-def _episode_for(consent: Consent, end: datetime.date) -> Episode | None:
+def _episode_for(consent: Any, end: datetime.date) -> Episode | None:
     return (
         Episode.objects.filter(client_id=consent.client_id, admitted_on__lte=end)
         .select_related("primary_clinician", "level_of_care")
@@ -83,13 +82,8 @@ def _episode_for(consent: Consent, end: datetime.date) -> Episode | None:
     )
 
 
-def scheduled_consents() -> list[Consent]:
-    return list(
-        Consent.objects.in_force()
-        .filter(kind=ConsentKind.CRIMINAL_JUSTICE, recipient_user__isnull=False)
-        .exclude(reporting_frequency="")
-        .select_related("client", "client__program")
-    )
+def scheduled_consents() -> list[Any]:
+    return list(consents().reporting().select_related("client", "client__program"))
 
 
 def scheduled_reports_draft() -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from intake.models import ConsentInformation
+from iop.reports.clinical.terms import ConsentInformation
 
 
 class ReportKind(models.TextChoices):

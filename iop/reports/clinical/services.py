@@ -15,12 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Consent
 from iop.accounts import permissions
 from iop.accounts.models import User
 from iop.clients.models import Client, Episode
 from iop.reports.clinical import access
 from iop.reports.clinical import content as report_content
+from iop.reports.clinical.consents import consents
 from iop.reports.clinical.models import ClinicalReport
 from iop.reports.clinical.sections import NARRATIVE_FIELDS
 from iop.signatures.text import content_hash
@@ -61,7 +61,7 @@ def report_draft(
     episode: Episode,
     start: datetime.date,
     end: datetime.date,
-    consent: Consent | None,
+    consent: Any,
     author: User,
     scheduled: bool = False,
     due_on: datetime.date | None = None,
@@ -74,7 +74,7 @@ def report_draft(
         raise PermissionDenied("You do not write reports in this program.")
     if episode.client_id != client.pk:
         raise ValidationError("That episode is another client's.")
-    if consent is not None and not Consent.objects.in_force().filter(pk=consent.pk).exists():
+    if consent is not None and not consents().in_force().filter(pk=consent.pk).exists():
         raise ValidationError(
             {"consent": "That consent is not in force (unsigned, expired or revoked)."}
         )

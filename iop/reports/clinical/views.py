@@ -15,13 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intake.models import Consent, ConsentKind
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.reports.clinical import access, services
+from iop.reports.clinical.consents import consents as consent_rows
 from iop.reports.clinical.disclosure import disclosure_refusal
 from iop.reports.clinical.documents import report_sections
 from iop.reports.clinical.forms import NarrativeForm, ReportStartForm, SignForm, default_period
@@ -52,9 +52,8 @@ def report_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
         raise Http404("This client has no episode of care to report on.")
     consents = [
         c
-        for c in Consent.objects.in_force()
-        .filter(client=client)
-        .exclude(kind=ConsentKind.TREATMENT)
+        for c in consent_rows()
+        .report_choices(client)
         .select_related("recipient_user", "client__program")
     ]
     kind = request.GET.get("kind", ReportKind.COMPLIANCE)
