@@ -18,6 +18,7 @@ from intake.models import (
     ConsentKind,
     ContactMethod,
     ContactOutcome,
+    LegalStatus,
     Referral,
     ReferralSource,
     ReferralStatus,
@@ -25,6 +26,7 @@ from intake.models import (
 )
 from intake.models.consent import REVOCATION_TERMS, SignerRelationship
 from intake.services.consents import consent_shown_hash, consent_sign
+from intake.services.court_orders import court_order_save
 from intake.services.instruments import instrument_record
 from iop.clients.models import Client, Episode
 from iop.demo_clock import on
@@ -236,6 +238,28 @@ def _consents(
         **signing,
     )
     _signed(consent, signed_on, witness)
+    _court_order(client, episode, referral, staff, drug_court=scheduled[1:2] == [client.pk])
+
+
+def _court_order(
+    client: Client, episode: Episode, referral: Referral, staff: dict, *, drug_court: bool
+) -> None:
+    """The order from the court's paperwork, entered at intake: what the reports compare."""
+    with on(client.program, episode.admitted_on, datetime.time(11)):
+        court_order_save(
+            client=client,
+            by=staff["intake@demo.test"],
+            case_number=referral.court_case_number,
+            court_program="County Adult Treatment Court" if drug_court else "County Probation",
+            legal_status=LegalStatus.DRUG_COURT if drug_court else LegalStatus.PROBATION,
+            supervising_officer=staff["probation@demo.test"],
+            ordered_on=episode.admitted_on - datetime.timedelta(days=9),
+            ends_on=episode.admitted_on + datetime.timedelta(days=365),
+            group_sessions_per_week=3,
+            individual_sessions_per_week=1,
+            drug_screens_per_week=0 if drug_court else 1,
+            other_conditions="Keep every scheduled appointment; no new arrests.",
+        )
 
 
 def seed(context: dict[str, Any]) -> None:

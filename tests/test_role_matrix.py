@@ -165,6 +165,9 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clients:contact_edit": only(CLIENT_READERS),
     "audit:log": only({Role.DIRECTOR}),
     "reports:disclosed": only({Role.PROBATION}),
+    # Another officer's (or no) disclosure: 404 for an officer, refused for everyone else.
+    "reports:disclosed_download": only({Role.PROBATION}, ok=404),
+    "reports:verify": only({Role.PROBATION, Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "dashboard:census": only({Role.DIRECTOR}),
     # --- the program day: Today, the week, sessions, attendance, bookings, tracks, groups
     "scheduling:today": only(CHARTING),
@@ -301,6 +304,8 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clinical_reports:narrative": everyone(405),
     "clinical_reports:refresh": everyone(405),
     "clinical_reports:sign": everyone(405),
+    "clinical_reports:accounting": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
+    "clinical_reports:accounting_pdf": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     # --- allauth: sign-in, password and two-factor pages
     "account_login": everyone(HOME, anonymous=200),
     "account_logout": everyone(200, anonymous=Redirect("account_login")),  # asks to confirm
@@ -463,18 +468,25 @@ def test_role_matrix(actor, staff, samples):
 
 def test_table_never_opens_a_staff_page_to_probation():
     """Guards the table itself: besides their own account pages, the officer opens only
-    their reports, the health check and the idle timer."""
+    their reports, the check of a report's PDF, the health check and the idle timer."""
     opened = {key for key, row in EXPECTED.items() if row[Role.PROBATION] == 200}
     own_account_pages = {key for key in opened if key.startswith(("account_", "mfa_"))}
     assert opened - own_account_pages == {
         "reports:disclosed",
+        "reports:verify",
         "healthz",
         "session_status",
         "accounts:invitation_accept",
     }
 
 
-NOT_STAFF_PAGES = {"healthz", "session_status", "reports:disclosed", "accounts:invitation_accept"}
+NOT_STAFF_PAGES = {
+    "healthz",
+    "session_status",
+    "reports:disclosed",
+    "reports:verify",
+    "accounts:invitation_accept",
+}
 
 
 @pytest.mark.usefixtures("_quick_healthz")

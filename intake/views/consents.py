@@ -83,6 +83,9 @@ def consent_list(request: AuthedRequest, client_id: UUID) -> HttpResponse:
             "consents": consents,
             "kinds": ConsentKind,
             "can_edit": can_edit,
+            "can_see_disclosures": permissions.can(
+                request.user, permissions.VIEW_DISCLOSURES, client.program
+            ),
             "can_edit_wording": permissions.can(
                 request.user, permissions.EDIT_CONSENT_TEXT, client.program
             ),

@@ -31,4 +31,9 @@ def report_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, str]:
         ordered_on=episode.admitted_on,
         group_sessions_per_week=3,
     )
-    return {"clinical_report_id": str(report.pk), "court_order_id": str(order.pk)}
+    return {
+        "clinical_report_id": str(report.pk),
+        "court_order_id": str(order.pk),
+        # No disclosure has this id: an officer gets 404 (as for another officer's).
+        "disclosure_id": "7d1c5a52-0000-4000-8000-000000000000",
+    }

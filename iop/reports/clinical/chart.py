@@ -38,6 +38,9 @@ def reports_context(client: Client, user: Any) -> dict[str, Any]:
             for r in reports
         ],
         "older": older,
+        "accounting_url": reverse("clinical_reports:accounting", args=[client.pk])
+        if permissions.can(user, permissions.VIEW_DISCLOSURES, client.program)
+        else None,
         "new_url": reverse("clinical_reports:new", args=[client.pk])
         if permissions.can(user, permissions.WRITE_REPORTS, client.program)
         else None,

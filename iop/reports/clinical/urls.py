@@ -1,6 +1,6 @@
 from django.urls import path
 
-from iop.reports.clinical import views
+from iop.reports.clinical import accounting_views, views
 
 app_name = "clinical_reports"
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
     path("reports/<uuid:clinical_report_id>/sign/", views.report_sign, name="sign"),
     path("reports/<uuid:clinical_report_id>/status/", views.report_status, name="status"),
     path("reports/<uuid:clinical_report_id>/pdf/", views.report_download, name="download"),
+    path("clients/<uuid:client_id>/disclosures/", accounting_views.accounting, name="accounting"),
+    path(
+        "clients/<uuid:client_id>/disclosures/pdf/",
+        accounting_views.accounting_pdf,
+        name="accounting_pdf",
+    ),
 ]
