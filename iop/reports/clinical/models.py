@@ -139,6 +139,14 @@ class ClinicalReport(TimeStampedModel):
     def for_recipient(self) -> bool:
         return self.consent_id is not None
 
+    @property
+    def compliance_label(self) -> str:
+        """The compliance status the report states ("" when it holds none)."""
+        for section in self.content.get("sections", []):
+            if section.get("key") == "compliance":
+                return str(section.get("status_label", ""))
+        return ""
+
     def overdue_on(self, day: datetime.date) -> bool:
         return not self.is_signed and self.due_on is not None and self.due_on < day
 
