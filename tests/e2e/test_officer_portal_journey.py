@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -29,8 +30,8 @@ def audit(page: Page, axe_page: Page) -> None:
 
 
 def _disclosed_report(program, clinician, officer, intake, first, last):
-    client = ClientFactory(program=program, legal_first_name=first, legal_last_name=last)
-    episode = EpisodeFactory(client=client, primary_clinician=clinician)
+    client: Any = ClientFactory(program=program, legal_first_name=first, legal_last_name=last)
+    episode: Any = EpisodeFactory(client=client, primary_clinician=clinician)
     consent = sign(
         make_consent(
             client,
@@ -51,7 +52,7 @@ def _disclosed_report(program, clinician, officer, intake, first, last):
         author=clinician,
     )
     report = report_sign(report=report, by=clinician, shown_sha256=report_shown_hash(report))
-    assert report_render_one(report_id=report.document_id)
+    assert report.document_id and report_render_one(report_id=report.document_id)
     return client, report
 
 

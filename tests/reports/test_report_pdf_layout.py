@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import io
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -81,10 +82,11 @@ def test_the_real_report_is_tagged_pdf_ua_with_its_language_title_and_fonts(
     with report_open(report.document) as stored:
         data = stored.read()
     reader = PdfReader(io.BytesIO(data))
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root, "tagged: a structure tree"
     assert bool(root["/MarkInfo"]["/Marked"])
     assert str(root["/Lang"]).lower().startswith("en")
+    assert reader.metadata is not None
     assert reader.metadata.title == f"{report.get_kind_display()} {report.reference}"
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert "pdfuaid:part" in xmp and ">1<" in xmp.replace('"1"', ">1<")

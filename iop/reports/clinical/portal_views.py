@@ -16,7 +16,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log, record_views_log
 from iop.http import AuthedRequest
 from iop.reports.clinical import portal
-from iop.reports.services import ReportFileMismatch, report_download_name, report_open
+from iop.reports.clinical.views import signed_pdf
 
 PER_PAGE = 50
 
@@ -90,19 +90,11 @@ def disclosed_download(request: AuthedRequest, disclosure_id: UUID) -> FileRespo
     disclosure = portal.portal_disclosure(request.user, disclosure_id)
     if disclosure is None:
         raise Http404("No report of that id is open to you.")
-    document = disclosure.report.document
-    if document is None or not document.is_ready:
-        raise Http404("The PDF is not ready yet: try again in a minute.")
-    try:
-        stored = report_open(document)
-    except ReportFileMismatch as broken:
-        raise Http404("The stored PDF does not match its record: ask the program.") from broken
-    record_view_log(request=request, client=disclosure.client, page="Portal report PDF")
-    return FileResponse(
-        stored,
-        as_attachment=True,
-        filename=f"{disclosure.report.reference}-{report_download_name(document)}",
-        content_type="application/pdf",
+    return signed_pdf(
+        request,
+        disclosure.report,
+        page="Portal report PDF",
+        prefix=f"{disclosure.report.reference}-",
     )
 
 

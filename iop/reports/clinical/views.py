@@ -214,17 +214,24 @@ def report_status(request: AuthedRequest, clinical_report_id: UUID) -> HttpRespo
 @capability_required(VIEW)  # type: ignore[arg-type]
 def report_download(request: AuthedRequest, clinical_report_id: UUID) -> FileResponse:
     report = access.report_for(request.user, clinical_report_id)
+    return signed_pdf(request, report, page="Report PDF")
+
+
+def signed_pdf(
+    request: AuthedRequest, report: ClinicalReport, *, page: str, prefix: str = ""
+) -> FileResponse:
+    """The signed report's stored PDF, checked against its SHA-256; the view is logged."""
     document = report.document
     if document is None or not document.is_ready:
-        raise Http404("The PDF is not ready yet.")
+        raise Http404("The PDF is not ready yet: try again in a minute.")
     try:
         stored = report_open(document)
     except ReportFileMismatch as broken:
-        raise Http404("The stored PDF does not match its record.") from broken
-    record_view_log(request=request, client=report.client, page="Report PDF")
+        raise Http404("The stored PDF does not match its record: ask the program.") from broken
+    record_view_log(request=request, client=report.client, page=page)
     return FileResponse(
         stored,
         as_attachment=True,
-        filename=report_download_name(document),
+        filename=prefix + report_download_name(document),
         content_type="application/pdf",
     )
