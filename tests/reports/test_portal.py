@@ -8,6 +8,7 @@ import hashlib
 import io
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -104,6 +105,19 @@ def test_revocation_closes_the_portal_at_once_but_the_accounting_keeps_it(
     accounting = director.get(reverse("clinical_reports:accounting", args=[client_record.pk]))
     text = accounting.content.decode()
     assert report.reference in text and "since revoked" in text
+
+
+def test_an_expired_consent_closes_the_portal_too(client, client_record, staff, officer):
+    report, disclosure = _disclosed(client_record, staff, officer)
+    assert disclosure.consent.expires_on is not None
+    after = disclosure.consent.expires_on + datetime.timedelta(days=2)
+    http = _login(client, officer)
+    url = reverse("reports:disclosed_download", args=[disclosure.pk])
+    assert http.get(url).status_code == 200
+    with time_machine.travel(datetime.datetime.combine(after, datetime.time(12), datetime.UTC)):
+        http = _login(client, officer)  # signed in again: the idle logoff ended the session
+        assert http.get(url).status_code == 404
+        assert report.reference not in http.get(reverse("reports:disclosed")).content.decode()
 
 
 def test_filters_by_client_and_date_with_a_clear_message_for_a_bad_range(
