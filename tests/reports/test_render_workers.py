@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings as django_settings
@@ -51,13 +51,14 @@ STALE_SECONDS = 12
 
 
 def database_url() -> str:
-    """The URL of the database this test runs in (pytest-django's test database)."""
-    db = connection.settings_dict
-    user = quote(db["USER"] or "", safe="")
-    password = f":{quote(str(db['PASSWORD']), safe='')}" if db["PASSWORD"] else ""
-    host = quote(db["HOST"] or "", safe="")
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{user}{password}@{host}{port}/{quote(db['NAME'], safe='')}"
+    """The URL of the database this test runs in (pytest-django's test database): the
+    server's URL (DATABASE_URL, or the embedded server's, which may name a socket directory
+    in its query) with the test database's name in place of the path."""
+    from iop import embedded
+
+    server = urlsplit(embedded.database_url())
+    name = quote(connection.settings_dict["NAME"], safe="")
+    return urlunsplit(server._replace(path=f"/{name}"))
 
 
 def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
