@@ -391,6 +391,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "scheduling.tasks.session_reminders_send",
         "schedule": 900.0,
     },
+    # Approved step-ups and step-downs dated ahead take effect on their day.
+    "scheduling-level-changes-apply": {
+        "task": "scheduling.tasks.level_changes_apply",
+        "schedule": 900.0,
+    },
     "scheduling-unsigned-note-reminders": {
         "task": "scheduling.tasks.note_reminders_send",
         "schedule": 3600.0,

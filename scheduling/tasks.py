@@ -6,7 +6,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError
 
-from scheduling.services import calendar, reminders
+from scheduling.services import calendar, level_changes, reminders
 
 
 @shared_task(
@@ -31,3 +31,11 @@ def session_reminders_send() -> int:
 def note_reminders_send() -> int:
     """Queue today's unsigned-note reminder to each clinician who has notes to finish."""
     return reminders.note_reminders_enqueue()
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def level_changes_apply() -> int:
+    """Approved changes of level dated ahead take effect on their day, in the program's zone."""
+    return level_changes.level_changes_due_apply()

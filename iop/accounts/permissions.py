@@ -30,6 +30,7 @@ CONFIRM_READINESS = "confirm_readiness"  # supervisor/director confirms a readin
 PRESCRIBE = "prescribe"  # be the prescriber of a medication-management visit
 VIEW_CENSUS = "view_census"
 APPROVE_LEVEL_CHANGE = "approve_level_change"
+PROPOSE_LEVEL_CHANGE = "propose_level_change"  # a step up or down, with evidence and ASAM
 DISCHARGE = "discharge"  # discharge a client, or plan and cancel a discharge
 COSIGN_NOTES = "cosign_notes"
 COSIGN_PLAN = "cosign_plan"  # co-sign a treatment plan where the program asks for it
@@ -81,6 +82,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             CARRY_CASELOAD,
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
+            PROPOSE_LEVEL_CHANGE,
             VIEW_SCHEDULE,
             BOOK_SESSIONS,
             VIEW_MEDICATIONS,
@@ -128,6 +130,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             EDIT_PLANS,
             CONFIRM_READINESS,
             APPROVE_LEVEL_CHANGE,
+            PROPOSE_LEVEL_CHANGE,
             DISCHARGE,
             COSIGN_NOTES,
             COSIGN_PLAN,

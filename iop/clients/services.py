@@ -66,6 +66,49 @@ def episode_admit(
     return episode
 
 
+def episode_level_change(
+    *,
+    episode: Episode,
+    to_level: LevelOfCare,
+    effective_on: datetime.date,
+    reason: str,
+    by: User,
+) -> LevelOfCareChange:
+    """Move an open episode to another level of care from ``effective_on`` (its history
+    keeps every level held). Called inside the approving service's transaction."""
+    episode = Episode.objects.select_for_update().select_related("level_of_care").get(pk=episode.pk)
+    if not episode.is_open:
+        raise ValidationError("The episode is closed: its level of care no longer changes.")
+    if to_level.pk == episode.level_of_care_id:
+        raise ValidationError({"to_level": "The client is already at that level of care."})
+    if to_level.edition != episode.program.asam_edition:
+        raise ValidationError({"to_level": "Choose a level from the program's ASAM edition."})
+    latest = episode.level_changes.order_by("-effective_on", "-created_at").first()
+    if effective_on < episode.admitted_on or (latest and effective_on < latest.effective_on):
+        raise ValidationError(
+            {"effective_on": "A change cannot take effect before the admission or the last change."}
+        )
+    change = LevelOfCareChange.objects.create(
+        episode=episode,
+        from_level=episode.level_of_care,
+        to_level=to_level,
+        effective_on=effective_on,
+        reason=reason,
+        created_by=by,
+    )
+    before = episode.level_of_care
+    episode.level_of_care = to_level
+    episode.save(update_fields=["level_of_care", "updated_at"])
+    audit_event_record(
+        action=AuditAction.LEVEL_CHANGED,
+        actor=by,
+        obj=episode,
+        client=episode.client,
+        summary=f"Level of care changed from ASAM {before.code} to ASAM {to_level.code}",
+    )
+    return change
+
+
 # A discharge may be recorded late, but not months late: the chart would then show sessions
 # and notes after the discharge date. Far ahead is refused too: plans change.
 DISCHARGE_DAYS_BACK = 30

@@ -12,6 +12,11 @@ from scheduling.models.calendar import (
     TrackBlock,
     TrackEnrolment,
 )
+from scheduling.models.level_changes import (
+    LevelChangeProposal,
+    ProposalStatus,
+    TrackPlan,
+)
 from scheduling.models.notes import (
     FORMAT_SECTIONS,
     Addendum,
@@ -46,6 +51,9 @@ __all__ = [
     "FORMAT_SECTIONS",
     "IOP_MAX_DAYS",
     "IOP_MIN_DAYS",
+    "LevelChangeProposal",
+    "ProposalStatus",
+    "TrackPlan",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
     "AddedReason",

@@ -132,6 +132,24 @@ def plan_review_due_on(
     )
 
 
+def plan_review_due_now(*, episode: Episode, due_on: datetime.date) -> TreatmentPlan | None:
+    """A change of level makes the active plan's review due (on the change's date, or
+    earlier when it was due already). Inside the caller's transaction."""
+    plan = (
+        TreatmentPlan.objects.select_for_update()
+        .filter(episode=episode, status=PlanStatus.ACTIVE)
+        .order_by("-version")
+        .first()
+    )
+    if plan is None:
+        return None
+    current = plan_review_due_on(plan)
+    if current is None or due_on < current:
+        plan.review_due_on = due_on
+        plan.save(update_fields=["review_due_on", "updated_at"])
+    return plan
+
+
 # ---------------------------------------------------------------- the due list
 
 

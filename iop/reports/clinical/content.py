@@ -28,7 +28,7 @@ from iop.medications.models import Medication
 from iop.reports.clinical import compliance
 from iop.reports.clinical.models import ClinicalReport
 from iop.reports.clinical.parts import Record, drawer_for
-from iop.reports.clinical.sections import ReportKind, SectionSpec, scope_of
+from iop.reports.clinical.sections import SECTIONS, ReportKind, SectionSpec, scope_of
 from iop.reports.clinical.words import KIND_WORDS, day_text, period_text, plural
 
 
@@ -224,6 +224,34 @@ def draw_content(
         "sections": sections,
         "left_out": [{"key": o.key, "title": o.title, "reason": o.reason} for o in left_out],
     }
+
+
+def draw_sections(
+    keys: list[str],
+    *,
+    client: Client,
+    episode: Episode,
+    start: datetime.date,
+    end: datetime.date,
+) -> list[dict[str, Any]]:
+    """Some sections by key, for the clinical record (no consent scope): the evidence other
+    pages gather from the record (a level-of-care proposal), drawn as reports draw it."""
+    specs = {spec.key: spec for kind in SECTIONS.values() for spec in kind}
+    record = Record(
+        kind="evidence",
+        client=client,
+        episode=episode,
+        program=client.program,
+        start=start,
+        end=end,
+        information=None,
+    )
+    drawn = []
+    for key in keys:
+        draw = DRAW.get(key) or drawer_for(key)
+        if draw is not None:
+            drawn.append(_section(specs[key], **draw(record)))
+    return drawn
 
 
 # ---------------------------------------------------------------- the narrative, prefilled
