@@ -9,6 +9,7 @@ class SchedulingConfig(AppConfig):
         from scheduling import (
             chart,
             chart_notes,
+            level_chart,
             plan_evidence,
             report_panels,
             report_sections,
@@ -18,6 +19,7 @@ class SchedulingConfig(AppConfig):
 
         chart.register()
         chart_notes.register()
+        level_chart.register()
         # groups sits below scheduling: it calls back here when a roster changes.
         rosters.register()
         plan_evidence.register()

@@ -3,6 +3,7 @@ from scheduling.views import (
     billing,
     bookings,
     group_notes,
+    level_changes,
     notes,
     sessions,
     today,
@@ -21,4 +22,5 @@ urlpatterns = (
     + group_notes.urlpatterns
     + notes.urlpatterns
     + billing.urlpatterns
+    + level_changes.urlpatterns
 )

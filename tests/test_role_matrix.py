@@ -32,7 +32,7 @@ from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
 from tests.relapse_prevention.matrix_helpers import screen_samples
 from tests.reports.matrix_helpers import report_samples
-from tests.scheduling.matrix_helpers import program_day_samples
+from tests.scheduling.matrix_helpers import level_change_samples, program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
 from tests.treatment_plans.pdf_helpers import plan_pdf_samples
 from tests.treatment_plans.plan_helpers import plan_part_samples
@@ -304,6 +304,11 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clinical_reports:narrative": everyone(405),
     "clinical_reports:refresh": everyone(405),
     "clinical_reports:sign": everyone(405),
+    # --- level-of-care changes (issue 14)
+    "scheduling:level_change_new": only({Role.CLINICIAN, Role.DIRECTOR}),
+    "scheduling:level_changes_pending": only({Role.DIRECTOR}),
+    "scheduling:level_change": only(CHARTING),
+    "scheduling:level_change_decide": everyone(405),  # POST only (directors)
     "clinical_reports:accounting": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "clinical_reports:accounting_pdf": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     # --- allauth: sign-in, password and two-factor pages
@@ -416,6 +421,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **medication_samples(client_record, staff),
         **screen_samples(client_record, staff),
         **report_samples(client_record, staff),
+        **level_change_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),
     }
     return samples | plan_part_samples(samples, staff)

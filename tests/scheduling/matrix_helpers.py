@@ -66,3 +66,26 @@ def program_day_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, 
         "entry_id": str(entry.pk),
         "task_id": str(task.pk),
     }
+
+
+def level_change_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, str]:
+    """A pending step-up proposed by the clinician, for the role matrix."""
+    from iop.clients.models import LevelOfCare
+    from scheduling.models import TrackPlan
+    from scheduling.services.level_changes import level_change_propose
+
+    episode = client_record.episodes.get()
+    proposal = level_change_propose(
+        episode=episode,
+        by=staff[Role.CLINICIAN],
+        to_level=LevelOfCare.objects.get(edition=client_record.program.asam_edition, code="2.5"),
+        effective_on=client_record.program.today(),
+        track_plan=TrackPlan.KEEP,
+        track=None,
+        ratings={1: 0, 2: 1, 3: 3, 4: 2, 5: 3, 6: 1},
+        notes={},
+        why_this_level="Daily structure is needed.",
+        why_not_lower="IOP hours have not held.",
+        why_not_higher="Safe at home.",
+    )
+    return {"proposal_id": str(proposal.pk)}
