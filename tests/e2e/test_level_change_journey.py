@@ -46,7 +46,9 @@ def test_clinician_proposes_a_step_down_and_a_director_approves(
         page.locator(f"#id_rating_{number}").select_option(rating)
     page.get_by_role("button", name="Draft the justification").click()
     expect(page.get_by_role("heading", name="The decision aid recommends ASAM 1")).to_be_visible()
-    expect(page.get_by_label("Why this level")).to_contain_text("The decision aid recommends ASAM 1")
+    expect(page.get_by_label("Why this level")).to_contain_text(
+        "The decision aid recommends ASAM 1"
+    )
     page.get_by_label("Why not the level above").fill(
         "Stable for a month: IOP hours are no longer needed."
     )
