@@ -68,6 +68,15 @@ def test_demo_program_day_is_seeded_once(capsys):
     if today.isoweekday() > 1:  # on a Monday morning nobody can have missed anything yet
         assert hours_shortfall(program_ids=[program.pk])
 
+    # Changes of level of care: one client up and back down, one step-up awaiting a decision.
+    from scheduling.models import LevelChangeProposal
+
+    proposals = LevelChangeProposal.objects.filter(program=program).select_related("to_level")
+    applied = proposals.filter(applied_at__isnull=False).order_by("effective_on")
+    assert [p.to_level.code for p in applied] == ["2.5", "2.1"]
+    assert proposals.pending().count() == 1
+    assert all(p.evidence["sections"] for p in proposals)
+
     before = counts()
     started = time.monotonic()
     call_command("seed_demo", "--force")
