@@ -3,6 +3,8 @@ sees what the consent leaves out, signs, and watches the PDF being made by a rea
 
 from __future__ import annotations
 
+from urllib.parse import unquote_plus
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -68,7 +70,15 @@ def test_clinician_drafts_edits_signs_and_the_pdf_is_made(
     page.get_by_role("textbox", name="Participation").fill("Takes part and is on time.")
     recommendation = page.get_by_role("textbox", name="Recommendation")
     recommendation.fill("Continue in the program; next report in one week.")
-    recommendation.blur()
+    # Wait for the save that carries the last part (an earlier part's save may answer first).
+    with page.expect_response(
+        lambda r: (
+            r.request.method == "POST"
+            and "/narrative/" in r.url
+            and "next report in one week" in unquote_plus(r.request.post_data or "")
+        )
+    ):
+        recommendation.blur()
     expect(page.locator("#narrative-status")).to_contain_text("Saved at")
     page.reload()
     expect(page.get_by_role("textbox", name="Recommendation")).to_have_value(
