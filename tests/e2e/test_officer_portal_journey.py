@@ -5,6 +5,7 @@ disclosures. axe-core on every page."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from intake.models.consent import ConsentInformation, ConsentKind
 from iop.accounts.models import Role
 from iop.reports.clinical.services import report_draft, report_shown_hash, report_sign
+from iop.reports.models import Report
 from iop.reports.services import report_render_one
 from tests.e2e.axe import assert_accessible
 from tests.e2e.browser import share_session
@@ -52,7 +54,13 @@ def _disclosed_report(program, clinician, officer, intake, first, last):
         author=clinician,
     )
     report = report_sign(report=report, by=clinician, shown_sha256=report_shown_hash(report))
-    assert report.document_id and report_render_one(report_id=report.document_id)
+    assert report.document_id
+    # Signing sent the render task on commit: a worker of another test may take it first.
+    report_render_one(report_id=report.document_id)
+    deadline = time.monotonic() + 30
+    while not Report.objects.get(pk=report.document_id).is_ready:
+        assert time.monotonic() < deadline, "the report was never rendered"
+        time.sleep(0.2)
     return client, report
 
 
