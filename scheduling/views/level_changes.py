@@ -115,7 +115,8 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
         episode=episode,
         initial={"effective_on": today, "track_plan": TrackPlan.KEEP},
     )
-    evidence = level_changes.level_change_evidence(episode, today=today)
+    # Drawn once, for the page or the draft; a proposal draws its own snapshot when saved.
+    evidence = None
     recommendation = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -128,7 +129,9 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
                     episode=episode,
                     to_level=data["to_level"],
                     ratings=form.ratings(),
-                    evidence=evidence,
+                    evidence=(
+                        evidence := level_changes.level_change_evidence(episode, today=today)
+                    ),
                 )
                 form = ProposalForm({**request.POST.dict(), **drafted}, episode=episode)
                 form.is_valid()
@@ -158,7 +161,7 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
             "client": client,
             "episode": episode,
             "form": form,
-            "evidence": evidence,
+            "evidence": evidence or level_changes.level_change_evidence(episode, today=today),
             "pending": pending,
             "recommendation": recommendation,
         },

@@ -158,12 +158,14 @@ class DisclosureQuerySet(models.QuerySet["Disclosure"]):
         return self.filter(report__program_id__in=permissions.program_ids_with(user, capability))
 
     def to_recipient(self, user: Any) -> DisclosureQuerySet:
-        """What this officer may open now: disclosed to them, under a consent not revoked.
+        """What this officer may open now: disclosed to them, under a consent still in force.
 
-        A revocation takes effect at once: what was sent stays recorded as sent, but the
-        portal no longer opens it.
+        A revocation or an expiry takes effect at once: what was sent stays recorded as
+        sent, but the portal no longer opens it.
         """
-        return self.filter(recipient_user=user, consent__revoked_at__isnull=True)
+        from iop.reports.clinical.consents import consents
+
+        return self.filter(recipient_user=user, consent__in=consents().in_force())
 
 
 @locks.track()
