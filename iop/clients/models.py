@@ -170,13 +170,28 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
 
 
 class DischargeReason(models.TextChoices):
-    COMPLETED = "completed", "Completed treatment"
-    STEP_DOWN = "step_down", "Stepped down to a lower level of care elsewhere"
-    STEP_UP = "step_up", "Stepped up to a higher level of care elsewhere"
-    LEFT_AMA = "left_ama", "Left against clinical advice"
+    COMPLETED = "completed", "Planned completion"
+    STEP_DOWN = "step_down", "Step down to outpatient"
+    STEP_UP = "step_up", "Step up to a higher level of care elsewhere"
     ADMINISTRATIVE = "administrative", "Administrative discharge"
+    LEFT_AMA = "left_ama", "Left against clinical advice"
+    LOST_TO_CONTACT = "lost_to_contact", "Lost to contact"
+    # Kept for episodes closed before the kinds above were the only choices; not offered.
     TRANSFERRED = "transferred", "Transferred to another provider"
     OTHER = "other", "Other"
+
+
+# The kinds staff choose from, each with its required steps (iop.clients.discharge_steps).
+DISCHARGE_KINDS = [
+    DischargeReason.COMPLETED,
+    DischargeReason.STEP_DOWN,
+    DischargeReason.STEP_UP,
+    DischargeReason.ADMINISTRATIVE,
+    DischargeReason.LEFT_AMA,
+    DischargeReason.LOST_TO_CONTACT,
+]
+# Kinds where the client goes on to another provider, who is named on the discharge.
+DISCHARGE_TO_PROVIDER = {DischargeReason.STEP_DOWN, DischargeReason.STEP_UP}
 
 
 @locks.track()
@@ -204,6 +219,13 @@ class Episode(TimeStampedModel):
     )
     discharge_planned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A step up or down to another provider names who takes the client on.
+    receiving_provider = models.CharField(max_length=200, blank=True)
+    receiving_provider_contact = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Phone, address or the person who accepted the referral.",
     )
 
     objects = EpisodeQuerySet.as_manager()

@@ -9,7 +9,15 @@ from django.db import transaction
 from iop.accounts.models import Program, User
 from iop.audit.models import AuditAction
 from iop.audit.services import audit_event_record
-from iop.clients.models import Client, DischargeReason, Episode, LevelOfCare, LevelOfCareChange
+from iop.clients.discharge_steps import DischargeStep, discharge_missing
+from iop.clients.models import (
+    DISCHARGE_KINDS,
+    DISCHARGE_TO_PROVIDER,
+    Client,
+    Episode,
+    LevelOfCare,
+    LevelOfCareChange,
+)
 from iop.clients.signals import episode_discharged
 
 
@@ -116,32 +124,42 @@ DISCHARGE_DAYS_AHEAD = 180
 
 
 def _check_discharge(
-    episode: Episode, discharged_on: datetime.date, reason: str, today: datetime.date
+    episode: Episode,
+    discharged_on: datetime.date,
+    reason: str,
+    today: datetime.date,
+    receiving_provider: str,
 ) -> None:
+    errors: dict[str, str] = {}
     if discharged_on < episode.admitted_on:
-        raise ValidationError({"discharged_on": "Discharge cannot be before the admission date."})
+        errors["discharged_on"] = "Discharge cannot be before the admission date."
     earliest = today - datetime.timedelta(days=DISCHARGE_DAYS_BACK)
-    if discharged_on < earliest:
-        raise ValidationError(
-            {
-                "discharged_on": f"A discharge date more than {DISCHARGE_DAYS_BACK} days back "
-                f"is refused: choose {earliest:%B} {earliest.day}, {earliest.year} or later."
-            }
-        )
     latest = today + datetime.timedelta(days=DISCHARGE_DAYS_AHEAD)
-    if discharged_on > latest:
-        raise ValidationError(
-            {
-                "discharged_on": f"Plan a discharge at most {DISCHARGE_DAYS_AHEAD} days ahead "
-                f"(by {latest:%B} {latest.day}, {latest.year})."
-            }
+    if "discharged_on" not in errors and discharged_on < earliest:
+        errors["discharged_on"] = (
+            f"A discharge date more than {DISCHARGE_DAYS_BACK} days back "
+            f"is refused: choose {_day(earliest)} or later."
         )
-    if reason not in DischargeReason.values:
-        raise ValidationError({"discharge_reason": "Choose a discharge reason."})
+    if discharged_on > latest:
+        errors["discharged_on"] = (
+            f"Plan a discharge at most {DISCHARGE_DAYS_AHEAD} days ahead (by {_day(latest)})."
+        )
+    if reason not in DISCHARGE_KINDS:
+        errors["discharge_reason"] = "Choose the kind of discharge."
+    elif reason in DISCHARGE_TO_PROVIDER and not receiving_provider:
+        errors["receiving_provider"] = "Name the provider who takes the client on."
+    if errors:
+        raise ValidationError(errors)
 
 
 def _day(value: datetime.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
+
+
+def _missing_text(missing: list[DischargeStep]) -> str:
+    return "Still to do before the episode closes: " + "; ".join(
+        f"{step.title} ({step.detail})" for step in missing
+    )
 
 
 @transaction.atomic
@@ -152,44 +170,100 @@ def episode_discharge(
     reason: str,
     by: User,
     today: datetime.date | None = None,
+    receiving_provider: str = "",
+    receiving_provider_contact: str = "",
 ) -> Episode:
-    """Discharge on ``discharged_on`` (program-local). Today or a recent past date closes the
-    episode now; a date ahead is recorded as a planned discharge: the client stays in care
-    until that date, when ``episode_discharges_due_apply`` (a beat task) closes it.
+    """Record the discharge: its day (program-local), its kind, and for a move to another
+    provider who takes the client on. The episode closes at once when the day has come and
+    every step this kind requires is done (``iop.clients.discharge_steps``); otherwise the
+    discharge is planned and the client stays in care: the discharge page lists what is
+    missing, and the episode closes when staff close it or, on the day, the beat task does
+    (``episode_discharges_due_apply``), once nothing is missing.
     Feature apps listening to ``episode_discharged`` take the client off future sessions and
-    rosters and close the active plan inside the closing transaction; past records stay."""
+    rosters, close the active plan and set the follow-up calls inside the closing
+    transaction; past records stay."""
     episode = (
         Episode.objects.select_for_update(of=("self",))
-        .select_related("program", "client")
+        .select_related("program", "client", "level_of_care", "primary_clinician")
         .get(pk=episode.pk)
     )
     if episode.discharged_on is not None:
         raise ValidationError("This episode is already discharged.")
     today = today or episode.program.today()
-    _check_discharge(episode, discharged_on, reason, today)
-    if discharged_on > today:
-        return _discharge_plan(episode, discharged_on, reason, by)
-    return _discharge_close(episode, discharged_on, reason, by, summary="Discharged")
+    receiving_provider = receiving_provider.strip()
+    _check_discharge(episode, discharged_on, reason, today, receiving_provider)
+    if reason not in DISCHARGE_TO_PROVIDER:
+        receiving_provider, receiving_provider_contact = "", ""
+    _discharge_plan(
+        episode,
+        discharged_on,
+        reason,
+        by,
+        receiving_provider=receiving_provider,
+        receiving_provider_contact=receiving_provider_contact.strip(),
+    )
+    if discharged_on <= today and not discharge_missing(episode, reason, discharged_on):
+        return _discharge_close(episode, discharged_on, reason, by, summary="Discharged")
+    return episode
 
 
-def _discharge_plan(episode: Episode, planned_on: datetime.date, reason: str, by: User) -> Episode:
+@transaction.atomic
+def episode_discharge_close(
+    *, episode: Episode, by: User, today: datetime.date | None = None
+) -> Episode:
+    """Close a recorded discharge now: its day must have come and nothing may be missing."""
+    episode = (
+        Episode.objects.select_for_update(of=("self",))
+        .select_related("program", "client", "level_of_care", "primary_clinician")
+        .get(pk=episode.pk)
+    )
+    if episode.discharged_on is not None:
+        raise ValidationError("This episode is already discharged.")
+    planned_on, reason = episode.discharge_planned_on, episode.discharge_planned_reason
+    if planned_on is None:
+        raise ValidationError("Record the discharge date and kind first.")
+    today = today or episode.program.today()
+    if planned_on > today:
+        raise ValidationError(
+            f"The discharge is dated {_day(planned_on)}: the client stays in care until then."
+        )
+    missing = discharge_missing(episode, reason, planned_on)
+    if missing:
+        raise ValidationError(_missing_text(missing))
+    return _discharge_close(episode, planned_on, reason, by, summary="Discharged")
+
+
+def _discharge_plan(
+    episode: Episode,
+    planned_on: datetime.date,
+    reason: str,
+    by: User,
+    *,
+    receiving_provider: str,
+    receiving_provider_contact: str,
+) -> Episode:
     episode.discharge_planned_on, episode.discharge_planned_reason = planned_on, reason
     episode.discharge_planned_by = by
+    episode.receiving_provider = receiving_provider
+    episode.receiving_provider_contact = receiving_provider_contact
     episode.save(
         update_fields=[
             "discharge_planned_on",
             "discharge_planned_reason",
             "discharge_planned_by",
+            "receiving_provider",
+            "receiving_provider_contact",
             "updated_at",
         ]
     )
+    to = f" to {receiving_provider}" if receiving_provider else ""
     audit_event_record(
         action=AuditAction.CLIENT_DISCHARGED,
         actor=by,
         obj=episode,
         client=episode.client,
-        summary=f"Discharge planned for {planned_on:%Y-%m-%d} "
-        f"({episode.get_discharge_planned_reason_display()}); still in care until then",
+        summary=f"Discharge recorded for {planned_on:%Y-%m-%d} "
+        f"({episode.get_discharge_planned_reason_display()}{to}); in care until it closes",
     )
     return episode
 
@@ -252,8 +326,9 @@ def episode_discharge_plan_cancel(*, episode: Episode, by: User) -> Episode:
 
 def episode_discharges_due_apply() -> int:
     """Close every episode whose planned discharge date has come in its program's time zone
-    (the beat task). Each in its own transaction, so one refusal does not hold back the rest;
-    running it twice changes nothing. Returns how many took effect."""
+    and whose required steps are all done (the beat task); one still missing a step stays
+    in care and is left for staff. Each in its own transaction, so one refusal does not hold
+    back the rest; running it twice changes nothing. Returns how many took effect."""
     applied = 0
     planned = Episode.objects.discharge_planned().select_related("program")
     for episode in planned:
@@ -266,11 +341,17 @@ def _discharge_due(episode: Episode) -> int:
     with pghistory.context(task="planned_discharges_apply"), transaction.atomic():
         episode = (
             Episode.objects.select_for_update(of=("self",))
-            .select_related("program", "client", "discharge_planned_by")
+            .select_related(
+                "program", "client", "level_of_care", "primary_clinician", "discharge_planned_by"
+            )
             .get(pk=episode.pk)
         )
         if not episode.discharge_planned or episode.discharge_planned_on is None:
             return 0  # cancelled or applied meanwhile
+        if discharge_missing(
+            episode, episode.discharge_planned_reason, episode.discharge_planned_on
+        ):
+            return 0  # stays in care: the discharge page and Today say what is missing
         _discharge_close(
             episode,
             episode.discharge_planned_on,
