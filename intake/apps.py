@@ -5,7 +5,7 @@ class IntakeConfig(AppConfig):
     name = "intake"
 
     def ready(self) -> None:
-        from intake import chart, documents, report_sections
+        from intake import chart, discharge, documents, report_sections
         from intake.models import Consent
         from intake.services import alerts
         from intake.services.consents import consent_revoke
@@ -20,3 +20,4 @@ class IntakeConfig(AppConfig):
         documents.register()
         register_consents(ConsentSource(manager=Consent.objects, revoke=consent_revoke))
         report_sections.register()
+        discharge.register()

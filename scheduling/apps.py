@@ -9,6 +9,7 @@ class SchedulingConfig(AppConfig):
         from scheduling import (
             chart,
             chart_notes,
+            discharge,
             level_chart,
             plan_evidence,
             report_panels,
@@ -28,4 +29,9 @@ class SchedulingConfig(AppConfig):
         report_panels.register()
         episode_discharged.connect(
             signals.release_future_sessions, dispatch_uid="scheduling-release-future-sessions"
+        )
+        # What a discharge needs from scheduling, and the follow-up calls it leaves.
+        discharge.register()
+        episode_discharged.connect(
+            discharge.follow_up_calls_set, dispatch_uid="scheduling-follow-up-calls"
         )

@@ -26,6 +26,7 @@ from iop.clients.models import Episode
 from iop.clients.tasks import planned_discharges_apply
 from iop.notifications.models import OutboxMessage
 from tests.celery_worker import drain_worker
+from tests.discharge_helpers import discharge_steps_complete
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
 from tests.treatment_plans.review_helpers import admit, make_plan
 from treatment_plans.tasks import plan_reminders_send
@@ -178,6 +179,9 @@ def test_the_worker_applies_a_planned_discharge_on_the_programs_date(
     program = program_in(zone)
     director = member(Role.DIRECTOR, program)
     episode: Any = EpisodeFactory(client=ClientFactory(program=program), admitted_on=D - days(40))
+    discharge_steps_complete(
+        episode, kind="completed", clinician=member(Role.CLINICIAN, program), on=planned_on
+    )
     Episode.objects.filter(pk=episode.pk).update(
         discharge_planned_on=planned_on, discharge_planned_reason="completed",
         discharge_planned_by=director,

@@ -13,6 +13,11 @@ urlpatterns = [
         name="episode_discharge",
     ),
     path(
+        "episodes/<uuid:episode_id>/discharge/close/",
+        views.episode_discharge_close_view,
+        name="episode_discharge_close",
+    ),
+    path(
         "episodes/<uuid:episode_id>/discharge/cancel-plan/",
         views.episode_discharge_plan_cancel_view,
         name="episode_discharge_plan_cancel",

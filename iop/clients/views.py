@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+from typing import Any
 from uuid import UUID
 
 from django import forms
@@ -16,8 +18,13 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_client_for, get_episode_for
 from iop.clients.chart import chart_sections
-from iop.clients.models import Client, DischargeReason, Episode
-from iop.clients.services import episode_discharge, episode_discharge_plan_cancel
+from iop.clients.discharge_steps import discharge_steps
+from iop.clients.models import DISCHARGE_KINDS, Client, DischargeReason, Episode
+from iop.clients.services import (
+    episode_discharge,
+    episode_discharge_close,
+    episode_discharge_plan_cancel,
+)
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.phones import PhoneField
 
@@ -77,57 +84,132 @@ class DischargeForm(forms.Form):
     discharged_on = forms.DateField(
         label="Discharge date",
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Today or a recent day takes effect at once. A later date is planned: the "
-        "client stays in care until then.",
+        help_text="The client's last day in the program. The episode closes on that day once "
+        "every step below is done; until then the client stays in care.",
     )
     discharge_reason = forms.ChoiceField(
-        label="Reason", choices=[("", "Choose a reason"), *DischargeReason.choices]
+        label="Kind of discharge",
+        choices=[("", "Choose the kind"), *[(k.value, k.label) for k in DISCHARGE_KINDS]],
+    )
+    receiving_provider = forms.CharField(
+        label="Receiving provider",
+        max_length=200,
+        required=False,
+        help_text="For a step down to outpatient or a step up elsewhere: who takes the client on.",
+    )
+    receiving_provider_contact = forms.CharField(
+        label="How to reach them", max_length=200, required=False
     )
 
 
 def _discharged_message(episode: Episode) -> str:
     if episode.discharged_on is not None:
-        return "Discharged. Future sessions and group places are released."
+        return (
+            "Discharged. Future sessions and group places are released, and the follow-up "
+            "calls at 7 and 30 days are on the primary clinician's Today from their day."
+        )
     planned = episode.discharge_planned_on
     assert planned is not None
     return (
-        f"Discharge planned for {planned:%B} {planned.day}, {planned.year}. The client stays "
-        "in care until then; that day their remaining sessions and group places are released "
-        "and the treatment plan is closed."
+        f"Discharge recorded for {planned:%B} {planned.day}, {planned.year}. The client "
+        "stays in care until the episode closes: the steps still to do are listed below."
     )
+
+
+def _steps_context(episode: Episode, kind: str, on: datetime.date | None) -> dict[str, Any]:
+    if kind not in DISCHARGE_KINDS or on is None:
+        return {"steps": None, "steps_kind": "", "steps_on": None}
+    steps = discharge_steps(episode, kind, on)
+    return {
+        "steps": steps,
+        "steps_kind": DischargeReason(kind).label,
+        "steps_on": on,
+        "steps_missing": sum(1 for step in steps if not step.done),
+    }
+
+
+def _chosen(request: AuthedRequest, episode: Episode) -> tuple[str, datetime.date | None]:
+    """The kind and day whose steps the page lists: the form's while it is being filled in
+    (htmx asks as the kind changes), else the recorded discharge's."""
+    kind = request.GET.get("discharge_reason") or episode.discharge_planned_reason
+    try:
+        on = datetime.date.fromisoformat(request.GET["discharged_on"])
+    except (KeyError, ValueError):
+        on = episode.discharge_planned_on or episode.program.today()
+    return kind, on
 
 
 @require_http_methods(["GET", "POST"])
 @capability_required(DISCHARGE)
 def episode_discharge_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
-    """Close an episode (today or a recent date) or plan its discharge (a later date)."""
+    """Record a discharge (its day, kind and, for a move, the receiving provider), see what
+    that kind still requires, and close the episode once nothing is missing."""
     episode = get_episode_for(request.user, episode_id, DISCHARGE, open_only=True)
+    if request.htmx and request.method == "GET":
+        kind, on = _chosen(request, episode)
+        return render(
+            request,
+            "clients/episode_discharge.html#steps",
+            {"episode": episode, **_steps_context(episode, kind, on)},
+        )
     client = Client.objects.with_chart_header().get(pk=episode.client_id)
     record_view_log(request=request, client=client, page="Discharge")
     initial = {
         "discharged_on": episode.discharge_planned_on or episode.program.today(),
         "discharge_reason": episode.discharge_planned_reason,
+        "receiving_provider": episode.receiving_provider,
+        "receiving_provider_contact": episode.receiving_provider_contact,
     }
     form = DischargeForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             episode = episode_discharge(
                 episode=episode,
-                discharged_on=form.cleaned_data["discharged_on"],
-                reason=form.cleaned_data["discharge_reason"],
+                discharged_on=data["discharged_on"],
+                reason=data["discharge_reason"],
+                receiving_provider=data["receiving_provider"],
+                receiving_provider_contact=data["receiving_provider_contact"],
                 by=request.user,
             )
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
             messages.success(request, _discharged_message(episode))
-            return redirect("clients:chart", client.pk)
+            if episode.discharged_on is not None:
+                return redirect("clients:chart", client.pk)
+            return redirect("clients:episode_discharge", episode.pk)
+    kind, on = _chosen(request, episode)
+    if form.is_bound:
+        kind, on = form.data.get("discharge_reason", ""), form.cleaned_data.get("discharged_on")
+    today = episode.program.today()
     return render(
         request,
         "clients/episode_discharge.html",
-        {"client": client, "episode": episode, "form": form},
+        {
+            "client": client,
+            "episode": episode,
+            "form": form,
+            "may_close": episode.discharge_planned
+            and episode.discharge_planned_on is not None
+            and episode.discharge_planned_on <= today,
+            **_steps_context(episode, kind, on),
+        },
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+@capability_required(DISCHARGE)
+def episode_discharge_close_view(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
+    episode = get_episode_for(request.user, episode_id, DISCHARGE, open_only=True)
+    try:
+        episode = episode_discharge_close(episode=episode, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("clients:episode_discharge", episode.pk)
+    messages.success(request, _discharged_message(episode))
+    return redirect("clients:chart", episode.client_id)
 
 
 @require_POST

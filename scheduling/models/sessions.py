@@ -259,6 +259,11 @@ class FollowUpStatus(models.TextChoices):
     DONE = "done", "Done"
 
 
+class FollowUpKind(models.TextChoices):
+    ABSENCE = "absence", "Reach out after an absence"
+    DISCHARGE_CALL = "discharge_call", "Follow-up call after discharge"
+
+
 class FollowUpQuerySet(models.QuerySet["FollowUpTask"]):
     def open(self) -> FollowUpQuerySet:
         return self.filter(status=FollowUpStatus.OPEN)
@@ -266,7 +271,8 @@ class FollowUpQuerySet(models.QuerySet["FollowUpTask"]):
 
 @locks.track()
 class FollowUpTask(TimeStampedModel):
-    """Reach out the same day after an unexcused absence (one task per missed session)."""
+    """A call staff owe a client: the same day after an unexcused absence (one task per missed
+    session), and 7 and 30 days after discharge."""
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="follow_ups")
@@ -276,6 +282,9 @@ class FollowUpTask(TimeStampedModel):
     )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(
+        max_length=16, choices=FollowUpKind.choices, default=FollowUpKind.ABSENCE
     )
     summary = models.CharField(max_length=200)
     due_on = models.DateField()

@@ -30,11 +30,11 @@ def followups_open(*, user: User, program_ids: Iterable[Any]) -> list[FollowUpTa
         tasks = tasks.filter(assigned_to=user)
     else:
         tasks = tasks.filter(Q(assigned_to=user) | Q(program_id__in=managed))
-    return list(
-        tasks.select_related(
-            "client", "assigned_to", "attendee__session", "attendee__session__group"
-        ).order_by("due_on", "created_at")
-    )
+    tasks = tasks.select_related(
+        "program", "client", "assigned_to", "attendee__session", "attendee__session__group"
+    ).order_by("due_on", "created_at")
+    # The calls after a discharge are set weeks ahead: each shows from its own day.
+    return [task for task in tasks if task.due_on <= task.program.today()]
 
 
 def followup_complete(*, task: FollowUpTask, outcome: str, actor: User) -> FollowUpTask:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from iop.accounts.models import Role
 from iop.audit.models import AuditAction, AuditEvent
 from iop.clients.models import Episode
+from tests.discharge_helpers import discharge_steps_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,9 @@ def _url(client):
 
 
 def test_director_discharges_from_the_chart(staff, client_record, login_as):
+    discharge_steps_complete(
+        client_record.episodes.get(), kind="completed", clinician=staff[Role.CLINICIAN]
+    )
     http = login_as(staff[Role.DIRECTOR])
     chart = http.get(reverse("clients:chart", args=[client_record.pk]))
     assert "Discharge…" in chart.text
@@ -126,10 +130,10 @@ def test_a_date_ahead_is_planned_not_applied(client_record, staff, login_as):
         {"discharged_on": ahead.isoformat(), "discharge_reason": "completed"},
         follow=True,
     )
-    assert "Discharge planned for" in response.text
+    assert "Discharge recorded for" in response.text
     assert "Not in care" not in response.text
     episode = Episode.objects.get(client=client_record)
     assert episode.discharged_on is None and episode.discharge_planned_on == ahead
     # The discharge page shows the plan and lets the director change it.
     page = http.get(_url(client_record)).text
-    assert "Saving a new date or reason replaces the plan." in page
+    assert "Saving a new date or kind replaces it." in page

@@ -16,6 +16,7 @@ from iop.clients.models import Episode
 from iop.clients.tasks import planned_discharges_apply
 from scheduling.models import SessionAttendee, SessionKind
 from tests.celery_worker import drain_worker
+from tests.discharge_helpers import discharge_steps_complete
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
 from tests.scheduling.charting_helpers import active_objectives
 from tests.scheduling.factories import GroupFactory, SessionFactory
@@ -32,6 +33,7 @@ def test_the_worker_applies_a_discharge_planned_for_today_once():
         client=ClientFactory(program=program), admitted_on=today - datetime.timedelta(days=40)
     )
     active_objectives(episode, director, "Practise urge surfing")
+    discharge_steps_complete(episode, kind="completed", clinician=member(Role.CLINICIAN, program))
     later = timezone.now() + datetime.timedelta(days=2)
     session = SessionFactory(
         program=program,

@@ -17,6 +17,7 @@ from scheduling.models import TrackEnrolment
 from scheduling.services.attendance import attendance_record
 from scheduling.services.calendar import sessions_generate
 from scheduling.services.enrolment import track_enrol
+from tests.discharge_helpers import discharge_steps_complete
 from tests.scheduling.charting_helpers import active_objectives
 from tests.scheduling.core_helpers import (
     MON,
@@ -47,6 +48,7 @@ def test_discharge_page_releases_future_sessions_and_keeps_attendance(program, s
         )
     client.force_login(director)
     with at(program, day(1), 10):
+        discharge_steps_complete(ada, kind="completed", clinician=clinician)
         response = client.post(
             reverse("clients:episode_discharge", args=[ada.pk]),
             {"discharged_on": day(1).isoformat(), "discharge_reason": "completed"},
@@ -56,7 +58,7 @@ def test_discharge_page_releases_future_sessions_and_keeps_attendance(program, s
     places = [place(s, ada) for s in sessions_of(group)]
     assert (places[0].status, places[0].attendance) == ("expected", "present")
     assert {p.status for p in places[1:]} == {"removed"}
-    assert places[-1].removed_reason == "Discharged (completed treatment)"
+    assert places[-1].removed_reason == "Discharged (planned completion)"
     assert TrackEnrolment.objects.get(episode=ada).ended_on == day(1)
     assert not RosterEntry.objects.current().filter(episode=ada).exists()
 
@@ -76,6 +78,7 @@ def _planned_setup(program, staff, client):
         active_objectives(ada, clinician, "Practise urge surfing")
     client.force_login(director)
     with at(program, day(1), 10):
+        discharge_steps_complete(ada, kind="completed", clinician=clinician, on=day(9))
         response = client.post(
             reverse("clients:episode_discharge", args=[ada.pk]),
             {"discharged_on": day(9).isoformat(), "discharge_reason": "completed"},
@@ -87,7 +90,7 @@ def _planned_setup(program, staff, client):
 def test_a_discharge_dated_ahead_leaves_the_client_in_care_until_the_date(program, staff, client):
     ada, group, response = _planned_setup(program, staff, client)
     page = response.content.decode()
-    assert "Discharge planned for March 11, 2026" in page
+    assert "Discharge recorded for March 11, 2026" in page
     assert "Discharge planned for Mar 11, 2026" in page  # the chart header
     assert "Not in care" not in page
     ada.refresh_from_db()
@@ -125,7 +128,7 @@ def test_the_beat_task_makes_it_take_effect_on_the_date_in_the_programs_zone(
     plan = TreatmentPlan.objects.get(episode=ada)
     assert plan.status == PlanStatus.SUPERSEDED and plan.superseded_at is not None
     summaries = set(AuditEvent.objects.filter(client=ada.client).values_list("summary", flat=True))
-    assert "Discharged as planned on 2026-03-11: Completed treatment" in summaries
+    assert "Discharged as planned on 2026-03-11: Planned completion" in summaries
     assert "Treatment plan version 1 closed at discharge (2026-03-11)" in summaries
 
 

@@ -15,7 +15,8 @@ class ClinicalReportsConfig(AppConfig):
     verbose_name = "Clinical reports and disclosures"
 
     def ready(self) -> None:
-        from iop.reports.clinical import chart, documents
+        from iop.reports.clinical import chart, discharge, documents
 
         chart.register()
         documents.register()
+        discharge.register()

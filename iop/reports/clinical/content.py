@@ -28,7 +28,13 @@ from iop.medications.models import Medication
 from iop.reports.clinical import compliance
 from iop.reports.clinical.models import ClinicalReport
 from iop.reports.clinical.parts import Record, drawer_for
-from iop.reports.clinical.sections import SECTIONS, ReportKind, SectionSpec, scope_of
+from iop.reports.clinical.sections import (
+    CLOSING_KINDS,
+    SECTIONS,
+    ReportKind,
+    SectionSpec,
+    scope_of,
+)
 from iop.reports.clinical.words import KIND_WORDS, day_text, period_text, plural
 
 
@@ -113,7 +119,15 @@ def _discharge(record: Record) -> dict[str, Any]:
                 f"A discharge is planned for {day_text(episode.discharge_planned_on)} "
                 f"({episode.get_discharge_planned_reason_display().lower()})."
             )
-    aftercare = record.fact("aftercare_plan") if record.kind == ReportKind.DISCHARGE else None
+    to = f" to {episode.receiving_provider}" if episode.receiving_provider else ""
+    if episode.receiving_provider:
+        data["receiving_provider"] = episode.receiving_provider
+        data["receiving_provider_contact"] = episode.receiving_provider_contact
+        if data["discharged"]:
+            data["text"] = data["text"][:-1] + f"{to}."
+        elif "planned_text" in data:
+            data["planned_text"] = data["planned_text"][:-1] + f"{to}."
+    aftercare = record.fact("aftercare_plan") if record.kind in CLOSING_KINDS else None
     if aftercare is not None:
         data["aftercare_plan"] = aftercare
     return data
@@ -378,12 +392,12 @@ def narrative_drafts(kind: str, content: dict[str, Any]) -> dict[str, str]:
     if kind == ReportKind.COMPLIANCE:
         return _compliance_drafts(sections)
     parts = []
-    if kind == ReportKind.DISCHARGE and "discharge" in sections:
-        parts.append(sections["discharge"]["text"])
+    if kind in CLOSING_KINDS and "discharge" in sections:
+        parts.append(sections["discharge"].get("planned_text") or sections["discharge"]["text"])
     if "attendance" in sections:
         parts.append(_attendance_sentence(sections["attendance"]))
     parts += [_hours_sentence(sections), _scores_sentence(sections), _objectives_sentence(sections)]
     drafts = {"clinician_summary": " ".join(p for p in parts if p)}
-    if kind == ReportKind.DISCHARGE:
+    if kind in CLOSING_KINDS:
         drafts["aftercare"] = sections.get("discharge", {}).get("aftercare_plan", "")
     return drafts

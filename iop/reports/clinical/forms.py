@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from iop.reports.clinical.sections import ReportKind
+from iop.reports.clinical.sections import CLOSING_KINDS, ReportKind
 
 DEFAULT_DAYS: dict[str, int] = {ReportKind.COMPLIANCE: 7, ReportKind.PROGRESS: 30}
 
@@ -48,7 +48,7 @@ class ReportStartForm(forms.Form):
 def default_period(
     kind: str, *, today: datetime.date, admitted_on: datetime.date
 ) -> tuple[datetime.date, datetime.date]:
-    if kind == ReportKind.DISCHARGE:
+    if kind in CLOSING_KINDS:
         return admitted_on, today
     start = max(admitted_on, today - datetime.timedelta(days=DEFAULT_DAYS[kind] - 1))
     return start, today

@@ -19,6 +19,13 @@ class ReportKind(models.TextChoices):
     COMPLIANCE = "compliance", "Court/probation compliance report"
     PROGRESS = "progress", "Progress report"
     DISCHARGE = "discharge", "Discharge summary"
+    # For a client moving to another provider: the discharge summary written for the
+    # receiving provider (who they go to, why, and what care continues).
+    TRANSITION = "transition", "Transition summary"
+
+
+# Kinds that close an episode: each holds the discharge status and the aftercare.
+CLOSING_KINDS = {ReportKind.DISCHARGE, ReportKind.TRANSITION}
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,18 @@ SECTIONS: dict[str, list[SectionSpec]] = {
         CLINICIAN_SUMMARY,
         AFTERCARE,
     ],
+    ReportKind.TRANSITION: [
+        IDENTIFIERS,
+        DISCHARGE,
+        COURSE,
+        ATTENDANCE,
+        DRUG_SCREENS,
+        INSTRUMENTS,
+        OBJECTIVES,
+        MEDICATIONS,
+        CLINICIAN_SUMMARY,
+        AFTERCARE,
+    ],
 }
 
 # The parts the clinician writes (prefilled from the record); everything else is drawn
@@ -97,6 +116,7 @@ NARRATIVE_FIELDS: dict[str, list[str]] = {
     ReportKind.COMPLIANCE: ["executive_summary", "participation", "recommendation"],
     ReportKind.PROGRESS: ["clinician_summary"],
     ReportKind.DISCHARGE: ["clinician_summary", "aftercare"],
+    ReportKind.TRANSITION: ["clinician_summary", "aftercare"],
 }
 
 
