@@ -18,19 +18,26 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 
-from iop.clients.discharge_steps import DischargeStep, register_discharge_step
+from iop.accounts import permissions
+from iop.clients.discharge_steps import DischargeStep, discharge_missing, register_discharge_step
 from iop.clients.models import DischargeReason, Episode
 from iop.notifications.models import Channel
 from iop.notifications.services import outbox_enqueue
 from iop.reports.clinical.words import day_text
 from scheduling.models import FollowUpKind, FollowUpStatus, FollowUpTask
+from scheduling.today_panels import TodayPanel, register_today_panel
 
 CALL_DAYS = (7, 30)
 OUTREACH_ATTEMPTS = 2
 OUTREACH_DAYS = 30
 CLIENT_SUBJECT = "A call from your care team"
+# Today lists the discharges of the coming week (and any whose day has passed) that still
+# miss a step; a few, since each one's steps are read.
+UPCOMING_DAYS = 7
+SHOWN = 5
 
 
 def call_days(discharged_on: datetime.date) -> list[datetime.date]:
@@ -145,6 +152,54 @@ def follow_up_calls_set(
             )
 
 
+def waiting_context(user: Any, programs: list[Any]) -> dict[str, Any]:
+    """Recorded discharges of the coming week still missing a step: the user's own clients,
+    and every one in the programs where the user discharges (directors)."""
+    discharging = [p.pk for p in programs if permissions.can(user, permissions.DISCHARGE, p)]
+    latest = max((p.today() for p in programs), default=None)
+    if latest is None:
+        return {"rows": []}
+    episodes = (
+        Episode.objects.discharge_planned()
+        .filter(program__in=programs)
+        .filter(Q(primary_clinician=user) | Q(program_id__in=discharging))
+        .filter(discharge_planned_on__lte=latest + datetime.timedelta(days=UPCOMING_DAYS))
+        .select_related("program", "client", "client__program", "primary_clinician")
+        .order_by("discharge_planned_on", "client__legal_last_name")[: SHOWN * 2]
+    )
+    rows = []
+    for episode in episodes:
+        missing = discharge_missing(
+            episode, episode.discharge_planned_reason, episode.discharge_planned_on
+        )
+        if missing:
+            rows.append(
+                {
+                    "episode": episode,
+                    "missing": missing,
+                    "past": episode.discharge_planned_on < episode.program.today(),
+                    "may_discharge": episode.program_id in discharging,
+                }
+            )
+        if len(rows) == SHOWN:
+            break
+    return {"rows": rows}
+
+
+def waiting_clients(context: dict[str, Any]) -> list[Any]:
+    return [row["episode"].client for row in context["rows"]]
+
+
 def register() -> None:
     register_discharge_step("follow_up_calls", 40, _calls_step)
     register_discharge_step("outreach", 45, _outreach_step)
+    register_today_panel(
+        TodayPanel(
+            key="discharges_waiting",
+            order=25,
+            template="scheduling/_today_discharges.html",
+            capability=permissions.CHART_SESSIONS,
+            context=waiting_context,
+            clients=waiting_clients,
+        )
+    )

@@ -162,6 +162,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "clients:chart": only(CLIENT_READERS),
     "clients:episode_discharge": only({Role.DIRECTOR}),
     "clients:episode_discharge_plan_cancel": everyone(405),  # POST only (directors)
+    "clients:episode_discharge_close": everyone(405),  # POST only (directors)
     "clients:contact_edit": only(CLIENT_READERS),
     "audit:log": only({Role.DIRECTOR}),
     "reports:disclosed": only({Role.PROBATION}),

@@ -220,3 +220,36 @@ def test_the_steps_follow_the_kind_chosen_on_the_page(episode, staff, login_as):
     assert "Steps for left against clinical advice on" in partial
     assert "Final measures" not in partial and "Discharge summary" in partial
     assert "<html" not in partial
+
+
+def test_the_clinician_sees_what_is_missing_on_the_chart_and_today(episode, staff, login_as):
+    episode_discharge(
+        episode=episode,
+        discharged_on=episode.program.today(),
+        reason="completed",
+        by=staff[Role.DIRECTOR],
+    )
+    http = login_as(staff[Role.CLINICIAN])
+    chart = http.get(reverse("clients:chart", args=[episode.client_id])).text
+    assert "2 steps to do before the episode closes." in chart
+    assert "Give the PHQ-9" in chart and "Open the discharge" not in chart
+    today = http.get(reverse("scheduling:today")).text
+    assert "Discharges with steps to do" in today
+    assert "To do: final measures, discharge summary" in today
+    # The clinician cannot record or close a discharge: the link goes to the chart.
+    assert reverse("clients:episode_discharge", args=[episode.pk]) not in today
+
+
+def test_the_close_button_is_for_directors_only(episode, staff, login_as):
+    discharge_steps_complete(episode, kind="completed", clinician=staff[Role.CLINICIAN])
+    episode_discharge(
+        episode=episode,
+        discharged_on=episode.program.today() + datetime.timedelta(days=2),
+        reason="completed",
+        by=staff[Role.DIRECTOR],
+    )
+    close = reverse("clients:episode_discharge_close", args=[episode.pk])
+    assert login_as(staff[Role.CLINICIAN]).post(close).status_code == 403
+    refused = login_as(staff[Role.DIRECTOR]).post(close, follow=True).text
+    assert "the client stays in care until then" in refused
+    assert Episode.objects.get(pk=episode.pk).discharged_on is None
