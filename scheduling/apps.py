@@ -7,6 +7,7 @@ class SchedulingConfig(AppConfig):
     def ready(self) -> None:
         from iop.clients.signals import episode_discharged
         from scheduling import (
+            census,
             chart,
             chart_notes,
             level_chart,
@@ -18,6 +19,7 @@ class SchedulingConfig(AppConfig):
         )
 
         chart.register()
+        census.register()
         chart_notes.register()
         level_chart.register()
         # groups sits below scheduling: it calls back here when a roster changes.
