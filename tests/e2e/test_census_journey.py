@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import transaction
 from playwright.sync_api import Page, expect
 
 from iop.accounts.models import Role
@@ -39,14 +40,16 @@ def test_the_census_is_live_and_every_number_opens_its_list(
     share_session(page, axe_page)
     assert_accessible(axe_page)
 
-    # The clinician's step-up, approved elsewhere, goes through the kernel's service.
-    episode_level_change(
-        episode=episode,
-        to_level=level("2.5"),
-        effective_on=e2e_program.today(),
-        reason="Daily structure needed.",
-        by=clinician,
-    )
+    # The clinician's step-up, approved elsewhere, goes through the kernel's service
+    # (inside the approving transaction, as there).
+    with transaction.atomic():
+        episode_level_change(
+            episode=episode,
+            to_level=level("2.5"),
+            effective_on=e2e_program.today(),
+            reason="Daily structure needed.",
+            by=clinician,
+        )
     page.reload()
     expect(changes.locator(".census-chart-total .stat-value")).to_have_text("1")
     expect(page.get_by_role("table").first).to_contain_text("ASAM 2.5 Partial hospitalization")
