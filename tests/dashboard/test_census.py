@@ -33,18 +33,19 @@ pytestmark = pytest.mark.django_db
 def admit(program: Any, first: str, days_ago: int, code: str = "2.1", **kw: Any) -> Episode:
     client = ClientFactory(program=program, legal_first_name=first, legal_last_name="Census")
     today = program.today()
-    return EpisodeFactory(
+    episode: Episode = EpisodeFactory(  # type: ignore[assignment]
         client=client,
         admitted_on=today - datetime.timedelta(days=days_ago),
         level_of_care=level(code),
         **kw,
     )
+    return episode
 
 
 def held(program: Any, days_ago: int, *episodes: Episode) -> Session:
     """A session held at 10:00 program time ``days_ago`` days back, everyone present."""
     day = program.today() - datetime.timedelta(days=days_ago)
-    session = SessionFactory(
+    session: Session = SessionFactory(  # type: ignore[assignment]
         program=program,
         occurs_on=day,
         starts_at=local(program, day, 10),
@@ -103,7 +104,7 @@ def setup(program, other_program, staff) -> dict[str, Any]:
     two_back = held(program, 2, ada)
     held(program, 1, ada, bea)
     unsigned_note(two_back, ada, clinician)
-    soon = SessionFactory(
+    soon: Session = SessionFactory(  # type: ignore[assignment]
         program=program,
         occurs_on=program.local_date(timezone.now() + datetime.timedelta(hours=2)),
         starts_at=timezone.now() + datetime.timedelta(hours=2),

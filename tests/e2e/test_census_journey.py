@@ -10,6 +10,7 @@ from django.db import transaction
 from playwright.sync_api import Page, expect
 
 from iop.accounts.models import Role
+from iop.clients.models import Episode
 from iop.clients.services import episode_level_change
 from tests.e2e.axe import assert_accessible
 from tests.e2e.browser import share_session
@@ -24,7 +25,7 @@ def test_the_census_is_live_and_every_number_opens_its_list(
     clinician = member(Role.CLINICIAN, e2e_program, email="sam@clinic.test")
     director = member(Role.DIRECTOR, e2e_program, email="dana@clinic.test")
     client = ClientFactory(program=e2e_program, legal_first_name="Quinn", legal_last_name="Harlow")
-    episode = EpisodeFactory(
+    episode: Episode = EpisodeFactory(  # type: ignore[assignment]
         client=client,
         admitted_on=e2e_program.today() - datetime.timedelta(days=30),
         level_of_care=level("2.1"),
