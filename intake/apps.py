@@ -5,7 +5,7 @@ class IntakeConfig(AppConfig):
     name = "intake"
 
     def ready(self) -> None:
-        from intake import chart, discharge, documents, report_sections
+        from intake import census, chart, discharge, documents, report_sections
         from intake.models import Consent
         from intake.services import alerts
         from intake.services.consents import consent_revoke
@@ -13,6 +13,7 @@ class IntakeConfig(AppConfig):
         from iop.reports.clinical.consents import ConsentSource, register_consents
 
         chart.register()
+        census.register()
         register_census_alerts(
             lambda program_ids: alerts.alerts_overdue_or_unassigned(program_ids=program_ids)
         )

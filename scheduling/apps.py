@@ -7,6 +7,7 @@ class SchedulingConfig(AppConfig):
     def ready(self) -> None:
         from iop.clients.signals import episode_discharged
         from scheduling import (
+            census,
             chart,
             chart_notes,
             discharge,
@@ -19,6 +20,7 @@ class SchedulingConfig(AppConfig):
         )
 
         chart.register()
+        census.register()
         chart_notes.register()
         level_chart.register()
         # groups sits below scheduling: it calls back here when a roster changes.

@@ -170,6 +170,8 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "reports:disclosed_download": only({Role.PROBATION}, ok=404),
     "reports:verify": only({Role.PROBATION, Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "dashboard:census": only({Role.DIRECTOR}),
+    # The list behind one census number, in the director's own program.
+    "dashboard:census_figure": only({Role.DIRECTOR}),
     # --- the program day: Today, the week, sessions, attendance, bookings, tracks, groups
     "scheduling:today": only(CHARTING),
     "scheduling:followup_done": everyone(405),
@@ -415,6 +417,7 @@ def samples(client_record, staff) -> dict[str, str]:
         "object_id": "1",
         "id": "1",
         "app_label": "accounts",
+        "figure": "active",  # a census figure (program_id: the users' program)
         "url": "no-such-page/",
         **gate_records(client_record.program, staff),
         **plan_pdf_samples(client_record, staff),

@@ -6,10 +6,11 @@ class TreatmentPlansConfig(AppConfig):
 
     def ready(self) -> None:
         from iop.clients.signals import episode_discharged
-        from treatment_plans import chart, report_sections, signals
+        from treatment_plans import census, chart, report_sections, signals
         from treatment_plans.views import documents, gate, plans, reviews  # noqa: F401  panels
 
         chart.register()
+        census.register()
         report_sections.register()
         episode_discharged.connect(
             signals.close_active_plan, dispatch_uid="treatment-plans-close-active-plan"

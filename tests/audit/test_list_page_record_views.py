@@ -22,6 +22,7 @@ from iop.audit.models import RecordView
 from iop.clients.models import Client
 from scheduling.models import FollowUpTask, Session, SessionKind, TrackEnrolment
 from scheduling.services.group_notes import group_part_save
+from tests.dashboard.helpers import figure_url
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
 from tests.intake.alerts_helpers import alert_raise
 from tests.intake.safety_plan_helpers import safety_plan_samples
@@ -125,9 +126,12 @@ def test_a_search_with_no_match_logs_nobody(staff, program, elsewhere):
 
 
 def test_census_logs_its_clients(staff, program, elsewhere):
+    """The census shows numbers; the list behind "In care now" names the clients."""
     clients = {admitted(program, "Ada"), admitted(program, "Bea")}
-    response = browser(staff[Role.DIRECTOR]).get(reverse("dashboard:census"))
-    assert_logs_whom_it_shows(response, "Census", clients, elsewhere)
+    census = browser(staff[Role.DIRECTOR]).get(reverse("dashboard:census"))
+    assert_logs_whom_it_shows(census, "Census", set(), elsewhere)
+    response = browser(staff[Role.DIRECTOR]).get(figure_url(program, "active"))
+    assert_logs_whom_it_shows(response, "Census: In care now", clients, elsewhere)
 
 
 def test_an_empty_census_logs_nobody(empty_program_user, elsewhere):

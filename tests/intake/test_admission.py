@@ -10,6 +10,7 @@ from intake.models import Assessment, Consent, ConsentKind, ReferralStatus
 from intake.services.assessments import assessment_complete, assessment_start
 from iop.accounts.models import Role
 from iop.clients.models import Episode
+from tests.dashboard.helpers import figure_url, figure_value
 from tests.factories import level
 from tests.intake.test_assessment import _complete_everything
 from tests.superuser import superuser_past_the_locks
@@ -69,7 +70,9 @@ def test_admission_opens_episode_and_client_is_on_caseload(ready_referral, staff
     assert ready_referral.client.display_name in today
     client.force_login(staff[Role.DIRECTOR])
     census = client.get(reverse("dashboard:census")).content.decode()
-    assert ready_referral.client.display_name in census
+    assert figure_value(census, "active") == "1"
+    admissions = client.get(figure_url(ready_referral.client.program, "admissions"))
+    assert ready_referral.client.display_name in admissions.content.decode()
 
 
 def test_admission_date_in_future_refused(ready_referral, staff, login_as):
