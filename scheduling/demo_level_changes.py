@@ -14,6 +14,7 @@ from typing import Any
 from iop.clients.models import Episode, LevelOfCare
 from iop.demo_clock import on
 from scheduling.models import LevelChangeProposal, TrackPlan
+from scheduling.services.candidates import candidates_evaluate
 from scheduling.services.level_changes import (
     justification_draft,
     level_change_decide,
@@ -47,7 +48,9 @@ def _propose(episode: Episode, to_code: str, ratings: dict[int, int], day: datet
         track=None,
         ratings=ratings,
         notes=NOTES if ratings is WORSE else {},
-        **texts,
+        why_this_level=texts["why_this_level"],
+        why_not_lower=texts["why_not_lower"],
+        why_not_higher=texts["why_not_higher"],
     )
 
 
@@ -81,3 +84,6 @@ def seed(context: dict[str, Any]) -> None:
             )
     with on(program, today, datetime.time(9)):
         _propose(pending, "2.5", WORSE, today)
+    # This morning's flags of candidates for a step up or down, as the beat task raises them.
+    with on(program, today, datetime.time(6, 30)):
+        candidates_evaluate(program, today)
