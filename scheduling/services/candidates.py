@@ -206,7 +206,7 @@ def safety_alert(facts: Facts, program: Program, today: datetime.date) -> Fired 
         "safety_alert",
         Direction.UP,
         "A safety alert not yet acknowledged",
-        {"alerts": facts.alerts, "text": "; ".join(facts.alerts) + "."},
+        {"alerts": facts.alerts, "text": "; ".join(a.rstrip(".") for a in facts.alerts) + "."},
     )
 
 
@@ -271,7 +271,8 @@ def _lowest_ordering(program: Program) -> int:
 # ---------------------------------------------------------------- reading the record
 
 
-def _facts(program: Program, today: datetime.date) -> list[Facts]:
+def episode_facts(program: Program, today: datetime.date) -> list[Facts]:
+    """The record of every open episode of the program, as the rules read it."""
     episodes = list(
         Episode.objects.open()
         .filter(program=program, admitted_on__lte=today)
@@ -354,7 +355,7 @@ def _screens(
 def candidates_evaluate(program: Program, today: datetime.date | None = None) -> dict[str, int]:
     """Raise, refresh and resolve the program's flags for ``today`` (its local day)."""
     today = today or program.today()
-    facts = _facts(program, today)
+    facts = episode_facts(program, today)
     open_flags = {
         (c.episode_id, c.direction, c.rule): c
         for c in LevelChangeCandidate.objects.open().filter(program=program).select_for_update()
