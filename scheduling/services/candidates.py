@@ -55,6 +55,12 @@ from scheduling.services.level_changes import levels_run_here
 from treatment_plans.models import ObjectiveStatus, PlanObjective, PlanStatus
 
 DAY = datetime.timedelta(days=1)
+
+
+def short_day(day: datetime.date) -> str:
+    return f"{day:%b} {day.day}"
+
+
 SHORT_DAYS = 14  # step-up rules look at the last 2 weeks
 LONG_DAYS = 28  # step-down looks at the last 4 weeks
 QUIET_DAYS = 14  # a dismissed or proposed flag is not raised again for this long
@@ -150,17 +156,20 @@ def attendance_low(facts: Facts, program: Program, today: datetime.date) -> Fire
 
 
 def unexcused_absences(facts: Facts, program: Program, today: datetime.date) -> Fired | None:
-    counts = facts.attendance(today - (SHORT_DAYS - 1) * DAY)
+    since = today - (SHORT_DAYS - 1) * DAY
+    counts = facts.attendance(since)
     if counts["unexcused"] < UNEXCUSED_UP:
         return None
+    days = sorted(d for d, a in facts.visits if d >= since and a == Attendance.ABSENT_UNEXCUSED)
     return Fired(
         "unexcused_absences",
         Direction.UP,
         f"{UNEXCUSED_UP} or more unexcused absences in the last 2 weeks",
         {
             "unexcused": counts["unexcused"],
-            "text": f"{plural(counts['unexcused'], 'unexcused absence', 'unexcused absences')} "
-            "in the last 2 weeks.",
+            "text": f"{plural(counts['unexcused'], 'unexcused absence', 'unexcused absences')}: "
+            + ", ".join(short_day(d) for d in days)
+            + ".",
         },
     )
 

@@ -98,7 +98,7 @@ def level_change_samples(client_record: Any, staff: dict[str, Any]) -> dict[str,
         direction=Direction.UP,
         rule="unexcused_absences",
         rule_text="2 or more unexcused absences in the last 2 weeks",
-        figures={"unexcused": 2, "text": "2 unexcused absences in the last 2 weeks."},
+        figures={"unexcused": 2, "text": "2 unexcused absences."},
         flagged_on=today,
         last_fired_on=today,
     )

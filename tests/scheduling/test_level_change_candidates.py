@@ -284,7 +284,8 @@ def test_the_director_sees_the_flags_with_the_rule_and_the_figures(
     text = page.content.decode()
     assert "Morgan Lee" in text or episode.client.display_name in text
     assert "2 or more unexcused absences in the last 2 weeks" in text
-    assert "2 unexcused absences in the last 2 weeks." in text
+    absent_on = [program.today() - n * DAY for n in (1, 2)]
+    assert f"2 unexcused absences: {absent_on[1]:%b} {absent_on[1].day}, " in text
     assert RecordView.objects.filter(
         client=episode.client, page="Level-of-care candidates"
     ).exists()
