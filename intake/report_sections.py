@@ -91,22 +91,79 @@ def _score(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _change(name: str, first: dict[str, Any], latest: dict[str, Any], count: int) -> str:
+def _points(value: Decimal) -> str:
+    return f"{_score(abs(value))} point{'' if abs(value) == 1 else 's'}"
+
+
+def _moved(delta: Decimal) -> str:
+    return "no change" if delta == 0 else f"{'down' if delta < 0 else 'up'} {_points(delta)}"
+
+
+# What a change is, read against the program's reliable-change threshold (lower is better).
+IMPROVEMENT, WORSENING, WITHIN = "improvement", "worsening", "within"
+RELIABLE_WORDS = {
+    IMPROVEMENT: "a reliable improvement",
+    WORSENING: "a reliable worsening",
+    WITHIN: "within the threshold (no reliable change)",
+}
+
+
+def reliable_reading(delta: Decimal, threshold: int) -> str:
+    if delta <= -threshold:
+        return IMPROVEMENT
+    if delta >= threshold:
+        return WORSENING
+    return WITHIN
+
+
+def _reliable(
+    name: str, points: list[dict[str, Any]], threshold: tuple[int, bool] | None
+) -> dict[str, Any] | None:
+    """Since admission and since the previous score, against the threshold (None when the
+    measure has none or one score only)."""
+    if threshold is None or len(points) < 2:
+        return None
+    points_needed, confirmed = threshold
+    first, previous, latest = points[0], points[-2], points[-1]
+    since_admission = Decimal(latest["score"]) - Decimal(first["score"])
+    since_previous = Decimal(latest["score"]) - Decimal(previous["score"])
+    admission = reliable_reading(since_admission, points_needed)
+    text = f"Since admission that is {RELIABLE_WORDS[admission]}"
+    last = None
+    if len(points) > 2:
+        last = reliable_reading(since_previous, points_needed)
+        text += (
+            f"; since the previous score ({previous['score']} on {previous['date_text']}), "
+            f"{_moved(since_previous)}, {RELIABLE_WORDS[last]}"
+        )
+    text += f". A change of {_points(Decimal(points_needed))} or more on the {name} is reliable."
+    return {
+        "threshold": points_needed,
+        "confirmed": confirmed,
+        "since_admission": admission,
+        "since_admission_points": _score(since_admission),
+        "since_previous": last,
+        "since_previous_points": _score(since_previous) if last else None,
+        "text": text,
+    }
+
+
+def _change(name: str, points: list[dict[str, Any]], reliable: dict[str, Any] | None = None) -> str:
+    first, latest, count = points[0], points[-1], len(points)
     if count == 1:
         only = f"{latest['score']} ({latest['band']}) on {latest['date_text']}"
         return f"One {name} score so far: {only}."
     delta = Decimal(latest["score"]) - Decimal(first["score"])
-    points = f"{_score(abs(delta))} point{'' if abs(delta) == 1 else 's'}"
-    moved = "no change" if delta == 0 else f"{'down' if delta < 0 else 'up'} {points}"
     bands = (
         f", {first['band']} then, {latest['band']} now"
         if first["band"] != latest["band"]
         else f", {latest['band']} both times"
     )
-    return (
-        f"{name}: {moved} since admission, from {first['score']} on {first['date_text']} "
-        f"to {latest['score']} on {latest['date_text']}{bands}."
+    said = (
+        f"{name}: {_moved(delta)} since admission, from {first['score']} on "
+        f"{first['date_text']} to {latest['score']} on {latest['date_text']}{bands}."
     )
+    return f"{said} {reliable['text']}" if reliable else said
 
 
 def _instrument(record: Record, code: str, results: list[InstrumentResult]) -> dict[str, Any]:
@@ -126,6 +183,9 @@ def _instrument(record: Record, code: str, results: list[InstrumentResult]) -> d
             }
         )
     described = ", ".join(f"{p['score']} on {p['date_text']}" for p in points)
+    reliable = _reliable(
+        definition.abbreviation, points, record.program.reliable_change(definition.code)
+    )
     return {
         "code": definition.code,
         "name": definition.abbreviation,
@@ -134,7 +194,8 @@ def _instrument(record: Record, code: str, results: list[InstrumentResult]) -> d
         "points": points,
         "spark": _spark(results, definition.score_min, definition.score_max),
         "description": f"{definition.abbreviation} total scores: {described}.",
-        "change": _change(definition.abbreviation, points[0], points[-1], len(points)),
+        "reliable": reliable,
+        "change": _change(definition.abbreviation, points, reliable),
     }
 
 

@@ -396,6 +396,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "scheduling.tasks.level_changes_apply",
         "schedule": 900.0,
     },
+    # Step-up and step-down candidates: hourly, each program evaluated once on its own local
+    # day from 06:00 there (idempotent: a rerun changes nothing).
+    "scheduling-level-change-candidates": {
+        "task": "scheduling.tasks.level_change_candidates_evaluate",
+        "schedule": 3600.0,
+    },
     "scheduling-unsigned-note-reminders": {
         "task": "scheduling.tasks.note_reminders_send",
         "schedule": 3600.0,

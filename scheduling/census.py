@@ -239,7 +239,36 @@ def proposals_rows(program: Any, today: datetime.date, part: str = "") -> list[C
     ]
 
 
+def candidates_count(program: Any, today: datetime.date) -> int:
+    from scheduling.services.candidates import candidates_open_count
+
+    return candidates_open_count(program)
+
+
+def candidates_rows(program: Any, today: datetime.date, part: str = "") -> list[CensusRow]:
+    from scheduling.models import LevelChangeCandidate
+
+    flags = (
+        LevelChangeCandidate.objects.open()
+        .filter(program=program)
+        .select_related("client")
+        .order_by("direction", "flagged_on")
+    )
+    return [
+        CensusRow(flag.client, f"{flag.get_direction_display()}: {flag.rule_text}")
+        for flag in flags
+    ]
+
+
 def register() -> None:
+    register_census_figure(
+        "level_change_candidates",
+        "Flagged for a change of level",
+        candidates_count,
+        candidates_rows,
+        order=65,
+        help="Clients whose record suggests a step up or down (the rule is on each row).",
+    )
     register_census_figure(
         "by_track",
         "In care by track",

@@ -17,7 +17,7 @@ SHOWN = 6
 
 def level_context(client: Client, user: Any) -> dict[str, Any]:
     from iop.clients.models import LevelOfCareChange
-    from scheduling.models import LevelChangeProposal
+    from scheduling.models import LevelChangeCandidate, LevelChangeProposal
 
     episode = next(iter(getattr(client, "open_episodes", [])), None)
     changes = list(
@@ -33,7 +33,17 @@ def level_context(client: Client, user: Any) -> dict[str, Any]:
     can_propose = episode is not None and permissions.can(
         user, permissions.PROPOSE_LEVEL_CHANGE, client.program
     )
+    flags = (
+        list(
+            LevelChangeCandidate.objects.open()
+            .filter(episode=episode)
+            .order_by("direction", "flagged_on")
+        )
+        if episode is not None
+        else []
+    )
     return {
+        "flags": flags,
         "episode": episode,
         "changes": changes,
         "proposals": proposals,
@@ -54,6 +64,19 @@ def to_decide_context(user: Any, programs: list[Any]) -> dict[str, Any]:
         .order_by("created_at")[:20]
     )
     return {"proposals": proposals}
+
+
+def candidates_context(user: Any, programs: list[Any]) -> dict[str, Any]:
+    from scheduling.models import LevelChangeCandidate
+
+    counts = {"up": 0, "down": 0}
+    for direction in (
+        LevelChangeCandidate.objects.open()
+        .filter(program__in=programs)
+        .values_list("direction", flat=True)
+    ):
+        counts[direction] += 1
+    return {"ups": counts["up"], "downs": counts["down"], "total": sum(counts.values())}
 
 
 def to_decide_clients(context: dict[str, Any]) -> list[Any]:
@@ -78,5 +101,15 @@ def register() -> None:
             capability=permissions.APPROVE_LEVEL_CHANGE,
             context=to_decide_context,
             clients=to_decide_clients,
+        )
+    )
+    register_today_panel(
+        TodayPanel(
+            key="level_change_candidates",
+            order=36,
+            template="scheduling/level_changes/_today_candidates.html",
+            capability=permissions.APPROVE_LEVEL_CHANGE,
+            context=candidates_context,
+            clients=lambda context: [],  # a count only: no client named
         )
     )

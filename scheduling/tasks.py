@@ -6,7 +6,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError
 
-from scheduling.services import calendar, level_changes, reminders
+from scheduling.services import calendar, candidates, level_changes, reminders
 
 
 @shared_task(
@@ -39,3 +39,11 @@ def note_reminders_send() -> int:
 def level_changes_apply() -> int:
     """Approved changes of level dated ahead take effect on their day, in the program's zone."""
     return level_changes.level_changes_due_apply()
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def level_change_candidates_evaluate() -> int:
+    """Flag step-up and step-down candidates, each program once on its own local day."""
+    return candidates.candidates_evaluate_due()

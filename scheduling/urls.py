@@ -2,6 +2,7 @@ from scheduling.views import (
     attendance,
     billing,
     bookings,
+    candidates,
     group_notes,
     level_changes,
     notes,
@@ -22,5 +23,6 @@ urlpatterns = (
     + group_notes.urlpatterns
     + notes.urlpatterns
     + billing.urlpatterns
+    + candidates.urlpatterns
     + level_changes.urlpatterns
 )

@@ -312,6 +312,8 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "scheduling:level_changes_pending": only({Role.DIRECTOR}),
     "scheduling:level_change": only(CHARTING),
     "scheduling:level_change_decide": everyone(405),  # POST only (directors)
+    "scheduling:level_change_candidates": only({Role.DIRECTOR}),
+    "scheduling:level_change_candidate_dismiss": everyone(405),  # POST only (directors)
     "clinical_reports:accounting": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "clinical_reports:accounting_pdf": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     # --- allauth: sign-in, password and two-factor pages

@@ -75,6 +75,15 @@ class AsamEdition(models.TextChoices):
 IDLE_TIMEOUT_RANGE = (5, 60)
 
 
+# Measure code -> (the Program field holding its reliable-change threshold, confirmed?).
+# Lower totals are better on all three.
+RELIABLE_CHANGE: dict[str, tuple[str, bool]] = {
+    "phq9": ("reliable_change_phq9", False),
+    "gad7": ("reliable_change_gad7", False),
+    "pcl5": ("reliable_change_pcl5", True),
+}
+
+
 @locks.track()
 class Program(TimeStampedModel):
     """A clinic program; its settings carry the documentation cadences (CLINICAL.md defaults)."""
@@ -137,6 +146,53 @@ class Program(TimeStampedModel):
         validators=[MinValueValidator(1, message="Use at least 1.")],
         help_text="Unexplained positive, refused, no-show or tampered drug screens in a "
         "period that make it non-compliant (one fewer makes it partially compliant).",
+    )
+    # Reliable change on the measures: the smallest change in a total score that is more than
+    # measurement error (Jacobson & Truax 1991, J Consult Clin Psychol 59:12-19). PCL-5: 5
+    # points (VA National Center for PTSD; CLINICAL.md). PHQ-9: 5 points (Löwe et al. 2004,
+    # Med Care 42:1194-1201) and GAD-7: 4 points (Toussaint et al. 2020, J Affect Disord
+    # 265:395-401) are the commonly cited figures but not confirmed for this clinic: the
+    # screens that show them say so (RELIABLE_CHANGE below).
+    reliable_change_phq9 = models.PositiveSmallIntegerField(
+        "PHQ-9 reliable change (points)",
+        default=5,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 point."),
+            MaxValueValidator(27, message="Use at most 27 points."),
+        ],
+        help_text="A change in the PHQ-9 total of at least this many points is reliable. "
+        "Default 5, unconfirmed.",
+    )
+    reliable_change_gad7 = models.PositiveSmallIntegerField(
+        "GAD-7 reliable change (points)",
+        default=4,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 point."),
+            MaxValueValidator(21, message="Use at most 21 points."),
+        ],
+        help_text="A change in the GAD-7 total of at least this many points is reliable. "
+        "Default 4, unconfirmed.",
+    )
+    reliable_change_pcl5 = models.PositiveSmallIntegerField(
+        "PCL-5 reliable change (points)",
+        default=5,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 point."),
+            MaxValueValidator(80, message="Use at most 80 points."),
+        ],
+        help_text="A change in the PCL-5 total of at least this many points is reliable "
+        "(5 per the VA National Center for PTSD; 10 is clinically meaningful).",
+    )
+    # Step-down candidates (scheduling.services.candidates): a judgment, so a setting.
+    step_down_weeks_at_level = models.PositiveSmallIntegerField(
+        "weeks at a level before a step-down is suggested",
+        default=4,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 week."),
+            MaxValueValidator(52, message="Use at most 52 weeks."),
+        ],
+        help_text="A client is flagged as a step-down candidate only after this many weeks "
+        "at the current level of care.",
     )
     letterhead_address = models.TextField(
         blank=True, help_text="The program's address, printed on the letterhead of reports."
@@ -230,6 +286,15 @@ class Program(TimeStampedModel):
                     "above the attendance that is compliant."
                 }
             )
+
+    def reliable_change(self, instrument_code: str) -> tuple[int, bool] | None:
+        """The program's reliable-change threshold for a measure, in points, and whether the
+        figure is confirmed (False: a default the screens mark unconfirmed); None if unset."""
+        found = RELIABLE_CHANGE.get(instrument_code)
+        if found is None:
+            return None
+        field, confirmed = found
+        return int(getattr(self, field)), confirmed
 
     def now(self) -> datetime.datetime:
         """The current moment as an aware date-time in the program's zone."""

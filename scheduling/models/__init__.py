@@ -12,6 +12,11 @@ from scheduling.models.calendar import (
     TrackBlock,
     TrackEnrolment,
 )
+from scheduling.models.candidates import (
+    CandidateStatus,
+    Direction,
+    LevelChangeCandidate,
+)
 from scheduling.models.level_changes import (
     LevelChangeProposal,
     ProposalStatus,
@@ -52,6 +57,9 @@ __all__ = [
     "FORMAT_SECTIONS",
     "IOP_MAX_DAYS",
     "IOP_MIN_DAYS",
+    "CandidateStatus",
+    "Direction",
+    "LevelChangeCandidate",
     "LevelChangeProposal",
     "ProposalStatus",
     "TrackPlan",

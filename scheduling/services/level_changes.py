@@ -31,7 +31,15 @@ from iop.clients.models import Episode, LevelOfCare
 from iop.clients.services import episode_level_change
 from iop.reports.clinical.content import draw_sections
 from iop.reports.clinical.words import day_text, plural
-from scheduling.models import LevelChangeProposal, ProposalStatus, Track, TrackEnrolment, TrackPlan
+from scheduling.models import (
+    CandidateStatus,
+    LevelChangeCandidate,
+    LevelChangeProposal,
+    ProposalStatus,
+    Track,
+    TrackEnrolment,
+    TrackPlan,
+)
 from scheduling.services.enrolment import track_enrol, track_unenrol
 from treatment_plans.services.reviews import plan_review_due_now
 
@@ -208,7 +216,10 @@ def level_change_propose(
     why_this_level: str,
     why_not_lower: str,
     why_not_higher: str,
+    candidate: LevelChangeCandidate | None = None,
 ) -> LevelChangeProposal:
+    """``candidate``: the flag this was proposed from (scheduling.services.candidates); it
+    is marked proposed and linked, in the same transaction."""
     program = episode.program
     if not permissions.can(by, permissions.PROPOSE_LEVEL_CHANGE, program):
         raise PermissionDenied("Only clinicians and directors propose a change of level.")
@@ -243,7 +254,7 @@ def level_change_propose(
     found = asam.recommend(rated, program.asam_edition)
     try:
         with transaction.atomic():
-            return LevelChangeProposal.objects.create(
+            proposal = LevelChangeProposal.objects.create(
                 episode=episode,
                 client=episode.client,
                 program=program,
@@ -266,6 +277,21 @@ def level_change_propose(
         raise ValidationError(
             "A change of level for this client is already awaiting a director."
         ) from clash
+    if candidate is not None:
+        _candidate_proposed(candidate, proposal, today)
+    return proposal
+
+
+def _candidate_proposed(
+    candidate: LevelChangeCandidate, proposal: LevelChangeProposal, today: datetime.date
+) -> None:
+    locked = LevelChangeCandidate.objects.select_for_update().get(pk=candidate.pk)
+    if locked.status != CandidateStatus.OPEN or locked.episode_id != proposal.episode_id:
+        return  # resolved or dismissed meanwhile: the proposal stands on its own
+    locked.status = CandidateStatus.PROPOSED
+    locked.proposal = proposal
+    locked.closed_on = today
+    locked.save(update_fields=["status", "proposal", "closed_on"])
 
 
 @transaction.atomic

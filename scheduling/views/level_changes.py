@@ -21,7 +21,14 @@ from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client, Episode, LevelOfCare
 from iop.http import AuthedRequest, form_add_service_errors
-from scheduling.models import LevelChangeProposal, ProposalStatus, Track, TrackPlan
+from scheduling.models import (
+    Direction,
+    LevelChangeCandidate,
+    LevelChangeProposal,
+    ProposalStatus,
+    Track,
+    TrackPlan,
+)
 from scheduling.services import level_changes
 
 PROPOSE = permissions.PROPOSE_LEVEL_CHANGE
@@ -103,6 +110,27 @@ def _open_episode(client: Client) -> Episode:
     return episode
 
 
+def _candidate(request: AuthedRequest, episode: Episode) -> LevelChangeCandidate | None:
+    """The open flag this proposal is made from (?candidate=), for this episode only."""
+    raw = request.GET.get("candidate", "")
+    try:
+        wanted = UUID(raw)
+    except ValueError:
+        return None
+    return LevelChangeCandidate.objects.open().filter(pk=wanted, episode=episode).first()
+
+
+def _suggested_level(episode: Episode, candidate: LevelChangeCandidate | None) -> Any:
+    """The next level up or down, as the flag suggests."""
+    if candidate is None:
+        return None
+    levels = level_changes.levels_run_here(episode.program)
+    here = episode.level_of_care.ordering
+    if candidate.direction == Direction.UP:
+        return levels.filter(ordering__gt=here).first()
+    return levels.filter(ordering__lt=here).last()
+
+
 @require_http_methods(["GET", "POST"])
 @capability_required(PROPOSE)
 def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
@@ -110,10 +138,15 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     episode = _open_episode(client)
     today = client.program.today()
     pending = LevelChangeProposal.objects.pending().filter(episode=episode).first()
+    candidate = _candidate(request, episode)
     form = ProposalForm(
         request.POST or None,
         episode=episode,
-        initial={"effective_on": today, "track_plan": TrackPlan.KEEP},
+        initial={
+            "effective_on": today,
+            "track_plan": TrackPlan.KEEP,
+            "to_level": _suggested_level(episode, candidate),
+        },
     )
     # Drawn once, for the page or the draft; a proposal draws its own snapshot when saved.
     evidence = None
@@ -148,6 +181,7 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
                     why_this_level=data["why_this_level"],
                     why_not_lower=data["why_not_lower"],
                     why_not_higher=data["why_not_higher"],
+                    candidate=candidate,
                 )
                 messages.success(request, "Sent to a director for a decision.")
                 return redirect("scheduling:level_change", proposal.pk)
@@ -163,6 +197,7 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
             "form": form,
             "evidence": evidence or level_changes.level_change_evidence(episode, today=today),
             "pending": pending,
+            "candidate": candidate,
             "recommendation": recommendation,
         },
         status=400 if request.method == "POST" and form.errors else 200,
@@ -216,6 +251,7 @@ def _detail(
             "ratings": _ratings(proposal),
             "form": form,
             "may_decide": may_decide,
+            "from_candidate": LevelChangeCandidate.objects.filter(proposal=proposal).first(),
             "own": proposal.proposed_by_id == request.user.pk,
         },
         status=status,

@@ -88,4 +88,18 @@ def level_change_samples(client_record: Any, staff: dict[str, Any]) -> dict[str,
         why_not_lower="IOP hours have not held.",
         why_not_higher="Safe at home.",
     )
-    return {"proposal_id": str(proposal.pk)}
+    from scheduling.models import Direction, LevelChangeCandidate
+
+    today = client_record.program.today()
+    candidate = LevelChangeCandidate.objects.create(
+        episode=episode,
+        client=client_record,
+        program=client_record.program,
+        direction=Direction.UP,
+        rule="unexcused_absences",
+        rule_text="2 or more unexcused absences in the last 2 weeks",
+        figures={"unexcused": 2, "text": "2 unexcused absences."},
+        flagged_on=today,
+        last_fired_on=today,
+    )
+    return {"proposal_id": str(proposal.pk), "candidate_id": str(candidate.pk)}

@@ -76,6 +76,12 @@ def test_demo_program_day_is_seeded_once(capsys):
     assert [p.to_level.code for p in applied] == ["2.5", "2.1"]
     assert proposals.pending().count() == 1
     assert all(p.evidence["sections"] for p in proposals)
+    # This morning's flags: candidates for a step up and one for a step down, open.
+    from scheduling.models import LevelChangeCandidate
+
+    flagged = LevelChangeCandidate.objects.open().filter(program=program)
+    assert flagged.filter(direction="up").exists()
+    assert flagged.filter(direction="down", rule="ready_for_step_down").count() == 1
 
     before = counts()
     started = time.monotonic()
