@@ -40,7 +40,7 @@ class AppointmentForm(forms.Form):
     def __init__(self, data: Any = None, *, program: Program, **kwargs: Any) -> None:
         super().__init__(data, prefix="appointment", **kwargs)
         self.program = program
-        self.fields["time"].help_text = f"Time where the program is ({program.time_zone})."
+        self.fields["time"].help_text = f"In the program's time zone ({program.now():%Z})."
 
     def starts_at(self) -> datetime.datetime:
         return self.program.at(self.cleaned_data["day"], self.cleaned_data["time"])
