@@ -260,6 +260,13 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "treatment_plans:plan_report_request": everyone(405),
     "treatment_plans:report_status": only(CHARTING),
     "treatment_plans:report_download": only(CHARTING),
+    # --- treatment plans: the aftercare plan (read with the clinical record; writes POST-only)
+    "treatment_plans:aftercare": only(CHARTING),
+    "treatment_plans:aftercare_care": everyone(405),
+    "treatment_plans:aftercare_appointment_add": everyone(405),
+    "treatment_plans:aftercare_appointment_remove": everyone(405),
+    "treatment_plans:aftercare_contact_add": everyone(405),
+    "treatment_plans:aftercare_contact_remove": everyone(405),
     # --- random drug screening (screens-random): the schedule form of a client
     "relapse_prevention:random_schedule": only({Role.CLINICIAN, Role.PRESCRIBER}),
     # --- treatment plans: writing, signing, versions (the sample plan is a draft;
@@ -421,6 +428,8 @@ def samples(client_record, staff) -> dict[str, str]:
         "app_label": "accounts",
         "figure": "active",  # a census figure (program_id: the users' program)
         "url": "no-such-page/",
+        "appointment_id": str(uuid4()),  # aftercare rows: their URLs are POST-only
+        "contact_id": str(uuid4()),
         **gate_records(client_record.program, staff),
         **plan_pdf_samples(client_record, staff),
         **program_day_samples(client_record, staff),

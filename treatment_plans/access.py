@@ -7,9 +7,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from iop.accounts import permissions
+from iop.clients.models import Episode
 from treatment_plans.models import ReadinessReview, TreatmentPlan
 
 
@@ -48,3 +50,28 @@ def plan_cosign_refusal(user: Any, plan: TreatmentPlan) -> str | None:
 
 def can_cosign_plan(user: Any, plan: TreatmentPlan) -> bool:
     return plan_cosign_refusal(user, plan) is None
+
+
+# ---------------------------------------------------------------- aftercare
+
+AFTERCARE_READ = permissions.VIEW_CLINICAL_RECORD
+AFTERCARE_WRITE = permissions.EDIT_PLANS
+NOT_AN_AFTERCARE_WRITER = "Only the program's clinicians and directors write the aftercare plan."
+
+
+def get_aftercare_episode_for(user: Any, episode_id: UUID, capability: str) -> Episode:
+    """The episode whose aftercare plan is read or written; 404 outside the user's programs."""
+    episodes = Episode.objects.filter(
+        program_id__in=permissions.program_ids_with(user, capability)
+    ).select_related("client", "program")
+    return get_object_or_404(episodes, pk=episode_id)
+
+
+def can_edit_aftercare(user: Any, episode: Episode) -> bool:
+    return permissions.can(user, AFTERCARE_WRITE, episode.program)
+
+
+def aftercare_write_check(user: Any, episode: Episode) -> None:
+    """The services' own check: a write by anyone else is refused, whoever calls them."""
+    if not can_edit_aftercare(user, episode):
+        raise PermissionDenied(NOT_AN_AFTERCARE_WRITER)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from iop.accounts import permissions
 from iop.clients.chart import ChartSection, register_chart_section
@@ -32,8 +32,40 @@ def plan_context(client: Client, user: Any) -> dict[str, Any]:
         "draft": draft,
         **_diagnoses(active, draft),
         "episode": episode,
+        "aftercare": _aftercare(episode),
         "can_edit": permissions.can(user, permissions.EDIT_PLANS, client.program),
     }
+
+
+def _aftercare(episode: Any) -> str:
+    """One line about the open episode's aftercare plan; one query, none without an episode."""
+    from treatment_plans.models import AftercarePlan
+
+    if episode is None:
+        return ""
+    plan = (
+        AftercarePlan.objects.filter(episode=episode)
+        .annotate(
+            n_appointments=Count(
+                "appointments",
+                filter=Q(appointments__removed_at__isnull=True),
+                distinct=True,
+            ),
+            n_contacts=Count(
+                "contacts", filter=Q(contacts__removed_at__isnull=True), distinct=True
+            ),
+        )
+        .first()
+    )
+    if plan is None:
+        return ""
+    appointments = plan.n_appointments  # type: ignore[attr-defined]
+    contacts = plan.n_contacts  # type: ignore[attr-defined]
+    return f"{_plural(appointments, 'appointment')}, {_plural(contacts, 'contact')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _codes(plan: Any) -> list[tuple[str, str]]:

@@ -463,3 +463,95 @@ class PlanTemplate(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# ---------------------------------------------------------------- aftercare
+
+
+@locks.track()
+class AftercarePlan(TimeStampedModel):
+    """What continues after the program: one per episode, written before discharge and kept
+    as it was once the episode closes (the services refuse changes after discharge)."""
+
+    episode = models.OneToOneField(Episode, on_delete=models.PROTECT, related_name="aftercare")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="+")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    continuing_care = models.TextField(
+        "what continues after the program",
+        blank=True,
+        help_text="In plain words, as the client would say it.",
+    )
+
+    class Meta:
+        triggers = locks.never_deleted()
+
+    def __str__(self) -> str:
+        return f"Aftercare plan for {self.episode_id}"
+
+
+class AftercareKind(models.TextChoices):
+    COUNSELING = "counseling", "Outpatient counseling or therapy"
+    PSYCHIATRY = "psychiatry", "Psychiatry or medication management"
+    PRIMARY_CARE = "primary_care", "Primary care"
+    SUPPORT_GROUP = "support_group", "Support group or mutual-help meeting"
+    RECEIVING_PROGRAM = "receiving_program", "Step-down or receiving program"
+    OTHER = "other", "Other"
+
+
+class AftercareRowQuerySet(models.QuerySet[Any]):
+    def current(self) -> AftercareRowQuerySet:
+        return self.filter(removed_at__isnull=True)
+
+
+class _Removable(TimeStampedModel):
+    """A row taken off the plan keeps its place in the record: removed, with who and why."""
+
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    removed_reason = models.TextField(blank=True)
+
+    objects = AftercareRowQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+@locks.track()
+class AftercareAppointment(_Removable):
+    plan = models.ForeignKey(AftercarePlan, on_delete=models.PROTECT, related_name="appointments")
+    kind = models.CharField(max_length=20, choices=AftercareKind.choices)
+    with_whom = models.CharField("with", max_length=200, help_text="Provider or clinician.")
+    starts_at = models.DateTimeField()
+    place = models.CharField("place or address", max_length=300, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "created_at"]
+        triggers = locks.never_deleted()
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} with {self.with_whom}"
+
+
+@locks.track()
+class AftercareContact(_Removable):
+    plan = models.ForeignKey(AftercarePlan, on_delete=models.PROTECT, related_name="contacts")
+    name = models.CharField(max_length=200)
+    role = models.CharField(
+        "role or relationship",
+        max_length=120,
+        blank=True,
+        help_text="For example sponsor, outpatient counselor, crisis line, family member.",
+    )
+    phone = models.CharField(max_length=30, blank=True)
+    when_to_call = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        triggers = locks.never_deleted()
+
+    def __str__(self) -> str:
+        return self.name

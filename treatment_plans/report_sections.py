@@ -11,6 +11,7 @@ from typing import Any
 from iop.reports.clinical.parts import Record, register_fact, register_section
 from iop.reports.clinical.words import day_text
 from treatment_plans.models import PlanObjective, PlanStatus, TreatmentPlan
+from treatment_plans.services.aftercare import aftercare_read, appointment_line, contact_line
 from treatment_plans.services.reviews import objective_evidence
 
 
@@ -27,8 +28,30 @@ def _plan(record: Record) -> TreatmentPlan | None:
 
 
 def aftercare_plan(record: Record) -> str | None:
+    """The aftercare plan as text: what continues, the appointments, the people to call; the
+    treatment plan's free-text aftercare when no aftercare plan has been written."""
+    written = aftercare_text(record.episode)
+    if written:
+        return written
     plan = _plan(record)
     return plan.aftercare_plan if plan is not None else None
+
+
+def aftercare_text(episode: Any) -> str:
+    """Paragraphs separated by blank lines, one line per appointment and per contact
+    (the discharge summary shows the text with its line breaks)."""
+    view = aftercare_read(episode)
+    if view.plan is None:
+        return ""
+    parts = []
+    if view.plan.continuing_care:
+        parts.append(view.plan.continuing_care)
+    if view.appointments:
+        lines = [appointment_line(a, episode) for a in view.appointments]
+        parts.append("Appointments:\n" + "\n".join(lines))
+    if view.contacts:
+        parts.append("People to call:\n" + "\n".join(contact_line(c) for c in view.contacts))
+    return "\n\n".join(parts)
 
 
 def objectives(record: Record) -> dict[str, Any]:

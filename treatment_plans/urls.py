@@ -1,4 +1,10 @@
-from treatment_plans.views import documents, gate, plans, reviews
+from treatment_plans.views import aftercare, documents, gate, plans, reviews
 
 app_name = "treatment_plans"
-urlpatterns = plans.urlpatterns + gate.urlpatterns + reviews.urlpatterns + documents.urlpatterns
+urlpatterns = (
+    plans.urlpatterns
+    + gate.urlpatterns
+    + reviews.urlpatterns
+    + documents.urlpatterns
+    + aftercare.urlpatterns
+)
