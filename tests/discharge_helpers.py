@@ -16,6 +16,8 @@ from intake.services.instruments import instrument_record
 from iop.clients.models import Episode
 from iop.reports.clinical import services as reports
 from iop.reports.clinical.discharge import summary_kind
+from treatment_plans.discharge import aftercare_step
+from treatment_plans.services.aftercare import aftercare_appointment_add, aftercare_contact_add
 
 PHQ9_NONE = {str(k): 0 for k in range(1, 10)}
 
@@ -43,6 +45,24 @@ def discharge_steps_complete(
             by=clinician,
             episode=episode,
             administered_at=when,
+        )
+    if aftercare_step(episode, kind, on) is not None:
+        # An appointment the week after the discharge day, and someone to call.
+        starts_at = program.at(on + datetime.timedelta(days=7), datetime.time(10))
+        aftercare_appointment_add(
+            episode=episode,
+            by=clinician,
+            kind="counseling",
+            with_whom="Dr. Lee, Lakeside Counseling",
+            starts_at=starts_at,
+        )
+        aftercare_contact_add(
+            episode=episode,
+            by=clinician,
+            name="Casey",
+            role="sponsor",
+            phone="+12025550188",
+            when_to_call="When cravings rise",
         )
     report = reports.report_draft(
         kind=summary_kind(kind),

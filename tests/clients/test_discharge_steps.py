@@ -62,6 +62,7 @@ def test_recording_a_completion_with_steps_missing_keeps_the_client_in_care(
     assert "Final measures" in page and "PHQ-9 (not given in this episode)" in page
     assert "Discharge summary" in page and "Not drafted yet" in page
     assert "Draft the discharge summary" in page
+    assert "Aftercare plan" in page and "Open the aftercare plan" in page
     assert "Close the episode now" not in page
     episode.refresh_from_db()
     assert episode.discharged_on is None and episode.discharge_planned_on == today
@@ -231,11 +232,11 @@ def test_the_clinician_sees_what_is_missing_on_the_chart_and_today(episode, staf
     )
     http = login_as(staff[Role.CLINICIAN])
     chart = http.get(reverse("clients:chart", args=[episode.client_id])).text
-    assert "2 steps to do before the episode closes." in chart
+    assert "3 steps to do before the episode closes." in chart
     assert "Give the PHQ-9" in chart and "Open the discharge" not in chart
     today = http.get(reverse("scheduling:today")).text
     assert "Discharges with steps to do" in today
-    assert "To do: final measures, discharge summary" in today
+    assert "To do: final measures, discharge summary, aftercare plan" in today
     # The clinician cannot record or close a discharge: the link goes to the chart.
     assert reverse("clients:episode_discharge", args=[episode.pk]) not in today
 
