@@ -72,6 +72,8 @@ CONTENT_FIELDS = (
     "why_not_lower",
     "why_not_higher",
     "proposed_by",
+    "receiving_provider",
+    "receiving_provider_contact",
 )
 
 
@@ -100,6 +102,10 @@ class LevelChangeProposal(TimeStampedModel):
     why_this_level = models.TextField()
     why_not_lower = models.TextField()
     why_not_higher = models.TextField()
+    # A move to another provider (a level this program does not run, or the same care closer
+    # to home): approval records the discharge to them instead of changing the level here.
+    receiving_provider = models.CharField(max_length=200, blank=True)
+    receiving_provider_contact = models.CharField(max_length=200, blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -156,6 +162,10 @@ class LevelChangeProposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.client}: ASAM {self.from_level.code} to {self.to_level.code}"
+
+    @property
+    def to_another_provider(self) -> bool:
+        return bool(self.receiving_provider)
 
     @property
     def direction(self) -> str:

@@ -27,8 +27,8 @@ from intake import asam
 from intake.services.alerts import alerts_open
 from iop.accounts import permissions
 from iop.accounts.models import User
-from iop.clients.models import Episode, LevelOfCare
-from iop.clients.services import episode_level_change
+from iop.clients.models import DischargeReason, Episode, LevelOfCare
+from iop.clients.services import episode_discharge, episode_level_change
 from iop.reports.clinical.content import draw_sections
 from iop.reports.clinical.words import day_text, plural
 from scheduling.models import (
@@ -217,9 +217,15 @@ def level_change_propose(
     why_not_lower: str,
     why_not_higher: str,
     candidate: LevelChangeCandidate | None = None,
+    receiving_provider: str = "",
+    receiving_provider_contact: str = "",
 ) -> LevelChangeProposal:
     """``candidate``: the flag this was proposed from (scheduling.services.candidates); it
-    is marked proposed and linked, in the same transaction."""
+    is marked proposed and linked, in the same transaction.
+
+    ``receiving_provider``: a move to another provider, up or down. A level this program
+    does not run (residential, inpatient) always is one. The track is left when the change
+    takes effect: approval records the discharge to them (``_apply``)."""
     program = episode.program
     if not permissions.can(by, permissions.PROPOSE_LEVEL_CHANGE, program):
         raise PermissionDenied("Only clinicians and directors propose a change of level.")
@@ -235,13 +241,26 @@ def level_change_propose(
             "A change of level for this client is already awaiting a director: it is "
             "approved or returned before another is proposed."
         )
-    if not levels_run_here(program).filter(pk=to_level.pk).exists():
-        raise ValidationError({"to_level": "Choose a level this program runs."})
+    receiving_provider = receiving_provider.strip()
+    if to_level.edition != program.asam_edition:
+        raise ValidationError({"to_level": "Choose a level of the program's ASAM edition."})
+    if not receiving_provider and not levels_run_here(program).filter(pk=to_level.pk).exists():
+        raise ValidationError(
+            {
+                "receiving_provider": f"This program does not run ASAM {to_level.code}: name "
+                "the provider who takes the client on."
+            }
+        )
     if to_level.pk == episode.level_of_care_id:
         raise ValidationError({"to_level": "The client is already at that level of care."})
     today = program.today()
     _check_date(episode, effective_on, today)
-    track_plan, track = _check_track(episode, track_plan, track)
+    if receiving_provider:
+        # The client leaves the program: no track here follows them.
+        enrolled = TrackEnrolment.objects.current().filter(episode=episode).exists()
+        track_plan, track = (TrackPlan.LEAVE if enrolled else TrackPlan.KEEP), None
+    else:
+        track_plan, track = _check_track(episode, track_plan, track)
     rated = _ratings(ratings)
     texts = {
         "why_this_level": why_this_level.strip(),
@@ -271,6 +290,10 @@ def level_change_propose(
                 evidence=level_change_evidence(episode, today=today),
                 proposed_by=by,
                 created_by=by,
+                receiving_provider=receiving_provider,
+                receiving_provider_contact=receiving_provider_contact.strip()
+                if receiving_provider
+                else "",
                 **texts,
             )
     except IntegrityError as clash:  # a proposal made in the same moment by someone else
@@ -320,9 +343,13 @@ def level_change_decide(
 
 
 def _apply(proposal: LevelChangeProposal) -> None:
-    """Inside the caller's transaction: the level, the track, the plan review."""
+    """Inside the caller's transaction: the level, the track, the plan review; or, for a
+    move to another provider, the discharge to them."""
     episode, by = proposal.episode, proposal.decided_by
     assert by is not None
+    if proposal.to_another_provider:
+        _discharge_to_provider(proposal, by)
+        return
     change = episode_level_change(
         episode=episode,
         to_level=proposal.to_level,
@@ -341,6 +368,23 @@ def _apply(proposal: LevelChangeProposal) -> None:
     proposal.applied_at = timezone.now()
     proposal.change = change
     proposal.save(update_fields=["applied_at", "change"])
+
+
+def _discharge_to_provider(proposal: LevelChangeProposal, by: User) -> None:
+    """Record the discharge to the receiving provider on the change's date. The episode
+    closes when its steps are done, the transition summary among them (disclosed to the
+    provider only under a consent that names them); until then the client stays in care."""
+    higher = proposal.to_level.ordering > proposal.from_level.ordering
+    episode_discharge(
+        episode=proposal.episode,
+        discharged_on=proposal.effective_on,
+        reason=DischargeReason.STEP_UP if higher else DischargeReason.STEP_DOWN,
+        receiving_provider=proposal.receiving_provider,
+        receiving_provider_contact=proposal.receiving_provider_contact,
+        by=by,
+    )
+    proposal.applied_at = timezone.now()
+    proposal.save(update_fields=["applied_at"])
 
 
 def level_changes_due_apply() -> int:

@@ -52,6 +52,16 @@ class ProposalForm(forms.Form):
         empty_label="Choose a track",
         help_text="When the track changes.",
     )
+    receiving_provider = forms.CharField(
+        label="Receiving provider",
+        max_length=200,
+        required=False,
+        help_text="Only for a move to another provider (always for residential or inpatient "
+        "care, which this program does not run): who takes the client on.",
+    )
+    receiving_provider_contact = forms.CharField(
+        label="How to reach them", max_length=200, required=False
+    )
     why_this_level = forms.CharField(
         label="Why this level", required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -65,9 +75,16 @@ class ProposalForm(forms.Form):
     def __init__(self, *args: Any, episode: Episode, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         program = episode.program
-        levels = level_changes.levels_run_here(program).exclude(pk=episode.level_of_care_id)
+        here = {lv.pk for lv in level_changes.levels_run_here(program)}
+        levels = (
+            LevelOfCare.objects.filter(edition=program.asam_edition)
+            .exclude(pk=episode.level_of_care_id)
+            .order_by("ordering")
+        )
         self.fields["to_level"].queryset = levels  # type: ignore[attr-defined]
-        self.fields["to_level"].label_from_instance = lambda lv: f"ASAM {lv.short_label}"  # type: ignore[attr-defined]
+        self.fields["to_level"].label_from_instance = lambda lv: (  # type: ignore[attr-defined]
+            f"ASAM {lv.short_label}" + ("" if lv.pk in here else " (another provider)")
+        )
         tracks = Track.objects.filter(program=program, active=True).order_by("name")
         self.fields["track"].queryset = tracks  # type: ignore[attr-defined]
         names = asam.DIMENSIONS[program.asam_edition]
@@ -182,6 +199,8 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
                     why_not_lower=data["why_not_lower"],
                     why_not_higher=data["why_not_higher"],
                     candidate=candidate,
+                    receiving_provider=data["receiving_provider"],
+                    receiving_provider_contact=data["receiving_provider_contact"],
                 )
                 messages.success(request, "Sent to a director for a decision.")
                 return redirect("scheduling:level_change", proposal.pk)
@@ -209,6 +228,7 @@ def _proposal(request: AuthedRequest, proposal_id: UUID) -> LevelChangeProposal:
         LevelChangeProposal.objects.visible_to(request.user, READ).select_related(
             "client",
             "client__program",
+            "episode",
             "from_level",
             "to_level",
             "track",
@@ -281,12 +301,17 @@ def level_change_decide(request: AuthedRequest, proposal_id: UUID) -> HttpRespon
         except ValidationError as refused:
             form_add_service_errors(form, refused)
         else:
-            messages.success(
-                request,
-                "Approved: the change takes effect on its date."
-                if approve
-                else "Returned to the clinician.",
-            )
+            if not approve:
+                said = "Returned to the clinician."
+            elif proposal.to_another_provider:
+                said = (
+                    f"Approved: the discharge to {proposal.receiving_provider} is recorded "
+                    "for its date. The episode closes once its steps are done, the "
+                    "transition summary among them."
+                )
+            else:
+                said = "Approved: the change takes effect on its date."
+            messages.success(request, said)
             return redirect("scheduling:level_change", proposal.pk)
     return _detail(request, proposal, form, status=400)
 

@@ -132,3 +132,32 @@ def test_another_programs_proposal_is_not_found(episode, staff, login_as, other_
     proposal = LevelChangeProposal.objects.get()
     stranger = login_as(member(Role.DIRECTOR, other_program))
     assert stranger.get(reverse("scheduling:level_change", args=[proposal.pk])).status_code == 404
+
+
+def test_a_move_to_residential_care_elsewhere_through_the_pages(episode, staff, login_as):
+    http = login_as(staff[Role.CLINICIAN])
+    url = reverse("scheduling:level_change_new", args=[episode.client_id])
+    page = http.get(url).content.decode()
+    assert "ASAM 3.5" in page and "(another provider)" in page
+    refused = http.post(url, _form(episode, to_level=str(level("3.5").pk)))
+    assert refused.status_code == 400
+    assert "This program does not run ASAM 3.5: name the provider" in refused.content.decode()
+    assert not LevelChangeProposal.objects.exists()
+    sent = http.post(
+        url,
+        _form(episode, to_level=str(level("3.5").pk), receiving_provider="Hillcrest Residential"),
+        follow=True,
+    ).content.decode()
+    assert "Receiving provider" in sent and "Hillcrest Residential" in sent
+    proposal = LevelChangeProposal.objects.get()
+    decided = (
+        login_as(staff[Role.DIRECTOR])
+        .post(
+            reverse("scheduling:level_change_decide", args=[proposal.pk]),
+            {"decision": "approve", "comment": ""},
+            follow=True,
+        )
+        .content.decode()
+    )
+    assert "Approved: the discharge to Hillcrest Residential is recorded" in decided
+    assert "the client is in care until its steps are done" in decided

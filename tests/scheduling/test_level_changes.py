@@ -110,7 +110,7 @@ def test_the_drafted_justification_cites_the_decision_aid(episode):
         ({"ratings": {**STEP_UP, 6: 5}}, "0 (none) to 4 (severe)"),
         ({"why_not_higher": "  "}, "Write this part"),
         ({"to_level": "current"}, "already at that level"),
-        ({"to_level": "3.5"}, "a level this program runs"),
+        ({"to_level": "3.5"}, "name the provider who takes the client on"),
         ({"effective_on": "before admission"}, "before admission"),
         ({"effective_on": "yesterday"}, "today or later"),
         ({"track_plan": TrackPlan.LEAVE}, "not in a track to leave"),
@@ -266,3 +266,54 @@ def test_the_plan_review_falls_due_on_the_change(program, episode, staff):
     level_change_decide(proposal=proposal, by=staff[Role.DIRECTOR], approve=True, comment="")
     plan.refresh_from_db()
     assert plan.review_due_on == program.today()
+
+
+# ---------------------------------------------------------------- to another provider
+
+
+def test_a_level_this_program_does_not_run_needs_the_receiving_provider(episode, staff):
+    with pytest.raises(ValidationError) as refused:
+        _propose(episode, staff[Role.CLINICIAN], to_level=level("3.5"))
+    assert "This program does not run ASAM 3.5: name the provider" in str(refused.value)
+    assert not LevelChangeProposal.objects.filter(episode=episode).exists()
+
+
+def test_an_approved_move_to_residential_records_the_discharge_to_that_provider(
+    episode, staff, director2
+):
+    from iop.clients.discharge_steps import discharge_steps
+    from iop.clients.models import Episode
+    from iop.clients.services import episode_discharge_close
+    from tests.discharge_helpers import discharge_steps_complete
+
+    track, _group = track_with_group(episode.program)
+    track_enrol(episode=episode, track=track, starts_on=episode.admitted_on, actor=director2)
+    proposal = _propose(
+        episode,
+        staff[Role.CLINICIAN],
+        to_level=level("3.5"),
+        track_plan=TrackPlan.MOVE,  # ignored: the client leaves the program
+        receiving_provider="Hillcrest Residential",
+        receiving_provider_contact="Intake line (202) 555-0150",
+    )
+    assert proposal.track_plan == TrackPlan.LEAVE and proposal.to_another_provider
+    level_change_decide(proposal=proposal, by=staff[Role.DIRECTOR], approve=True, comment="")
+    proposal.refresh_from_db()
+    moved = Episode.objects.get(pk=episode.pk)
+    assert proposal.applied_at is not None and proposal.change is None
+    # The level here does not change; the discharge to the provider is recorded and waits on
+    # its steps, the transition summary among them.
+    assert moved.level_of_care.code == "2.1" and moved.is_open
+    assert (moved.discharge_planned_on, moved.discharge_planned_reason) == (
+        episode.program.today(),
+        "step_up",
+    )
+    assert moved.receiving_provider == "Hillcrest Residential"
+    steps = {s.key: s for s in discharge_steps(moved, "step_up", episode.program.today())}
+    assert steps["discharge_summary"].title == "Transition summary"
+    assert steps["discharge_summary"].done is False
+    discharge_steps_complete(moved, kind="step_up", clinician=staff[Role.CLINICIAN])
+    episode_discharge_close(episode=moved, by=staff[Role.DIRECTOR])
+    moved.refresh_from_db()
+    assert moved.discharged_on == episode.program.today() and moved.discharge_reason == "step_up"
+    assert not TrackEnrolment.objects.current().filter(episode=episode).exists()
