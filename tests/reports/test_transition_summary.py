@@ -68,9 +68,11 @@ def test_it_names_the_receiving_provider_and_the_pdf_says_so(moving, staff):
         shown_sha256=services.report_shown_hash(report),
     )
     report.refresh_from_db()
-    assert report_render_one(report_id=report.document_id)
-    report.document.refresh_from_db()
-    reader = PdfReader(io.BytesIO(report.document.path.read_bytes()))
+    document = report.document
+    assert document is not None
+    assert report_render_one(report_id=document.pk)
+    document.refresh_from_db()
+    reader = PdfReader(io.BytesIO(document.path.read_bytes()))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Transition summary" in text
     assert "Hillcrest Residential" in text
