@@ -350,11 +350,13 @@ def _census(program: Any) -> None:
         )
         for e in everyone
     )
-    for i, episode in enumerate(tracked[::10]):
+    stepped = tracked[::10]
+    for i, episode in enumerate(stepped):
+        span = min(83, (today - episode.admitted_on).days)  # the last 12 weeks, since admission
         episode_level_change(
             episode=episode,
             to_level=php,
-            effective_on=today - (i * 83 // max(1, len(tracked[::10]))) * day,
+            effective_on=today - (i * span // len(stepped)) * day,
             reason="Stepped up: daily use returned; needs more structure.",
             by=director,
         )
