@@ -34,10 +34,10 @@ shows every session of the program's week, so it grows with the number of tracks
 is held to the bound all the same.
 
 For the large program it also times generating four weeks of sessions for all tracks
-(``sessions_generate`` on a window with none generated yet; cleared first, so the script
-can be rerun) and charts one 12-client group through the real views, counting the HTTP
-requests a clinician needs: open the page, save the shared part, save each client's part,
-sign all.
+(``sessions_generate`` on a window with none generated yet: the four weeks after the last
+session, so each rerun goes further ahead) and charts one 12-client group through the
+real views, counting the HTTP requests a clinician needs: open the page, save the shared
+part, save each client's part, sign all.
 
 Server time is measured in-process around Django's test ``Client`` (no network, no browser):
 URL resolution, middleware, view, queries and template rendering. MFA is switched off for
@@ -53,7 +53,7 @@ Run (PostgreSQL must be reachable; the databases ``<name>_small``, ``<name>_larg
 
 ``--reseed`` drops and recreates the benchmark databases first. Seeding all three takes
 about ten minutes on two cores; later runs reuse them. Never point it at a database you
-care about: it deletes future sessions of its own program before timing generation.
+care about: each run adds four weeks of sessions to the large program.
 """
 
 from __future__ import annotations
@@ -654,24 +654,16 @@ def chart_flow(client: Any, session: Any, lead: Any) -> tuple[int, float, int]:
 
 
 def generation(program: Any) -> tuple[float, int]:
-    """Four weeks for all tracks, on a window with nothing generated (cleared first)."""
-    from django.db import connection
+    """Four weeks for all tracks, on a window with nothing generated: the four weeks after
+    the program's last session (attendees are never deleted, so each run goes further
+    ahead rather than clearing a window)."""
+    from django.db.models import Max
 
+    from scheduling.models import Session
     from scheduling.services.calendar import sessions_generate
 
-    today = program.today()
-    start = today + datetime.timedelta(days=1)
-    with connection.cursor() as cursor:
-        for table in ("scheduling_sessionattendee", "scheduling_sessionstaff"):
-            cursor.execute(
-                f"DELETE FROM {table} WHERE session_id IN (SELECT id FROM scheduling_session "  # noqa: S608 (fixed table names)
-                "WHERE program_id = %s AND occurs_on >= %s)",
-                [str(program.pk), start],
-            )
-        cursor.execute(
-            "DELETE FROM scheduling_session WHERE program_id = %s AND occurs_on >= %s",
-            [str(program.pk), start],
-        )
+    last = Session.objects.filter(program=program).aggregate(last=Max("occurs_on"))["last"]
+    start = max(program.today(), last or program.today()) + datetime.timedelta(days=1)
     started = time.perf_counter()
     created = sessions_generate(
         program=program, today=start, until=start + datetime.timedelta(weeks=4, days=-1)
