@@ -30,7 +30,7 @@ from scheduling.models import (
     TrackEnrolment,
 )
 from scheduling.services.hours import hours_shortfall
-from scheduling.services.notes import UnsignedNote, notes_unsigned
+from scheduling.services.notes import UnsignedNote, notes_unsigned, notes_unsigned_count
 
 ATTENDANCE_DAYS = 28
 NO_TRACK = "none"
@@ -201,7 +201,7 @@ def _note_row(item: UnsignedNote) -> CensusRow:
 
 
 def unsigned_count(program: Any, today: datetime.date) -> int:
-    return len(_unsigned(program, late=False))
+    return notes_unsigned_count(program=program)
 
 
 def unsigned_rows(program: Any, today: datetime.date, part: str = "") -> list[CensusRow]:
@@ -209,7 +209,7 @@ def unsigned_rows(program: Any, today: datetime.date, part: str = "") -> list[Ce
 
 
 def late_count(program: Any, today: datetime.date) -> int:
-    return len(_unsigned(program, late=True))
+    return notes_unsigned_count(program=program, late=True)
 
 
 def late_rows(program: Any, today: datetime.date, part: str = "") -> list[CensusRow]:

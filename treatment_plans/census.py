@@ -7,7 +7,12 @@ import datetime
 from typing import Any
 
 from iop.dashboard.registry import CensusRow, register_census_figure
-from treatment_plans.services.reviews import DUE_SOON_DAYS, DueRow, plans_due_or_overdue
+from treatment_plans.services.reviews import (
+    DUE_SOON_DAYS,
+    DueRow,
+    plans_due_counts,
+    plans_due_or_overdue,
+)
 
 
 def _due(program: Any, today: datetime.date, *, overdue_only: bool) -> list[DueRow]:
@@ -20,7 +25,7 @@ def _row(due: DueRow) -> CensusRow:
 
 
 def due_count(program: Any, today: datetime.date) -> int:
-    return len(_due(program, today, overdue_only=False))
+    return plans_due_counts(program_ids=[program.pk], today=today)[0]
 
 
 def due_rows(program: Any, today: datetime.date, part: str = "") -> list[CensusRow]:
@@ -28,7 +33,7 @@ def due_rows(program: Any, today: datetime.date, part: str = "") -> list[CensusR
 
 
 def overdue_count(program: Any, today: datetime.date) -> int:
-    return len(_due(program, today, overdue_only=True))
+    return plans_due_counts(program_ids=[program.pk], today=today)[1]
 
 
 def overdue_rows(program: Any, today: datetime.date, part: str = "") -> list[CensusRow]:

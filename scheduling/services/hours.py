@@ -97,10 +97,21 @@ def _partial(episode: Episode, week_start: datetime.date) -> bool:
     return episode.admitted_on >= week_start or discharged
 
 
-def _weekly(episodes: QuerySet[Episode], week_start: datetime.date) -> dict[UUID, WeeklyHours]:
-    """Two queries whatever the number of episodes or sessions."""
+def _weekly(
+    episodes: QuerySet[Episode],
+    week_start: datetime.date,
+    programs: dict[Any, Program] | None = None,
+) -> dict[UUID, WeeklyHours]:
+    """Three queries whatever the number of episodes or sessions (two when the caller
+    passes the ``programs`` it has loaded)."""
     week_end = week_start + datetime.timedelta(days=6)
-    loaded = list(episodes.select_related("client", "program", "level_of_care"))
+    loaded = list(episodes.select_related("client", "level_of_care"))
+    # A program has many settings and thousands of episodes share it: loaded once, not
+    # joined into every row (2,000 episodes: a third of the time went to building them).
+    if programs is None:
+        programs = Program.objects.in_bulk({e.program_id for e in loaded})
+    for episode in loaded:
+        episode.program = programs[episode.program_id]
     held = Q(session__status=SessionStatus.SCHEDULED)
     totals: dict[UUID, dict[str, Any]] = {
         row["episode_id"]: dict(row)
@@ -138,7 +149,7 @@ def weekly_hours(
     *, episodes: Iterable[Episode | UUID], week_start: datetime.date
 ) -> dict[UUID, WeeklyHours]:
     """Each episode's hours for the week starting on ``week_start`` (a Monday), by episode
-    id. A constant number of queries (two), however many episodes and sessions."""
+    id. A constant number of queries (three), however many episodes and sessions."""
     ids = [e.pk if isinstance(e, Episode) else e for e in episodes]
     return _weekly(Episode.objects.filter(pk__in=ids), week_start_of(week_start))
 
@@ -149,13 +160,14 @@ def hours_shortfall(
     """Open episodes in these programs who can no longer reach this week's minimum, as of
     ``on`` (default: each program's own today), by client name."""
     weeks: dict[datetime.date, list[Any]] = {}
-    for program in Program.objects.filter(pk__in=list(program_ids)):
+    loaded = Program.objects.in_bulk(list(program_ids))
+    for program in loaded.values():
         week = week_start_of(on or program.today())
         weeks.setdefault(week, []).append(program.pk)
     flagged: list[WeeklyHours] = []
     for week, programs in weeks.items():
         episodes = Episode.objects.open().filter(program_id__in=programs, admitted_on__lte=week)
-        flagged += [h for h in _weekly(episodes, week).values() if h.flagged]
+        flagged += [h for h in _weekly(episodes, week, loaded).values() if h.flagged]
     return sorted(
         flagged,
         key=lambda h: (

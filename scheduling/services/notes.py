@@ -591,6 +591,19 @@ def notes_unsigned(
     ]
 
 
+def notes_unsigned_count(
+    *, program: Program, late: bool = False, now: datetime.datetime | None = None
+) -> int:
+    """How many notes ``notes_unsigned`` lists for one program (only the late ones with
+    ``late``), counted in the database: one query, without loading the notes."""
+    notes = ProgressNote.objects.unsigned().filter(program=program)
+    if late:
+        now = now or timezone.now()
+        limit = now - datetime.timedelta(hours=program.note_late_hours)
+        notes = notes.filter(session__ends_at__lt=limit)
+    return notes.count()
+
+
 def notes_awaiting_cosign(*, user: User, program_ids: Iterable[Any]) -> list[ProgressNote]:
     """Signed notes waiting for this user's co-signature (director, or named supervisor)."""
     director_of = permissions.program_ids_with(user, permissions.COSIGN_NOTES)

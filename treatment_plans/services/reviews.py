@@ -189,20 +189,41 @@ def _episodes_with_plan_dates(program_ids: Iterable[Any]) -> Any:
     )
 
 
-def _due_row(episode: Any, today: datetime.date | None) -> DueRow | None:
-    program = episode.program
+def _due(
+    *,
+    program: Program,
+    admitted_on: datetime.date,
+    active_plan_id: Any,
+    active_review_due_on: datetime.date | None,
+    active_activated_at: Any,  # an active plan always has one
+    last_reviewed_on: datetime.date | None,
+    today: datetime.date | None,
+) -> tuple[DueKind, DueStatus]:
+    """What is due for one open episode, from the dates ``_episodes_with_plan_dates`` reads."""
     day = today or program.today()
-    if episode.active_plan_id is None:
+    if active_plan_id is None:
         kind = DueKind.FIRST_PLAN
-        due_on = first_plan_due_on(admitted_on=episode.admitted_on, program=program)
+        due_on = first_plan_due_on(admitted_on=admitted_on, program=program)
     else:
         kind = DueKind.REVIEW
-        due_on = episode.active_review_due_on or review_due_on(
-            activated_on=program.local_date(episode.active_activated_at),
+        due_on = active_review_due_on or review_due_on(
+            activated_on=program.local_date(active_activated_at),
             program=program,
-            last_reviewed_on=episode.last_reviewed_on,
+            last_reviewed_on=last_reviewed_on,
         )
-    status = plan_due_status(due_on=due_on, today=day)
+    return kind, plan_due_status(due_on=due_on, today=day)
+
+
+def _due_row(episode: Any, today: datetime.date | None) -> DueRow | None:
+    kind, status = _due(
+        program=episode.program,
+        admitted_on=episode.admitted_on,
+        active_plan_id=episode.active_plan_id,
+        active_review_due_on=episode.active_review_due_on,
+        active_activated_at=episode.active_activated_at,
+        last_reviewed_on=episode.last_reviewed_on,
+        today=today,
+    )
     if status.state is DueState.FINE:
         return None
     return DueRow(
@@ -230,6 +251,32 @@ def plans_due_or_overdue(
         episodes = episodes.filter(primary_clinician=clinician)
     rows = [row for row in (_due_row(e, today) for e in episodes) if row is not None]
     return sorted(rows, key=lambda r: (r.due_on, r.client.legal_last_name, str(r.episode.pk)))
+
+
+def plans_due_counts(
+    *, program_ids: Iterable[Any], today: datetime.date | None = None
+) -> tuple[int, int]:
+    """(due or overdue, overdue): the lengths of ``plans_due_or_overdue`` and of its
+    overdue rows, from the dates alone (no client or clinician loaded). One query for the
+    episodes, one for their programs."""
+    fields = (
+        "program_id",
+        "admitted_on",
+        "active_plan_id",
+        "active_review_due_on",
+        "active_activated_at",
+        "last_reviewed_on",
+    )
+    rows = list(_episodes_with_plan_dates(program_ids).select_related(None).values(*fields))
+    programs = Program.objects.in_bulk({r["program_id"] for r in rows})
+    due = overdue = 0
+    for row in rows:
+        dates = {k: v for k, v in row.items() if k != "program_id"}
+        _, status = _due(program=programs[row["program_id"]], today=today, **dates)
+        if status.state is not DueState.FINE:
+            due += 1
+            overdue += status.is_overdue
+    return due, overdue
 
 
 # ---------------------------------------------------------------- evidence
