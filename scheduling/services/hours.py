@@ -155,10 +155,15 @@ def weekly_hours(
 
 
 def hours_shortfall(
-    *, program_ids: Iterable[Any], on: datetime.date | None = None
+    *,
+    program_ids: Iterable[Any],
+    on: datetime.date | None = None,
+    episode_ids: Iterable[Any] | None = None,
 ) -> list[WeeklyHours]:
     """Open episodes in these programs who can no longer reach this week's minimum, as of
-    ``on`` (default: each program's own today), by client name."""
+    ``on`` (default: each program's own today), by client name. ``episode_ids``: only
+    these (a clinician's caseload on Today), so the work follows the caseload, not the
+    program's size."""
     weeks: dict[datetime.date, list[Any]] = {}
     loaded = Program.objects.in_bulk(list(program_ids))
     for program in loaded.values():
@@ -167,6 +172,8 @@ def hours_shortfall(
     flagged: list[WeeklyHours] = []
     for week, programs in weeks.items():
         episodes = Episode.objects.open().filter(program_id__in=programs, admitted_on__lte=week)
+        if episode_ids is not None:
+            episodes = episodes.filter(pk__in=list(episode_ids))
         flagged += [h for h in _weekly(episodes, week, loaded).values() if h.flagged]
     return sorted(
         flagged,

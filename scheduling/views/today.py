@@ -107,7 +107,9 @@ def hours_flags(program_ids: set[Any], episodes: list[Episode]) -> list[dict[str
     """This week's shortfalls among my caseload, with the client each one is about."""
     mine = {e.pk: e.client for e in episodes}
     flags: list[WeeklyHours] = [
-        h for h in hours_shortfall(program_ids=program_ids) if h.episode_id in mine
+        h
+        for h in hours_shortfall(program_ids=program_ids, episode_ids=list(mine))
+        if h.episode_id in mine
     ]
     return [
         {"hours": h, "client": mine[h.episode_id], "text": shortfall_in_words(h)} for h in flags
