@@ -169,15 +169,15 @@ def waiting_context(user: Any, programs: list[Any]) -> dict[str, Any]:
     )
     rows = []
     for episode in episodes:
-        missing = discharge_missing(
-            episode, episode.discharge_planned_reason, episode.discharge_planned_on
-        )
+        planned_on = episode.discharge_planned_on
+        assert planned_on is not None  # discharge_planned() holds only dated ones
+        missing = discharge_missing(episode, episode.discharge_planned_reason, planned_on)
         if missing:
             rows.append(
                 {
                     "episode": episode,
                     "missing": missing,
-                    "past": episode.discharge_planned_on < episode.program.today(),
+                    "past": planned_on < episode.program.today(),
                     "may_discharge": episode.program_id in discharging,
                 }
             )
