@@ -147,5 +147,5 @@ def test_director_records_clinician_completes_director_closes(
     expect(episodes).to_contain_text("Planned completion")
     expect(page.get_by_role("link", name="Discharge…")).to_have_count(0)
 
-    episode = Episode.objects.get(pk=episode.pk)
-    assert episode.discharged_on == today and episode.discharge_reason == "completed"
+    closed = Episode.objects.get(pk=episode.pk)
+    assert closed.discharged_on == today and closed.discharge_reason == "completed"
