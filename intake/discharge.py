@@ -3,9 +3,9 @@
 A planned completion or a step down to outpatient ends with the outcome measures given
 again close to the last day, so the discharge summary shows where the client ended: every
 outcome measure the client took in this episode, and always the PHQ-9, scored within the
-14 days up to the discharge day. A client who leaves against advice, is stepped up in a
-crisis, discharged administratively or lost to contact cannot be asked to fill them in;
-those kinds do not require them.
+14 days up to the discharge day (the last one given on or before that day counts). A
+client who leaves against advice, is stepped up in a crisis, discharged administratively
+or lost to contact cannot be asked to fill them in; those kinds do not require them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def _final_measures(episode: Episode, kind: str, on: datetime.date) -> Discharge
             client_id=episode.client_id,
             instrument__in=OUTCOME_MEASURES,
             administered_at__gte=program.at(episode.admitted_on, datetime.time(0, 0)),
+            # The record up to the discharge day: one given later (a discharge recorded
+            # after the fact) does not undo the final measure taken on time.
+            administered_at__lt=program.at(on + datetime.timedelta(days=1), datetime.time(0, 0)),
         )
         .values_list("instrument")
         .annotate(last=Max("administered_at"))

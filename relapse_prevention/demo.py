@@ -6,6 +6,7 @@ from typing import Any
 
 from relapse_prevention.demo_random import seed_random
 from relapse_prevention.demo_screens import seed_screens
+from scheduling.demo_discharges import seed as discharges_seed
 from scheduling.demo_level_changes import seed as level_changes_seed
 
 
@@ -13,5 +14,7 @@ def seed(context: dict[str, Any]) -> None:
     seed_screens(context)
     # Changes of level of care keep the record as evidence: after the screens exist.
     level_changes_seed(context)
+    # Discharges of several kinds, among the clients no other story uses: after the flags.
+    discharges_seed(context)
     # Random screening last: today's draw among the clients with a schedule.
     seed_random(context)

@@ -254,3 +254,29 @@ def test_the_close_button_is_for_directors_only(episode, staff, login_as):
     refused = login_as(staff[Role.DIRECTOR]).post(close, follow=True).text
     assert "the client stays in care until then" in refused
     assert Episode.objects.get(pk=episode.pk).discharged_on is None
+
+
+def test_the_final_measure_is_the_last_one_given_on_or_before_the_discharge_day(episode, staff):
+    """A discharge recorded after the fact: a PHQ-9 given after its day does not undo the
+    one given on time, and one given after the day does not count for it."""
+    from intake.services.instruments import instrument_record
+    from tests.discharge_helpers import PHQ9_NONE
+
+    program = episode.program
+    today = program.today()
+    day = today - datetime.timedelta(days=10)
+
+    def phq9(on):
+        instrument_record(
+            client=episode.client,
+            instrument="phq9",
+            answers=PHQ9_NONE,
+            by=staff[Role.CLINICIAN],
+            episode=episode,
+            administered_at=program.at(on, datetime.time(10)),
+        )
+
+    phq9(today - datetime.timedelta(days=3))  # after the day only: not a final measure
+    assert not _keys(discharge_steps(episode, "completed", day))["final_measures"]
+    phq9(day - datetime.timedelta(days=2))
+    assert _keys(discharge_steps(episode, "completed", day))["final_measures"]

@@ -59,7 +59,9 @@ def test_demo_program_day_is_seeded_once(capsys):
     assert Closure.objects.filter(program=program).count() == 1
     holiday = Closure.objects.get(program=program).date
     assert not Session.objects.filter(program=program, occurs_on=holiday).exists()
-    assert Session.objects.filter(program=program, status="cancelled").count() == 1
+    # One cancelled by the program; the others are the discharged clients' own visits.
+    cancelled = Session.objects.filter(program=program, status="cancelled")
+    assert cancelled.exclude(cancel_reason__startswith="Discharged (").count() == 1
 
     notes = ProgressNote.objects.filter(program=program)
     assert notes.signed().count() > 50
@@ -82,6 +84,8 @@ def test_demo_program_day_is_seeded_once(capsys):
     flagged = LevelChangeCandidate.objects.open().filter(program=program)
     assert flagged.filter(direction="up").exists()
     assert flagged.filter(direction="down", rule="ready_for_step_down").count() == 1
+
+    _discharges_are_seeded(program, sam, today)
 
     before = counts()
     started = time.monotonic()
@@ -120,3 +124,59 @@ def test_demo_history_is_what_the_services_write_on_the_day():
         assert note.signed_at is not None and note.signed_at > note.session.ends_at
         (signature,) = Signature.for_object(note).filter(role="clinician")
         assert signature.content_sha256 == note_shown_hash(note)
+
+
+def _discharges_are_seeded(program, sam, today):
+    """Discharges of four kinds, each closed (or recorded) through the services on its day."""
+    from iop.clients.discharge_steps import discharge_missing
+    from iop.clients.models import Episode
+    from iop.reports.clinical.models import ClinicalReport
+    from scheduling.discharge import waiting_context
+    from scheduling.models import FollowUpKind, FollowUpStatus
+    from treatment_plans.models import AftercareAppointment, AftercareContact
+
+    day = datetime.timedelta(days=1)
+    episodes = Episode.objects.filter(program=program)
+    completed = episodes.get(discharge_reason="completed", discharged_on=today - 10 * day)
+    stepped = episodes.get(discharge_reason="step_down", discharged_on=today - 20 * day)
+    left = episodes.get(discharge_reason="left_ama", discharged_on=today - 5 * day)
+    planned = episodes.get(discharge_planned_on=today + 5 * day)
+    for episode, kind, ago in (
+        (completed, "discharge", 10),
+        (stepped, "transition", 20),
+        (left, "discharge", 5),
+    ):
+        assert ClinicalReport.objects.filter(
+            episode=episode, kind=kind, signed_at__isnull=False
+        ).exists()
+        assert not discharge_missing(episode, episode.discharge_reason, today - ago * day)
+    assert AftercareAppointment.objects.filter(plan__episode=completed).count() == 2
+    assert AftercareContact.objects.filter(plan__episode=completed).count() == 2
+    assert stepped.receiving_provider == "Lakeside Counseling Center"
+    assert AftercareAppointment.objects.filter(
+        plan__episode=stepped, with_whom__contains="Lakeside Counseling Center"
+    ).exists()
+    assert "988" in AftercareContact.objects.get(plan__episode=left).name
+
+    calls = FollowUpTask.objects.filter(kind=FollowUpKind.DISCHARGE_CALL)
+    # The completion's 7-day call is due and open on the primary clinician's Today.
+    due = calls.get(episode=completed, due_on=today - 3 * day)
+    assert due.status == FollowUpStatus.OPEN and due.assigned_to == sam and due.due_on <= today
+    # The step down's was made, with what was said.
+    made = calls.get(episode=stepped, due_on=today - 13 * day)
+    assert made.status == FollowUpStatus.DONE and "Lakeside" in made.outcome
+
+    # The planned one is still in care, missing its final measures and aftercare plan.
+    assert planned.discharged_on is None and planned.primary_clinician == sam
+    missing = {s.key for s in discharge_missing(planned, "completed", today + 5 * day)}
+    assert {"final_measures", "aftercare"} <= missing
+    rows = waiting_context(sam, [program])["rows"]
+    assert [row["episode"] for row in rows] == [planned]
+
+    # None of them is a client another story tells about.
+    story_clients = {completed.client, stepped.client, left.client, planned.client}
+    assert not {c.display_name for c in story_clients} & {
+        "Jamie Hughes",
+        "Taylor Owens",
+        "Sky Thibodeaux",
+    }
