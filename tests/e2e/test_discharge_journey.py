@@ -75,7 +75,8 @@ def test_director_records_clinician_completes_director_closes(
 
     section.get_by_role("link", name="Give the PHQ-9").click()
     items = page.locator("fieldset.item")
-    expect(items.first).to_be_visible()
+    # The button closes the form: once it shows, every question is there to count.
+    expect(page.get_by_role("button", name="Score and save")).to_be_visible()
     for index in range(items.count()):
         items.nth(index).get_by_label("Not at all", exact=True).check()
     page.get_by_role("button", name="Score and save").click()

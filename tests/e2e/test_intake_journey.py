@@ -23,6 +23,9 @@ def audit(page: Page, axe_page: Page) -> None:
 
 def answer_every_item(page: Page, option: str) -> None:
     """Tick the same answer for every question of an instrument."""
+    # The button closes the form: once it shows, every question is on the page to count
+    # (under load the count could run while the page was still arriving; it failed once).
+    expect(page.get_by_role("button", name="Score and save")).to_be_visible()
     items = page.locator("fieldset.item")
     for index in range(items.count()):
         item = items.nth(index)
