@@ -448,7 +448,9 @@ def _census_services(program: Any) -> None:
             track=None,
             ratings=ratings,
             notes={},
-            **texts,
+            why_this_level=texts["why_this_level"],
+            why_not_lower=texts["why_not_lower"],
+            why_not_higher=texts["why_not_higher"],
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
