@@ -280,3 +280,28 @@ def test_the_final_measure_is_the_last_one_given_on_or_before_the_discharge_day(
     assert not _keys(discharge_steps(episode, "completed", day))["final_measures"]
     phq9(day - datetime.timedelta(days=2))
     assert _keys(discharge_steps(episode, "completed", day))["final_measures"]
+
+
+def test_each_follow_up_message_is_sent_once(episode, staff, mailoutbox, time_machine):
+    from iop.notifications.services import outbox_send_due
+
+    program = episode.program
+    today = program.today()
+    discharge_steps_complete(episode, kind="completed", clinician=staff[Role.CLINICIAN])
+    episode_discharge(
+        episode=episode, discharged_on=today, reason="completed", by=staff[Role.DIRECTOR]
+    )
+    assert outbox_send_due() == 0  # nothing is due before the day of the call
+    time_machine.move_to(
+        program.at(today + datetime.timedelta(days=7), datetime.time(9)), tick=False
+    )
+    outbox_send_due()
+    outbox_send_due()  # a second sweep sends nothing again
+    to_clinician = [m for m in mailoutbox if staff[Role.CLINICIAN].email in m.to]
+    assert [m.subject for m in to_clinician] == ["A follow-up call after discharge is due today"]
+    assert (
+        OutboxMessage.objects.filter(
+            dedupe_key__startswith="discharge-call:", status="sent"
+        ).count()
+        == 2
+    )  # the clinician's email and the client's text for the 7-day call

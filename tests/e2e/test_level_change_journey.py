@@ -4,6 +4,7 @@ and the chart shows the new level at once. axe-core on each page."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -68,3 +69,8 @@ def test_clinician_proposes_a_step_down_and_a_director_approves(
     expect(page.locator("#level-section-title").locator("..").locator("..")).to_contain_text(
         "Now at ASAM 1 Outpatient"
     )
+    # The census has no lag: the director sees the move at once.
+    page.goto(f"{live_server.url}/census/")
+    row = page.get_by_role("row", name=re.compile("ASAM 1 Outpatient"))
+    expect(row).to_have_count(1)
+    expect(row.get_by_role("link")).to_have_text(re.compile(r"^1\b"))

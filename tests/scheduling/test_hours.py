@@ -146,7 +146,7 @@ def test_weekly_hours_take_a_constant_number_of_queries(week, program):
     with CaptureQueriesContext(connection) as many:
         result = weekly_hours(episodes=more, week_start=MON)
     assert len(result) == 10
-    assert len(few) == len(many) == 3  # episodes (client, level joined), programs, totals
+    assert len(few) == len(many) == 4  # episodes (client joined), programs, levels, totals
     with CaptureQueriesContext(connection) as flagged:
         hours_shortfall(program_ids=[program.pk], on=day(0))
-    assert len(flagged) == 3  # programs, episodes (client, level joined), attendance totals
+    assert len(flagged) == 4  # programs, episodes (client joined), levels, attendance totals
