@@ -28,6 +28,8 @@ PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-clinic-2026")
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 CHART = re.compile(rf'href="(/clients/{UUID}/)"')
 SESSION_NOTES = re.compile(rf'href="(/schedule/sessions/{UUID}/notes/)"')
+# Attendance is taken on the session's own page (the notes URL's parent).
+SESSION_ATTENDANCE = "/schedule/sessions/{}/"
 CENSUS_LIST = re.compile(rf'href="(/census/{UUID}/[a-z_]+/)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -92,6 +94,12 @@ class Clinician(Staff):
     def group_notes(self) -> None:
         if self.notes:
             self.page(random.choice(self.notes), "group notes (today's session)")  # noqa: S311
+
+    @task(2)
+    def attendance(self) -> None:
+        if self.notes:
+            session_id = random.choice(self.notes).split("/")[3]  # noqa: S311
+            self.page(SESSION_ATTENDANCE.format(session_id), "attendance (session page)")
 
 
 class Director(Staff):
