@@ -25,7 +25,7 @@ from django.db.models import F, Q, QuerySet, Sum
 
 from iop.accounts.models import Program
 from iop.clients.models import Episode, LevelOfCare
-from scheduling.models import ATTENDED, AttendeeStatus, SessionAttendee, SessionStatus
+from scheduling.models import ATTENDED, AttendeeStatus, Session, SessionAttendee, SessionStatus
 
 IOP_LEVEL_CODE = "2.1"
 ADOLESCENT_IOP_MIN_HOURS = Decimal(6)
@@ -121,7 +121,12 @@ def _weekly(
         for row in SessionAttendee.objects.filter(
             episode_id__in=[e.pk for e in loaded],
             status=AttendeeStatus.EXPECTED,
-            session__occurs_on__range=(week_start, week_end),
+            # The week's sessions first (by their date index): left to the join, the planner
+            # reads every attendee row of the year for these episodes (70 ms at 580 clients).
+            session_id__in=Session.objects.filter(
+                program_id__in={e.program_id for e in loaded},
+                occurs_on__range=(week_start, week_end),
+            ).values("pk"),
         )
         .values("episode_id")
         .annotate(
