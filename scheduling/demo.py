@@ -121,7 +121,7 @@ PARTICIPATION = [
     "Arrived settled, contributed twice and supported a peer's disclosure.",
 ]
 RESPONSE = [
-    "Said the skill felt awkward but useful; practised it twice in group.",
+    "Said the skill felt awkward but useful; practiced it twice in group.",
     "Related the topic to a recent argument at home and named what they would try next time.",
     "Reported relief at hearing others describe similar experiences.",
     "Able to identify two personal triggers and one coping response for each.",
@@ -141,7 +141,7 @@ SAFETY = [
 INDIVIDUAL = {
     "data": "Client reviewed the week, including attendance and one difficult evening.",
     "assessment": "Engaged and reflective; coping skills in use; no acute risk identified.",
-    "plan": "Continue weekly sessions; practise grounding daily; review plan next week.",
+    "plan": "Continue weekly sessions; practice grounding daily; review plan next week.",
     "behaviour": "Calm, on time, good eye contact; mood described as 'better than last week'.",
     "intervention": "Motivational interviewing and review of the relapse prevention plan.",
     "response": "Identified two supports to call when urges rise; agreed to try both.",

@@ -530,7 +530,7 @@ def _notes(program: Any) -> None:
                    a.episode_id, s.id, 'group', 'group', g.id,
                    jsonb_build_object(
                        'participation', 'Took part and shared an example ' || a.id,
-                       'response', 'Practised the skill.',
+                       'response', 'Practiced the skill.',
                        'progress', 'Steady progress.',
                        'safety', 'None observed.'),
                    g.author_id, 1,
@@ -613,7 +613,7 @@ PARTICIPATION = [
 ]
 RESPONSE = [
     "Took feedback from peers well and wrote down one change to try.",
-    "Practised grounding with five senses; said it helped a little.",
+    "Practiced grounding with five senses; said it helped a little.",
     "Disagreed at first, then tried the reframe with the counselor's help.",
     "Accepted a suggestion to plan the evening hours in advance.",
     "Was tearful and used the calm-place exercise before continuing.",
@@ -622,7 +622,7 @@ RESPONSE = [
     "Needed reminders to stay with the exercise but finished it.",
     "Asked good questions about the warning-sign stages.",
     "Tried opposite action in the role play and described how it felt.",
-    "Said the skill felt awkward; agreed to practise it once daily.",
+    "Said the skill felt awkward; agreed to practice it once daily.",
     "Responded to limits on side talk and rejoined the discussion.",
 ]
 PROGRESS = [
@@ -637,7 +637,7 @@ PROGRESS = [
     "Court-related stress discussed; no change to the objective yet.",
     "Craving log kept five of seven days, up from three.",
     "Called sponsor twice: the support objective moves forward.",
-    "Refusal skills practised: objective partly met.",
+    "Refusal skills practiced: objective partly met.",
 ]
 
 

@@ -163,7 +163,7 @@ def objective_plain(objective: PlanObjective) -> str:
     if objective.measure == MeasureKind.ATTENDANCE:
         return f"You come to at least {threshold}% of your planned sessions."
     if objective.measure == MeasureKind.PRACTICE:
-        return f"{objective.description} You practise it {objective.per_week} times a week."
+        return f"{objective.description} You practice it {objective.per_week} times a week."
     return f"{objective.description} Your team will notice and write it down."
 
 

@@ -68,7 +68,7 @@ TEMPLATES: list[dict[str, Any]] = [
         "goal_clinical": "Increase distress tolerance and emotion regulation skills.",
         "objectives": [
             {
-                "description": "Practises a distress tolerance skill 4 times a week.",
+                "description": "Practices a distress tolerance skill 4 times a week.",
                 "measure": "practice",
                 "per_week": 4,
                 "weeks": 4,

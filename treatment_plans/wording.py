@@ -24,7 +24,7 @@ UNRATED = "Rate this objective: met, progressing, not progressing or revised."
 class MeasureKind(models.TextChoices):
     INSTRUMENT_BELOW = "instrument_below", "Instrument score below a threshold"
     ATTENDANCE = "attendance", "Attendance at or above a rate"
-    PRACTICE = "practice", "A skill practised so many times a week"
+    PRACTICE = "practice", "A skill practiced so many times a week"
     OBSERVED = "observed", "Observed and recorded by staff"
 
 
@@ -49,7 +49,7 @@ def measure_text(objective: PlanObjective) -> str:
         return f"Attendance at or above {number(objective.threshold)}%"
     if objective.measure == MeasureKind.PRACTICE and objective.per_week:
         times = "once" if objective.per_week == 1 else f"{objective.per_week} times"
-        return f"Practised {times} a week"
+        return f"Practiced {times} a week"
     if objective.measure == MeasureKind.OBSERVED:
         return "Observed and recorded by staff"
     return "Not measurable yet"

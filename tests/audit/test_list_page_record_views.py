@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 NOTE_BODY = {
     "participation": "Took part throughout.",
-    "response": "Practised the skill.",
+    "response": "Practiced the skill.",
     "progress": "On track.",
     "safety": "None observed.",
 }

@@ -32,7 +32,7 @@ def test_the_worker_applies_a_discharge_planned_for_today_once():
     episode: Any = EpisodeFactory(
         client=ClientFactory(program=program), admitted_on=today - datetime.timedelta(days=40)
     )
-    active_objectives(episode, director, "Practise urge surfing")
+    active_objectives(episode, director, "Practice urge surfing")
     discharge_steps_complete(episode, kind="completed", clinician=member(Role.CLINICIAN, program))
     later = timezone.now() + datetime.timedelta(days=2)
     session = SessionFactory(

@@ -165,7 +165,7 @@ def test_clinician_runs_the_program_day(
     page.get_by_role("link", name="Write the notes for this session").click()
     page.get_by_label("Data", exact=True).fill("Avery reported two cravings after work.")
     page.get_by_label("Assessment", exact=True).fill("Grounding is starting to work for her.")
-    page.get_by_label("Plan", exact=True).fill("Practise 5-4-3-2-1 daily; review Thursday.")
+    page.get_by_label("Plan", exact=True).fill("Practice 5-4-3-2-1 daily; review Thursday.")
     page.get_by_label(re.compile(OBJECTIVE)).check()
     # Start and stop are filled in from the booking; the service and risk screen are not.
     page.get_by_label("Service", exact=True).select_option(

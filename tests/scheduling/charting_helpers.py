@@ -109,7 +109,7 @@ def active_objectives(episode: Episode, by, *descriptions: str) -> list[PlanObje
             target_date=timezone.localdate() + datetime.timedelta(days=30),
             created_by=by,
         )
-        for text in descriptions or ("Practise urge surfing",)
+        for text in descriptions or ("Practice urge surfing",)
     ]
     TreatmentPlan.objects.filter(pk=plan.pk).update(
         status=PlanStatus.ACTIVE, activated_at=timezone.now()
@@ -120,7 +120,7 @@ def active_objectives(episode: Episode, by, *descriptions: str) -> list[PlanObje
 PART = {
     "participation": "Took part throughout and offered an example from the week.",
     "response": "Engaged with the urge-surfing exercise; said it felt awkward at first.",
-    "progress": "Practised urge surfing twice since the last session.",
+    "progress": "Practiced urge surfing twice since the last session.",
     "safety": "None observed or reported.",
 }
 

@@ -25,7 +25,7 @@ def program_day_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, 
         attendee=attendee,
         body={
             "participation": "Took part throughout.",
-            "response": "Practised the skill.",
+            "response": "Practiced the skill.",
             "progress": "On track.",
             "safety": "None observed.",
         },

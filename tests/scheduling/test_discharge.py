@@ -76,7 +76,7 @@ def _planned_setup(program, staff, client):
     with at(program, datetime.date(2026, 3, 1), 12):
         sessions_generate(program=program, today=MON, until=day(13))
         track_enrol(episode=ada, track=morning, starts_on=MON, actor=clinician)
-        active_objectives(ada, clinician, "Practise urge surfing")
+        active_objectives(ada, clinician, "Practice urge surfing")
     client.force_login(director)
     with at(program, day(1), 10):
         discharge_steps_complete(ada, kind="completed", clinician=clinician, on=day(9))

@@ -87,10 +87,10 @@ def test_a_draft_survives_an_idle_logoff(individual, clinician, login_as):
 def test_drafts_keep_saving_from_the_revision_they_saved(individual, clinician, login_as):
     http = login_as(clinician)
     draft(http, individual)
-    response = draft(http, individual, {**DAP, "plan": "Practise grounding daily."}, revision=1)
+    response = draft(http, individual, {**DAP, "plan": "Practice grounding daily."}, revision=1)
     assert response["X-Draft-Saved"] == "1"
     note = ProgressNote.objects.get(client=individual.client)
-    assert (note.revision, note.body["plan"]) == (2, "Practise grounding daily.")
+    assert (note.revision, note.body["plan"]) == (2, "Practice grounding daily.")
     assert not note.is_signed
 
 

@@ -157,7 +157,7 @@ def test_near_identical_text_needs_a_confirmation_with_a_reason(program, clinici
     session, (avery, blake) = group_with(program, clinician, 2)
     shared(session, clinician)
     write(avery, clinician, body=PART)
-    write(blake, clinician, body={**PART, "progress": "Practised urge surfing three times."})
+    write(blake, clinician, body={**PART, "progress": "Practiced urge surfing three times."})
     result = group_notes.group_notes_sign(
         session=session, actor=clinician, shown=group_notes.group_shown_hashes(session)
     )

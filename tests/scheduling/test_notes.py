@@ -90,7 +90,7 @@ def test_shared_part_starts_from_the_curriculum_topic_and_session_length(program
 def test_individual_part_links_the_clients_own_objectives(program, clinician):
     session, (first, _second) = group_with(program, clinician, 2)
     objective, _ = active_objectives(
-        first.episode, clinician, "Practise urge surfing", "Call sponsor"
+        first.episode, clinician, "Practice urge surfing", "Call sponsor"
     )
     note = write(first, clinician, objective_ids=[objective.pk])
     assert note.format == "group" and note.kind == SessionKind.GROUP
@@ -193,7 +193,7 @@ def test_warns_on_identical_and_near_identical_parts_naming_the_other_client(pro
     session, (avery, blake, casey, devon) = group_with(program, clinician, 4)
     a = write(avery, clinician, body=PART)
     b = write(blake, clinician, body={k: v.upper() + "  " for k, v in PART.items()})
-    c = write(casey, clinician, body={**PART, "progress": "Practised urge surfing three times."})
+    c = write(casey, clinician, body={**PART, "progress": "Practiced urge surfing three times."})
     d = write(devon, clinician, body=part("Devon"))
     warnings = {
         pk: [str(w) for w in found] for pk, found in services.note_warnings(session=session).items()
@@ -210,7 +210,7 @@ def test_warns_on_identical_and_near_identical_parts_naming_the_other_client(pro
 
 def test_sign_all_signs_each_part_on_its_own_record(program, clinician):
     session, (avery, blake, casey) = group_with(program, clinician, 3)
-    objective = active_objectives(avery.episode, clinician, "Practise urge surfing")[0]
+    objective = active_objectives(avery.episode, clinician, "Practice urge surfing")[0]
     write(avery, clinician, objective_ids=[objective.pk])
     write(blake, clinician)
     shared(session, clinician)  # written after the parts: they quote it too
@@ -225,7 +225,7 @@ def test_sign_all_signs_each_part_on_its_own_record(program, clinician):
         assert note.content_sha256 == content_hash(note.signed_text)
         assert Signature.for_object(note).get().content_sha256 == note.content_sha256
     avery_note = ProgressNote.objects.get(client=avery.client)
-    assert "Practise urge surfing (Practised 3 times a week)" in avery_note.signed_text
+    assert "Practice urge surfing (Practiced 3 times a week)" in avery_note.signed_text
     assert "Avery" in avery_note.signed_text and "Blake" not in avery_note.signed_text
     events = AuditEvent.objects.filter(action=AuditAction.NOTE_SIGNED)
     assert {e.client_id for e in events} == {avery.client_id, blake.client_id}

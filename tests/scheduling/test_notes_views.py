@@ -140,11 +140,11 @@ def test_intake_staff_cannot_post_notes(login_as, staff, group):
 
 def test_group_page_shows_attendees_objectives_and_absent_clients(login_as, clinician, group):
     session, (avery, blake, casey) = group
-    active_objectives(avery.episode, clinician, "Practise urge surfing three times a week")
+    active_objectives(avery.episode, clinician, "Practice urge surfing three times a week")
     response = login_as(clinician).get(reverse("scheduling:session_notes", args=[session.pk]))
     html = response.content.decode()
     assert 'value="Coping with cravings"' in html and 'value="90"' in html
-    assert "Practise urge surfing three times a week" in html
+    assert "Practice urge surfing three times a week" in html
     for attendee in (avery, blake, casey):
         assert f'id="card-{attendee.pk}"' in html
     assert "Absent, excused" in html and "No note" in html

@@ -86,7 +86,7 @@ store where it happened.
   Goal, clinical restatement: Reduce PTSD symptom severity and avoidance.
     Objective: Uses a grounding skill when distressed, at least 5 times a week, recorded on \
 the diary card.
-      Measure: Practised 5 times a week; target date: July 8, 2026; status: Not started
+      Measure: Practiced 5 times a week; target date: July 8, 2026; status: Not started
     Objective: PCL-5 total below 33 on two consecutive administrations.
       Measure: PCL-5 score below 33; target date: September 2, 2026; status: Not started
   Intervention: Seeking Safety; 3 groups a week; responsible: {who}
@@ -170,7 +170,7 @@ We will look at this plan again by July 10, 2026."""
 
 def test_a_group_note_is_signed_over_exactly_these_words(frozen, program, clinician):
     session, (avery, _blake) = group_with(program, clinician, 2)
-    objective = active_objectives(avery.episode, clinician, "Practise urge surfing")[0]
+    objective = active_objectives(avery.episode, clinician, "Practice urge surfing")[0]
     group_notes.group_part_save(
         attendee=avery,
         body=own_part("Avery"),
@@ -207,7 +207,7 @@ Progress toward their objectives: Reports progress: two evenings logged.
 Safety: None observed or reported.
 
 Plan objectives addressed:
-  - Practise urge surfing (Practised 3 times a week)"""
+  - Practice urge surfing (Practiced 3 times a week)"""
     assert note.signed_text == expected
     assert note.content_sha256 == Signature.for_object(note).get().content_sha256
     assert note.content_sha256 == content_hash(expected)

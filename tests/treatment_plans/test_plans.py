@@ -115,7 +115,7 @@ def test_program_template_uses_the_programs_own_modality(episode, clinician):
         problem="Feels unsafe in the body.",
         goal_client_words="I want to feel OK in my body.",
         goal_clinical="Increase body-based grounding.",
-        objectives=[{"description": "Practises", "measure": "practice", "per_week": 3}],
+        objectives=[{"description": "Practices", "measure": "practice", "per_week": 3}],
         interventions=[{"modality": "trauma_yoga", "frequency": "weekly group"}],
     )
     plan = plan_start(episode=episode, by=clinician)
@@ -201,7 +201,7 @@ def test_objective_is_added_with_its_measure(plan, goal, clinician, login_as):
         (
             {"measure": "practice", "per_week": ""},
             "per_week",
-            "Give how many times a week the skill is practised.",
+            "Give how many times a week the skill is practiced.",
         ),
         ({"target_date": "2020-01-01"}, "target_date", "The target date has already passed."),
     ],

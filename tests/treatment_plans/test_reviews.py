@@ -245,7 +245,7 @@ def test_evidence_is_the_instrument_trend_computed_on_the_server(episode, clinic
     assert items["attendance"].evidence == (
         "No attendance recorded since 8 Nov 2025 yet (target 90%)."
     )
-    assert "practised 3 times a week" in items["practice"].evidence
+    assert "practiced 3 times a week" in items["practice"].evidence
     assert phq.pk in {i.objective_id for i in items.values()}
 
 

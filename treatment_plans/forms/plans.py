@@ -134,7 +134,7 @@ class ObjectiveForm(RevisionMixin, forms.ModelForm):
         help_texts = {
             "description": "What the client will do or show, so anyone can see it happened.",
             "threshold": "For an instrument: the score to fall below. For attendance: a %.",
-            "per_week": "For a practised skill.",
+            "per_week": "For a practiced skill.",
         }
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:

@@ -285,7 +285,7 @@ def objective_measure_errors(
     elif measure == MeasureKind.ATTENDANCE and (threshold is None or not 0 < threshold <= 100):
         errors["threshold"] = "Give the attendance rate to reach, as a percentage (1 to 100)."
     elif measure == MeasureKind.PRACTICE and not per_week:
-        errors["per_week"] = "Give how many times a week the skill is practised."
+        errors["per_week"] = "Give how many times a week the skill is practiced."
     if target_date is None:
         errors["target_date"] = "Give a target date."
     return errors

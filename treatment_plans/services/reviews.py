@@ -353,7 +353,7 @@ def _attendance_evidence(
 def _other_evidence(objective: PlanObjective) -> str:
     if objective.measure == MeasureKind.PRACTICE:
         return (
-            f"Target: practised {objective.per_week or '?'} times a week. Practice is not "
+            f"Target: practiced {objective.per_week or '?'} times a week. Practice is not "
             "recorded in this app: rate from the client's own account and say so in the note."
         )
     return (
