@@ -194,6 +194,79 @@ class Program(TimeStampedModel):
         help_text="A client is flagged as a step-down candidate only after this many weeks "
         "at the current level of care.",
     )
+    # Relapse prevention and paced trauma work (relapse_prevention): judgments, so settings,
+    # each shown with the rule that reads it.
+    checkin_rise_points = models.PositiveSmallIntegerField(
+        "check-in rise shown on Today (points)",
+        default=3,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 point."),
+            MaxValueValidator(10, message="Use at most 10 points."),
+        ],
+        help_text="A craving this many points above the client's own baseline, or a mood this "
+        "many points below it, is shown on Today for the primary clinician.",
+    )
+    high_risk_reminder_days = models.PositiveSmallIntegerField(
+        "days before a high-risk date to remind",
+        default=7,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 day."),
+            MaxValueValidator(60, message="Use at most 60 days."),
+        ],
+        help_text="The primary clinician is reminded this many days before each high-risk "
+        "date on a client's relapse prevention plan.",
+    )
+    lapse_step_up_count = models.PositiveSmallIntegerField(
+        "lapses that suggest a step up",
+        default=2,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 lapse."),
+            MaxValueValidator(10, message="Use at most 10 lapses."),
+        ],
+        help_text="This many lapses within the days below flag the client as a step-up "
+        "candidate. A lapse while a safety alert is open always does.",
+    )
+    lapse_step_up_days = models.PositiveSmallIntegerField(
+        "within days",
+        default=14,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 day."),
+            MaxValueValidator(90, message="Use at most 90 days."),
+        ],
+        help_text="The window, in days, for the lapse count above.",
+    )
+    # Signs of looping or flooding (CLINICAL.md, trauma processing measures).
+    processing_stall_sessions = models.PositiveSmallIntegerField(
+        "processing sessions without falling distress",
+        default=3,
+        validators=[
+            MinValueValidator(2, message="Use at least 2 sessions."),
+            MaxValueValidator(10, message="Use at most 10 sessions."),
+        ],
+        help_text="End-of-session distress (SUDS) that does not fall across this many "
+        "processing sessions on the same target is shown as stalled.",
+    )
+    processing_high_suds = models.PositiveSmallIntegerField(
+        "end-of-session distress still high (SUDS)",
+        default=5,
+        validators=[
+            MinValueValidator(1, message="Use at least 1."),
+            MaxValueValidator(10, message="Use at most 10."),
+        ],
+        help_text="A processing session that ends at or above this distress is shown as "
+        "distress still high; so is a check-in after it with mood below the client's baseline "
+        "by the check-in rise above.",
+    )
+    processing_dissociation_rise = models.PositiveSmallIntegerField(
+        "rise in dissociation (DES-II points)",
+        default=10,
+        validators=[
+            MinValueValidator(1, message="Use at least 1 point."),
+            MaxValueValidator(100, message="Use at most 100 points."),
+        ],
+        help_text="A DES-II score this many points above the one before, or at 30 or more, "
+        "is shown as rising dissociation.",
+    )
     letterhead_address = models.TextField(
         blank=True, help_text="The program's address, printed on the letterhead of reports."
     )

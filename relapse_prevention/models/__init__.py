@@ -1,3 +1,18 @@
+from relapse_prevention.models.plans import (
+    HighRiskKind,
+    PlanCopingStrategy,
+    PlanCrisisResource,
+    PlanHighRiskDate,
+    PlanSafeContact,
+    PlanTrigger,
+    PlanWarningSign,
+    RelapsePlanReview,
+    RelapsePlanStatus,
+    RelapsePreventionPlan,
+    ReviewOccasion,
+    TriggerCategory,
+    WarningStage,
+)
 from relapse_prevention.models.random_screens import (
     RandomDraw,
     RandomScreening,
@@ -18,6 +33,19 @@ from relapse_prevention.models.screens import (
 )
 
 __all__ = [
+    "HighRiskKind",
+    "PlanCopingStrategy",
+    "PlanCrisisResource",
+    "PlanHighRiskDate",
+    "PlanSafeContact",
+    "PlanTrigger",
+    "PlanWarningSign",
+    "RelapsePlanReview",
+    "RelapsePlanStatus",
+    "RelapsePreventionPlan",
+    "ReviewOccasion",
+    "TriggerCategory",
+    "WarningStage",
     "NOT_COLLECTED",
     "RandomDraw",
     "RandomScreening",
