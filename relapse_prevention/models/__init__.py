@@ -1,3 +1,4 @@
+from relapse_prevention.models.checkins import CheckIn, Lapse
 from relapse_prevention.models.plans import (
     HighRiskKind,
     PlanCopingStrategy,
@@ -33,6 +34,8 @@ from relapse_prevention.models.screens import (
 )
 
 __all__ = [
+    "CheckIn",
+    "Lapse",
     "HighRiskKind",
     "PlanCopingStrategy",
     "PlanCrisisResource",
