@@ -481,10 +481,24 @@ def test_role_matrix(actor, staff, samples):
         http = HttpClient()
         if actor != ANON:
             http.force_login(staff[actor])
-        problem = outcome_problem(http.get(url), url, expected[actor], samples)
+        response = http.get(url)
+        problem = outcome_problem(response, url, expected[actor], samples)
         if problem:
             problems.append(f"{route.key} {url}: {problem}")
+        # Pages, refusals and redirects alike: nothing shown to a signed-in user is kept by
+        # the browser or a shared cache (checked on the same answers, not a second crawl).
+        if actor != ANON and kept_by_a_cache(response):
+            problems.append(f"{route.key} {url}: kept by a cache: {cache_directives(response)}")
     assert not problems, f"{actor}:\n" + "\n".join(problems)
+
+
+def cache_directives(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+def kept_by_a_cache(response) -> bool:
+    directives = cache_directives(response)
+    return not {"no-store", "private"} <= directives or "public" in directives
 
 
 def test_table_never_opens_a_staff_page_to_probation():

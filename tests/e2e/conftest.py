@@ -28,6 +28,22 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 expect.set_options(timeout=5_000)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every browser test runs transactional with a serialized rollback. One without it
+    leaves the flushed database with new content type ids, and every browser test after it
+    then fails in set-up (restoring the serialized ones collides): refuse it at collection."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if not str(item.path).startswith(here) or not item.name.startswith("test_"):
+            continue
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: mark browser tests django_db(transaction=True, "
+                "serialized_rollback=True), as the other files here do"
+            )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {

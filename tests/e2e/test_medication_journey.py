@@ -12,7 +12,8 @@ from tests.e2e.axe import assert_accessible
 from tests.factories import ClientFactory, EpisodeFactory, member
 from tests.medications.helpers import add
 
-pytestmark = pytest.mark.e2e
+# Like every browser test: the flush after it restores the reference data the next one needs.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_prescriber_reconciles_at_admission(
