@@ -1,7 +1,7 @@
 """Instrument definitions: the data files under ``data/`` read into frozen dataclasses.
 
 A definition is everything needed to show, validate and score one version of an
-instrument. Item text is present only where the licence lets us ship it
+instrument. Item text is present only where the license lets us ship it
 (CLINICAL.md); every item always has a short neutral label.
 """
 
@@ -81,7 +81,7 @@ class InstrumentDefinition:
     bands: tuple[Band, ...]
     critical_items: tuple[str, ...]
     source: str
-    licence: str
+    license: str
     attribution: str
     ships_item_text: bool
     context_fields: tuple[ContextField, ...] = ()
@@ -170,7 +170,7 @@ def parse(raw: dict[str, Any]) -> InstrumentDefinition:
         bands=bands,
         critical_items=tuple(str(k) for k in raw.get("critical_items", [])),
         source=raw["source"],
-        licence=raw["licence"],
+        license=raw["license"],
         attribution=raw.get("attribution", ""),
         ships_item_text=ships,
         context_fields=tuple(_context_field(c) for c in raw.get("context_fields", [])),

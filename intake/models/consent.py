@@ -77,7 +77,7 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
         """The consents a report for this client may be drafted under (not treatment)."""
         return self.in_force().filter(client=client).exclude(kind=ConsentKind.TREATMENT)
 
-    def authorising(self, *, recipient: Any, information: str) -> ConsentQuerySet:
+    def authorizing(self, *, recipient: Any, information: str) -> ConsentQuerySet:
         return (
             self.in_force()
             .exclude(kind=ConsentKind.TREATMENT)

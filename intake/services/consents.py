@@ -319,7 +319,7 @@ def consent_sign(
     role = (
         SignerRole.CLIENT
         if relationship == SignerRelationship.CLIENT
-        else SignerRole.AUTHORISED_REPRESENTATIVE
+        else SignerRole.AUTHORIZED_REPRESENTATIVE
     )
     with transaction.atomic():
         # Lock the row so two staff cannot sign the same consent at once.
@@ -402,7 +402,7 @@ def consent_revoke(
     note: str,
     event_passed: bool = False,
 ) -> Consent:
-    """Record a client's revocation; from now on the consent authorises nothing.
+    """Record a client's revocation; from now on the consent authorizes nothing.
 
     ``event_passed``: staff confirm that the event until which a criminal justice
     consent was irrevocable has happened.

@@ -185,7 +185,7 @@ def consent_revoke_view(request: AuthedRequest, consent_id: UUID) -> HttpRespons
             form_add_service_errors(form, error)
         else:
             messages.success(
-                request, "Revocation recorded. The consent no longer authorises any disclosure."
+                request, "Revocation recorded. The consent no longer authorizes any disclosure."
             )
             return redirect("intake:consent_detail", consent.pk)
     return _page(

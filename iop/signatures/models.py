@@ -51,7 +51,7 @@ def lock_when_signed(*, signed_field: str = "signed_at", mutable: list[str]) -> 
 
 class SignerRole(models.TextChoices):
     CLIENT = "client", "Client"
-    AUTHORISED_REPRESENTATIVE = "representative", "Authorised representative"
+    AUTHORIZED_REPRESENTATIVE = "representative", "Authorized representative"
     CLINICIAN = "clinician", "Clinician"
     COSIGNER = "cosigner", "Co-signer"
     WITNESS = "witness", "Staff witness"

@@ -235,7 +235,7 @@ def test_signing_with_a_name_that_is_not_the_clients_is_refused(login_as, intake
     assert not Signature.objects.exists()
 
 
-def test_an_authorised_representative_signs_with_their_own_name(intake, consent):
+def test_an_authorized_representative_signs_with_their_own_name(intake, consent):
     from intake.services.consents import consent_shown_hash, consent_sign
 
     consent_sign(
@@ -362,8 +362,8 @@ def test_signed_consent_page_offers_no_edit(login_as, intake, signed):
 # --- Revocation and expiry ----------------------------------------------------------------
 
 
-def test_revoked_consent_no_longer_authorises(login_as, intake, officer, signed):
-    assert list(Consent.objects.authorising(recipient=officer, information="attendance")) == [
+def test_revoked_consent_no_longer_authorizes(login_as, intake, officer, signed):
+    assert list(Consent.objects.authorizing(recipient=officer, information="attendance")) == [
         signed
     ]
 
@@ -373,23 +373,23 @@ def test_revoked_consent_no_longer_authorises(login_as, intake, officer, signed)
     )
 
     assert response.status_code == 302
-    assert not Consent.objects.authorising(recipient=officer, information="attendance").exists()
+    assert not Consent.objects.authorizing(recipient=officer, information="attendance").exists()
     signed.refresh_from_db()
     assert signed.status == ConsentStatus.REVOKED
     assert signed.revoked_recorded_by == intake
     assert signed.revocation_note == "Signed letter at front desk"
 
 
-def test_consent_authorises_only_what_it_names(officer, signed):
-    assert not Consent.objects.authorising(recipient=officer, information="plan_summary").exists()
+def test_consent_authorizes_only_what_it_names(officer, signed):
+    assert not Consent.objects.authorizing(recipient=officer, information="plan_summary").exists()
 
 
-def test_expired_consent_no_longer_authorises(client_record, officer, intake):
+def test_expired_consent_no_longer_authorizes(client_record, officer, intake):
     consent = sign(make_consent(client_record, officer, expires_on=in_days(5)), intake)
-    assert Consent.objects.authorising(recipient=officer, information="attendance").exists()
+    assert Consent.objects.authorizing(recipient=officer, information="attendance").exists()
 
     with time_machine.travel(timezone.now() + datetime.timedelta(days=7)):
-        assert not Consent.objects.authorising(recipient=officer, information="attendance").exists()
+        assert not Consent.objects.authorizing(recipient=officer, information="attendance").exists()
         assert consent.status == ConsentStatus.EXPIRED
 
 
@@ -432,7 +432,7 @@ def test_criminal_justice_consent_is_irrevocable_until_its_date(
 
     with time_machine.travel(timezone.now() + datetime.timedelta(days=31)):
         consent_revoke(consent=consent, by=intake, revoked_on=timezone.localdate(), note="")
-        assert not Consent.objects.authorising(recipient=officer, information="attendance").exists()
+        assert not Consent.objects.authorizing(recipient=officer, information="attendance").exists()
 
 
 def test_criminal_justice_consent_irrevocable_until_an_event_needs_the_event(

@@ -250,7 +250,7 @@ def test_emergency_referral_keeps_a_flag_that_does_not_claim_a_plan(
         by=clinician,
         risk_assessment="Intent with a plan for tonight.",
         safety_plan_decision=SafetyPlanDecision.EMERGENCY,
-        decision_notes="Accompanied to county crisis centre.",
+        decision_notes="Accompanied to county crisis center.",
     )
     standing = suicide_flags(client_record).get()
     assert standing.note.startswith("Referred for emergency evaluation")

@@ -54,11 +54,11 @@ def scored(code: str, answers: dict, context: dict | None = None) -> scoring.Sco
         ("ace", 10, 0, 10),
     ],
 )
-def test_every_instrument_is_defined_with_source_and_licence(code, items, low, high):
+def test_every_instrument_is_defined_with_source_and_license(code, items, low, high):
     definition = instruments.get(code)
     assert len(definition.items) == items
     assert (definition.score_min, definition.score_max) == (low, high)
-    assert definition.version and definition.source and definition.licence
+    assert definition.version and definition.source and definition.license
     assert definition.attribution
     assert all(item.label for item in definition.items)
 

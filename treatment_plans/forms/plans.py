@@ -69,7 +69,7 @@ class ProblemForm(RevisionMixin, forms.ModelForm):
         model = PlanProblem
         fields = ["statement", "instrument_results", "asam_dimensions"]
         widgets = {"statement": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"statement": "What gets in the way, in plain words the client recognises."}
+        help_texts = {"statement": "What gets in the way, in plain words the client recognizes."}
 
     def __init__(
         self, *args: Any, plan: TreatmentPlan, ratings: dict[int, int], **kwargs: Any
