@@ -27,7 +27,7 @@ NEW_YORK = "America/New_York"
 def clinic(**settings: Any) -> Program:
     """A program in New York, quiet 21:00-08:00 (the defaults), with its own line."""
     values = {"name": "Riverside IOP", "time_zone": NEW_YORK, "crisis_line_phone": "(555) 010-2000"}
-    program: Program = ProgramFactory(**{**values, **settings})
+    program: Program = ProgramFactory.create(**{**values, **settings})
     return program
 
 
@@ -48,7 +48,7 @@ def client_episode(
         reminder_channel=channel,
         reminder_discreet=discreet,
     )
-    episode: Episode = EpisodeFactory(
+    episode: Episode = EpisodeFactory.create(
         client=client, admitted_on=admitted_on, primary_clinician=clinician
     )
     return episode
@@ -95,7 +95,7 @@ def session_for(
 ) -> Session:
     """An individual session on ``day`` that expects the episode's client."""
     program = episode.program
-    session: Session = SessionFactory(
+    session: Session = SessionFactory.create(
         program=program,
         kind=SessionKind.INDIVIDUAL,
         occurs_on=day,

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from iop.clients.models import Episode
 from iop.notifications.models import OutboxMessage
 from relapse_prevention.models import PlanHighRiskDate
 from relapse_prevention.services.high_risk_dates import (
@@ -305,7 +306,7 @@ def test_a_draft_or_superseded_plan_sends_nothing(program, clinician):
 
 def test_nothing_for_a_client_with_no_open_episode(program, clinician):
     client = ClientFactory(program=program, reminder_channel="email", email="sam@example.test")
-    episode = EpisodeFactory(
+    episode: Episode = EpisodeFactory.create(
         client=client,
         primary_clinician=clinician,
         admitted_on=d("2026-01-05"),
