@@ -196,48 +196,48 @@ def high_risk_reminders_due(
     return due
 
 
+def _to_clinician(item: DueReminder) -> dict[str, Any] | None:
+    clinician = item.episode.primary_clinician
+    if clinician is None or not clinician.is_active or not clinician.email:
+        return None  # still on Today, for the program's directors
+    return {
+        "channel": Channel.EMAIL,
+        "recipient": clinician.email,
+        "subject": CLINICIAN_SUBJECT,
+        "body": clinician_text(occurrence=item.occurrence, today=item.today),
+        "dedupe_key": high_risk_dedupe_key(
+            client_id=item.episode.client_id,
+            occurrence=item.occurrence,
+            kind=item.date_row.kind,
+            label=item.date_row.label,
+            to="clinician",
+        ),
+    }
+
+
+def _to_client(item: DueReminder) -> dict[str, Any] | None:
+    episode = item.episode
+    address = _client_recipient(episode.client)
+    if address is None:
+        return None  # no reminders chosen, or no address for the channel
+    subject, body = client_text(
+        client=episode.client, program=episode.program, occurrence=item.occurrence, today=item.today
+    )
+    return {
+        "channel": address[0],
+        "recipient": address[1],
+        "subject": subject,
+        "body": body,
+        # One supportive message per client and day, however many dates fall on it.
+        "dedupe_key": high_risk_dedupe_key(
+            client_id=episode.client_id, occurrence=item.occurrence, to="client"
+        ),
+    }
+
+
 def _messages(item: DueReminder) -> list[dict[str, Any]]:
     """The outbox rows one due date asks for (the clinician's, the client's), with keys."""
-    episode, row = item.episode, item.date_row
-    messages = []
-    clinician = episode.primary_clinician
-    if clinician is not None and clinician.is_active and clinician.email:
-        messages.append(
-            {
-                "channel": Channel.EMAIL,
-                "recipient": clinician.email,
-                "subject": CLINICIAN_SUBJECT,
-                "body": clinician_text(occurrence=item.occurrence, today=item.today),
-                "dedupe_key": high_risk_dedupe_key(
-                    client_id=episode.client_id,
-                    occurrence=item.occurrence,
-                    kind=row.kind,
-                    label=row.label,
-                    to="clinician",
-                ),
-            }
-        )
-    address = _client_recipient(episode.client)
-    if address is not None:
-        subject, body = client_text(
-            client=episode.client,
-            program=episode.program,
-            occurrence=item.occurrence,
-            today=item.today,
-        )
-        messages.append(
-            {
-                "channel": address[0],
-                "recipient": address[1],
-                "subject": subject,
-                "body": body,
-                # One supportive message per client and day, however many dates fall on it.
-                "dedupe_key": high_risk_dedupe_key(
-                    client_id=episode.client_id, occurrence=item.occurrence, to="client"
-                ),
-            }
-        )
-    return messages
+    return [m for m in (_to_clinician(item), _to_client(item)) if m is not None]
 
 
 def high_risk_reminders_enqueue(*, now: datetime.datetime | None = None) -> int:
