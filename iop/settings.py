@@ -426,6 +426,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "relapse_prevention.tasks.random_no_shows",
         "schedule": 1800.0,
     },
+    # High-risk dates on relapse prevention plans: hourly, each program's reminders from the
+    # end of its quiet hours on the reminder day (each message once: stable dedupe keys).
+    "relapse-prevention-high-risk-reminders": {
+        "task": "relapse_prevention.tasks.high_risk_reminders_send",
+        "schedule": 3600.0,
+    },
     # Court-ordered compliance reports: each period is drafted the day after it ends, once.
     "reports-scheduled-drafts": {
         "task": "iop.reports.clinical.tasks.scheduled_reports_draft",

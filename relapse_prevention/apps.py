@@ -5,12 +5,14 @@ class RelapsePreventionConfig(AppConfig):
     name = "relapse_prevention"
 
     def ready(self) -> None:
-        from relapse_prevention import chart, random_chart, report_sections, today
+        from relapse_prevention import chart, high_risk_today, random_chart, report_sections, today
 
         # The chart's drug screen timeline, then the random screening schedule.
         chart.register()
         random_chart.register()
         # Today: the day's random selections, for the staff who collect.
         today.register()
+        # Today: high-risk dates coming, for the primary clinician (directors: the program's).
+        high_risk_today.register()
         # Reports: the drug screens they hold and the failed ones compliance counts.
         report_sections.register()

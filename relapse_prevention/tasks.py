@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError
 
-from relapse_prevention.services import random_screens
+from relapse_prevention.services import high_risk_dates, random_screens
 
 
 @shared_task(
@@ -22,3 +22,11 @@ def random_draws() -> int:
 def random_no_shows() -> int:
     """Selections still pending once their program day is over become no-shows."""
     return random_screens.no_shows_due()
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def high_risk_reminders_send() -> int:
+    """Reminders of the high-risk dates whose reminder day has come (each exactly once)."""
+    return high_risk_dates.high_risk_reminders_enqueue()
