@@ -22,3 +22,18 @@ def random_draws() -> int:
 def random_no_shows() -> int:
     """Selections still pending once their program day is over become no-shows."""
     return random_screens.no_shows_due()
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def lapse_candidates_evaluate(program_id: str) -> dict[str, int]:
+    """After a lapse is recorded (or marked in error): the program's step-up candidates now,
+    not at the next hourly sweep. Idempotent: evaluating twice the same day changes nothing."""
+    from iop.accounts.models import Program
+    from scheduling.services.candidates import candidates_evaluate
+
+    program = Program.objects.filter(pk=program_id, active=True).first()
+    if program is None:
+        return {}
+    return candidates_evaluate(program)
