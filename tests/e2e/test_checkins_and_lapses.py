@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from iop.accounts.models import Role
@@ -46,7 +47,7 @@ def test_clinician_records_a_check_in_at_the_session_and_a_lapse_from_the_chart(
     name = client.display_name
 
     login(page, clinician)
-    page.goto(f"{live_server.url}/sessions/{session.pk}/")
+    page.goto(live_server.url + reverse("scheduling:session", args=[session.pk]))
     checkins = page.locator("#extra-checkins")
     expect(checkins.get_by_role("heading", name="Check-ins")).to_be_visible()
     audit(page, axe_page)
@@ -68,7 +69,7 @@ def test_clinician_records_a_check_in_at_the_session_and_a_lapse_from_the_chart(
     audit(page, axe_page)
 
     # The chart: the trend against the baseline, then a lapse.
-    page.goto(f"{live_server.url}/clients/{client.pk}/")
+    page.goto(live_server.url + reverse("clients:chart", args=[client.pk]))
     section = page.locator("#checkins")
     expect(section.get_by_role("img")).to_have_accessible_name(
         f"Craving and mood over the last 8 weeks. Craving 7 on "
