@@ -11,6 +11,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 BASELINE_CHECKINS = 3
 
@@ -34,7 +35,7 @@ def baseline_from(check_ins: Iterable[tuple[int, int]]) -> Baseline | None:
     )
 
 
-def episode_baseline(episode_id: object) -> Baseline | None:
+def episode_baseline(episode_id: Any) -> Baseline | None:
     """One query: the episode's first standing check-ins."""
     from relapse_prevention.models import CheckIn
 

@@ -20,7 +20,9 @@ def session_open_for_checkins(session: Any) -> bool:
     return not session.is_cancelled and session.occurs_on <= session.program.today()
 
 
-def attendee_row(attendee: Any, checkin: Any = None, form: CheckInForm | None = None) -> dict[str, Any]:
+def attendee_row(
+    attendee: Any, checkin: Any = None, form: CheckInForm | None = None
+) -> dict[str, Any]:
     return {
         "checkin": checkin,
         "form": form or CheckInForm(prefix=form_prefix(attendee)),

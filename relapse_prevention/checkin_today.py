@@ -14,8 +14,7 @@ from django.db.models import Q
 
 from iop.accounts import permissions
 from iop.clients.models import Episode
-from relapse_prevention.checkin_trend import figure, latest_for, rise, short_day
-from relapse_prevention.checkin_trend import baselines_for
+from relapse_prevention.checkin_trend import baselines_for, figure, latest_for, rise, short_day
 from scheduling.today_panels import TodayPanel, register_today_panel
 
 # Directors oversee the program: they see every client's rise, not only their own caseload.

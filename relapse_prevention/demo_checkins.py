@@ -34,8 +34,9 @@ def _days(episode: Episode, today: datetime.date) -> list[datetime.date]:
     return days
 
 
-def _check_in(episode: Episode, by: Any, day: datetime.date, craving: int, mood: int,
-              used_what: str = "") -> None:
+def _check_in(
+    episode: Episode, by: Any, day: datetime.date, craving: int, mood: int, used_what: str = ""
+) -> None:
     program = episode.program
     with demo_clock.on(program, day, datetime.time(9, 40)):
         checkin_record(
@@ -104,9 +105,10 @@ def _confirmed_lapse(program: Any, by: Any) -> Episode | None:
 
 def seed_checkins(context: dict[str, Any]) -> None:
     program = context["program"]
-    if CheckIn.objects.filter(program=program).exists() or Lapse.objects.filter(
-        program=program
-    ).exists():
+    if (
+        CheckIn.objects.filter(program=program).exists()
+        or Lapse.objects.filter(program=program).exists()
+    ):
         return
     rng, clinician = context["rng"], context["staff"]["clinician@demo.test"]
     today = program.today()
@@ -127,14 +129,18 @@ def seed_checkins(context: dict[str, Any]) -> None:
         (_rising if episode == rising else _steady)(episode, by, today, rng)
     by = rising.primary_clinician or clinician
     _lapse(
-        rising, by, today - 9 * DAY,
+        rising,
+        by,
+        today - 9 * DAY,
         substance_or_behavior="alcohol",
         context="A work party; everyone was drinking and I had not planned how to leave.",
         what_helped="Leaving after two drinks and texting my sponsor from the car.",
         what_to_change="Plan my exit before I go, and bring my own drinks.",
     )
     _lapse(
-        rising, by, today - 2 * DAY,
+        rising,
+        by,
+        today - 2 * DAY,
         substance_or_behavior="alcohol",
         context="The anniversary of my father's death; alone at home in the evening.",
         what_helped="Calling the crisis line, then my sister came over.",

@@ -43,7 +43,9 @@ def register_attendee_extra(extra: AttendeeExtra) -> None:
     _extras[extra.key] = extra
 
 
-def attendee_extras(user: Any, session: Session, expected: list[SessionAttendee]) -> list[ShownExtra]:
+def attendee_extras(
+    user: Any, session: Session, expected: list[SessionAttendee]
+) -> list[ShownExtra]:
     from iop.accounts import permissions
 
     shown = []

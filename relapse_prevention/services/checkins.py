@@ -86,8 +86,8 @@ def checkin_record(
 @transaction.atomic
 def checkin_mark_entered_in_error(*, checkin: CheckIn, by: User, reason: str) -> CheckIn:
     """The check-in stays, marked: it drops out of trends, baselines and Today."""
-    checkin = CheckIn.objects.select_for_update().select_related("episode__program").get(
-        pk=checkin.pk
+    checkin = (
+        CheckIn.objects.select_for_update().select_related("episode__program").get(pk=checkin.pk)
     )
     require_charting(by, checkin.episode)
     if checkin.entered_in_error_at is not None:

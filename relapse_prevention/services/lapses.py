@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from iop.accounts.models import User
-from iop.signatures.text import long_date
 from iop.clients.models import Episode
+from iop.signatures.text import long_date
 from relapse_prevention.models import Lapse, Specimen
 from relapse_prevention.services.checkins import require_charting
 
@@ -60,7 +60,7 @@ def lapse_record(
     errors = _date_errors(episode, occurred_on) | _specimen_errors(episode, specimen)
     if not substance_or_behavior:
         errors["substance_or_behavior"] = "Say the substance or the behavior."
-    if errors:
+    if errors or occurred_on is None:
         raise ValidationError(errors)
     with transaction.atomic():
         lapse = Lapse.objects.create(

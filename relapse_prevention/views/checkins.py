@@ -102,6 +102,7 @@ def checkin_attendee(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
         except ValidationError as error:
             form_add_service_errors(form, error)
     session_url = reverse("scheduling:session", args=[attendee.session_id]) + "#extra-checkins"
+    record_view_log(request=request, client=attendee.client, page="Check-in at a session")
     if request.htmx:
         row = attendee_row(attendee, checkin, None if checkin else form)
         context = {"attendee": attendee, "row": row, "saved": checkin is not None}

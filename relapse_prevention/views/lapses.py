@@ -39,7 +39,9 @@ def lapse_record_view(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     episode = open_episode(client)
     if episode is None:
         raise Http404("Lapses are recorded for a client in care.")
-    form = LapseForm(posted(request), client=client, initial={"occurred_on": client.program.today()})
+    form = LapseForm(
+        posted(request), client=client, initial={"occurred_on": client.program.today()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             lapse = lapse_record(episode=episode, by=request.user, **form.cleaned_data)
@@ -101,7 +103,9 @@ def lapse_error(request: AuthedRequest, lapse_id: UUID) -> HttpResponse:
     form = ErrorMarkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            lapse_mark_entered_in_error(lapse=lapse, by=request.user, reason=form.cleaned_data["reason"])
+            lapse_mark_entered_in_error(
+                lapse=lapse, by=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:

@@ -5,6 +5,7 @@ finds nothing on the pages; the strict CSP blocks nothing."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -36,7 +37,7 @@ def test_clinician_records_a_check_in_at_the_session_and_a_lapse_from_the_chart(
         Role.CLINICIAN, e2e_program, email="sam@clinic.test", first_name="Sam", last_name="Okafor"
     )
     client = ClientFactory(program=e2e_program, legal_first_name="Quinn", legal_last_name="Harlow")
-    episode = EpisodeFactory(
+    episode: Any = EpisodeFactory(
         client=client,
         primary_clinician=clinician,
         admitted_on=e2e_program.today() - datetime.timedelta(days=30),
@@ -85,7 +86,9 @@ def test_clinician_records_a_check_in_at_the_session_and_a_lapse_from_the_chart(
     page.get_by_label("What the client wants to do differently").fill("Leave by ten.")
     page.get_by_role("button", name="Record the lapse").click()
 
-    expect(page.get_by_text("Review the relapse prevention plan with the client").first).to_be_visible()
+    expect(
+        page.get_by_text("Review the relapse prevention plan with the client").first
+    ).to_be_visible()
     expect(page.get_by_text("Texting my sponsor the next morning.")).to_be_visible()
     assert Lapse.objects.get().substance_or_behavior == "alcohol"
     assert enqueued == [str(e2e_program.pk)]

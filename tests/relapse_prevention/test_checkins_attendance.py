@@ -5,6 +5,7 @@ count does not grow with the attendees."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -63,7 +64,9 @@ def test_htmx_saves_the_check_in_at_the_session(login_as, clinician, attendee):
     assert "Saved: craving 4, mood 6, used: alcohol." in response.content.decode()
     saved = CheckIn.objects.get()
     assert (saved.session, saved.episode, saved.recorded_by) == (
-        attendee.session, attendee.episode, clinician,
+        attendee.session,
+        attendee.episode,
+        clinician,
     )
     page = _session_page(login_as(clinician), attendee.session)
     assert "craving 4, mood 6, used: alcohol." in page
@@ -90,8 +93,10 @@ def test_bad_input_shows_the_message_beside_the_form_and_saves_nothing(
 
 def test_no_check_in_for_a_session_of_a_later_day(login_as, clinician, program):
     later = program.now() + datetime.timedelta(days=3)
-    session = SessionFactory(
-        program=program, occurs_on=later.date(), starts_at=later,
+    session: Any = SessionFactory(
+        program=program,
+        occurs_on=later.date(),
+        starts_at=later,
         ends_at=later + datetime.timedelta(hours=1),
     )
     attendee = attend(session, in_care(program, clinician), attendance="")
@@ -126,7 +131,9 @@ def test_the_session_page_query_count_does_not_grow_with_attendees(
         _session_page(http, session)
     bound = len(few.captured_queries)
     for i in range(6):
-        more = attend(session, in_care(program, clinician, first="Casey", last=f"Quill{chr(65 + i)}"))
+        more = attend(
+            session, in_care(program, clinician, first="Casey", last=f"Quill{chr(65 + i)}")
+        )
         http.post(_url(more), _data(more), **HX)
     with django_assert_max_num_queries(bound):
         page = _session_page(http, session)

@@ -5,6 +5,7 @@ entered-in-error mark keeps the row and drops it from what is read; the check-in
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,7 +30,7 @@ def episode(program, staff):
 
 
 def _refused(episode, by, field, message, **values):
-    kwargs = {"craving": 3, "mood": 5, "used": False, "used_what": ""} | values
+    kwargs: dict[str, Any] = {"craving": 3, "mood": 5, "used": False, "used_what": ""} | values
     with pytest.raises(ValidationError) as refused:
         checkin_record(episode=episode, by=by, **kwargs)
     assert message in " ".join(refused.value.message_dict[field])
@@ -90,7 +91,8 @@ def test_entered_in_error_is_kept_marked_and_drops_out_of_the_baseline(episode, 
     first = checkin(episode, clinician, 9, 1, days_ago=5)
     for days in (4, 3, 2):
         checkin(episode, clinician, 2, 7, days_ago=days)
-    assert episode_baseline(episode.pk).craving == 2  # median of 9, 2, 2
+    before = episode_baseline(episode.pk)
+    assert before is not None and before.craving == 2  # median of 9, 2, 2
     with pytest.raises(ValidationError) as refused:
         checkin_mark_entered_in_error(checkin=first, by=clinician, reason="  ")
     assert "Say why it was entered in error." in refused.value.messages
@@ -99,7 +101,7 @@ def test_entered_in_error_is_kept_marked_and_drops_out_of_the_baseline(episode, 
     assert first.entered_in_error_reason == "Wrong client."
     assert CheckIn.objects.count() == 4 and CheckIn.objects.standing().count() == 3
     baseline = episode_baseline(episode.pk)
-    assert (baseline.craving, baseline.mood) == (2, 7)
+    assert baseline is not None and (baseline.craving, baseline.mood) == (2, 7)
     with pytest.raises(ValidationError):
         checkin_mark_entered_in_error(checkin=first, by=clinician, reason="Again.")
 
@@ -139,10 +141,14 @@ def test_clinician_records_a_phone_check_in(login_as, staff, episode):
     [
         ({"craving": "12", "mood": "4", "used": "no"}, "Craving is from 0 to 10."),
         ({"craving": "2", "mood": "-1", "used": "no"}, "Mood is from 0 to 10."),
-        ({"craving": "2", "mood": "4", "used": "yes", "used_what": ""},
-         "Say what was used, or choose No."),
-        ({"craving": "2", "mood": "4", "used": ""},
-         "Say whether they used since the last check-in."),
+        (
+            {"craving": "2", "mood": "4", "used": "yes", "used_what": ""},
+            "Say what was used, or choose No.",
+        ),
+        (
+            {"craving": "2", "mood": "4", "used": ""},
+            "Say whether they used since the last check-in.",
+        ),
     ],
 )
 def test_bad_input_on_the_page_shows_the_message_and_saves_nothing(
@@ -172,7 +178,10 @@ def test_a_clinician_of_another_program_gets_404(login_as, episode, other_progra
     outsider = member(Role.CLINICIAN, other_program)
     http = login_as(outsider)
     assert http.get(_url(episode.client)).status_code == 404
-    assert http.post(_url(episode.client), {"craving": "3", "mood": "5", "used": "no"}).status_code == 404
+    assert (
+        http.post(_url(episode.client), {"craving": "3", "mood": "5", "used": "no"}).status_code
+        == 404
+    )
     assert not CheckIn.objects.exists()
 
 
@@ -183,7 +192,10 @@ def test_marking_through_the_page(login_as, staff, episode):
     http = login_as(clinician)
     assert http.get(url).status_code == 200
     refused = http.post(url, {"reason": ""})
-    assert refused.status_code == 400 and "Say why it was entered in error." in refused.content.decode()
+    assert (
+        refused.status_code == 400
+        and "Say why it was entered in error." in refused.content.decode()
+    )
     assert http.post(url, {"reason": "Recorded for the wrong client."}).status_code == 302
     saved.refresh_from_db()
     assert saved.entered_in_error_at is not None

@@ -37,7 +37,7 @@ def test_the_trend_shows_the_baseline_and_the_latest_values(login_as, staff, epi
     assert 'role="img"' in page and 'class="baseline-craving"' in page
     assert "stroke-dasharray" in page
     assert "used: cannabis" in page
-    assert "<th scope=\"row\">Baseline</th><td>3</td><td>6</td>" in page
+    assert '<th scope="row">Baseline</th><td>3</td><td>6</td>' in page
 
 
 def test_without_three_check_ins_there_is_no_baseline_yet(login_as, staff, episode):

@@ -62,16 +62,29 @@ def test_a_lapse_before_admission_is_refused(episode, clinician):
 
 
 def test_admission_day_and_today_are_kept(episode, clinician, sent):
-    lapse_record(episode=episode, by=clinician, occurred_on=episode.admitted_on,
-                 substance_or_behavior="alcohol")
-    lapse_record(episode=episode, by=clinician, occurred_on=episode.program.today(),
-                 substance_or_behavior="gambling online")
+    lapse_record(
+        episode=episode,
+        by=clinician,
+        occurred_on=episode.admitted_on,
+        substance_or_behavior="alcohol",
+    )
+    lapse_record(
+        episode=episode,
+        by=clinician,
+        occurred_on=episode.program.today(),
+        substance_or_behavior="gambling online",
+    )
     assert Lapse.objects.count() == 2
 
 
 def test_no_substance_or_behavior_is_refused(episode, clinician):
-    _refused(episode, clinician, "substance_or_behavior", "Say the substance or the behavior.",
-             substance_or_behavior="  ")
+    _refused(
+        episode,
+        clinician,
+        "substance_or_behavior",
+        "Say the substance or the behavior.",
+        substance_or_behavior="  ",
+    )
 
 
 def test_a_drug_screen_of_another_client_is_refused(episode, clinician, program):
@@ -237,8 +250,9 @@ def test_marking_through_the_page(login_as, clinician, episode, sent):
     assert saved.entered_in_error_reason == "Recorded for the wrong client."
 
 
-def test_the_list_query_count_does_not_grow(login_as, clinician, episode, sent,
-                                            django_assert_max_num_queries):
+def test_the_list_query_count_does_not_grow(
+    login_as, clinician, episode, sent, django_assert_max_num_queries
+):
     http = login_as(clinician)
     url = reverse("relapse_prevention:lapses", args=[episode.client.pk])
     lapse(episode, clinician, days_ago=1)
