@@ -55,7 +55,9 @@ def checkin_record(
     errors = _scale_errors(craving, mood)
     if used and not used_what:
         errors["used_what"] = "Say what was used, or choose No."
-    if not used and used_what:
+    if len(used_what) > 200:
+        errors["used_what"] = "Keep what was used to 200 characters."
+    elif not used and used_what:
         errors["used_what"] = "Choose Yes to say what was used, or leave this empty."
     if at > timezone.now() + datetime.timedelta(minutes=1):
         errors["recorded_at"] = "A check-in cannot be in the future."

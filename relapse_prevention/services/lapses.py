@@ -35,6 +35,8 @@ def _date_errors(episode: Episode, occurred_on: datetime.date | None) -> dict[st
             "occurred_on": "The day it happened is before the admission on "
             f"{long_date(episode.admitted_on)}: this record covers this episode of care."
         }
+    if episode.discharged_on is not None and occurred_on > episode.discharged_on:
+        return {"occurred_on": "The day it happened is after the discharge from this episode."}
     return {}
 
 
@@ -60,6 +62,8 @@ def lapse_record(
     errors = _date_errors(episode, occurred_on) | _specimen_errors(episode, specimen)
     if not substance_or_behavior:
         errors["substance_or_behavior"] = "Say the substance or the behavior."
+    elif len(substance_or_behavior) > 200:
+        errors["substance_or_behavior"] = "Keep the substance or behavior to 200 characters."
     if errors or occurred_on is None:
         raise ValidationError(errors)
     with transaction.atomic():

@@ -225,3 +225,18 @@ def test_the_page_query_count_does_not_grow_with_the_history(
         checkin(episode, clinician, 3, 5, days_ago=days)
     with django_assert_max_num_queries(bound):
         http.get(_url(episode.client))
+
+
+def test_what_was_used_too_long_is_refused(episode, staff):
+    _refused(
+        episode,
+        staff[Role.CLINICIAN],
+        "used_what",
+        "200 characters",
+        used=True,
+        used_what="x" * 201,
+    )
+
+
+def test_what_was_used_without_choosing_yes_is_refused(episode, staff):
+    _refused(episode, staff[Role.CLINICIAN], "used_what", "Choose Yes", used_what="alcohol")

@@ -264,3 +264,13 @@ def test_the_list_query_count_does_not_grow(
         lapse(episode, clinician, days_ago=days)
     with django_assert_max_num_queries(bound):
         http.get(url)
+
+
+def test_a_substance_or_behavior_too_long_is_refused(episode, clinician):
+    _refused(
+        episode,
+        clinician,
+        "substance_or_behavior",
+        "200 characters",
+        substance_or_behavior="a" * 201,
+    )
