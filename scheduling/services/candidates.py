@@ -10,7 +10,9 @@ rule's words so staff see them.
 program in a fixed number of queries (attendance, scores, plan objectives, alerts, level
 history, flags, each one query for the whole program), plus the drug screens, which
 relapse_prevention owns and which scheduling reads only through the reports kernel: three
-queries per client. It raises the flags that fire, refreshes the figures of those still
+queries per client; and the rules the apps above contribute (``scheduling.candidate_rules``,
+e.g. relapse_prevention's lapse rules), each reader one fixed set of queries for the whole
+program. It raises the flags that fire, refreshes the figures of those still
 firing, and resolves (keeps, never deletes) those that no longer do. Run again the same
 day it changes nothing.
 
