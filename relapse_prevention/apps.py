@@ -16,3 +16,16 @@ class RelapsePreventionConfig(AppConfig):
         high_risk_today.register()
         # Reports: the drug screens they hold and the failed ones compliance counts.
         report_sections.register()
+        # Check-ins and lapses: the chart's trend, Today's rises, the session page's inline
+        # check-in and the lapse rules of the step-up candidates.
+        from relapse_prevention import (
+            candidate_rules,
+            checkin_attendance,
+            checkin_chart,
+            checkin_today,
+        )
+
+        checkin_chart.register()
+        checkin_today.register()
+        checkin_attendance.register()
+        candidate_rules.register()

@@ -30,3 +30,18 @@ def random_no_shows() -> int:
 def high_risk_reminders_send() -> int:
     """Reminders of the high-risk dates whose reminder day has come (each exactly once)."""
     return high_risk_dates.high_risk_reminders_enqueue()
+
+
+@shared_task(
+    ignore_result=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3
+)
+def lapse_candidates_evaluate(program_id: str) -> dict[str, int]:
+    """After a lapse is recorded (or marked in error): the program's step-up candidates now,
+    not at the next hourly sweep. Idempotent: evaluating twice the same day changes nothing."""
+    from iop.accounts.models import Program
+    from scheduling.services.candidates import candidates_evaluate
+
+    program = Program.objects.filter(pk=program_id, active=True).first()
+    if program is None:
+        return {}
+    return candidates_evaluate(program)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from relapse_prevention.views import random_screens, screens
+from relapse_prevention.views import checkins, lapses, random_screens, screens
 
 app_name = "relapse_prevention"
 
@@ -13,4 +13,7 @@ urlpatterns = [
         random_screens.random_schedule,
         name="random_schedule",
     ),
+    # --- check-ins and lapses (rp-checkins)
+    *checkins.urlpatterns,
+    *lapses.urlpatterns,
 ]

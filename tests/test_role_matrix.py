@@ -30,6 +30,7 @@ from tests.factories import PASSWORD, member
 from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
+from tests.relapse_prevention.checkin_matrix_helpers import checkin_samples
 from tests.relapse_prevention.matrix_helpers import screen_samples
 from tests.reports.matrix_helpers import report_samples
 from tests.scheduling.matrix_helpers import level_change_samples, program_day_samples
@@ -302,6 +303,14 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "relapse_prevention:specimen_interpret": everyone(405),
     "relapse_prevention:specimen_sign": everyone(405),
     "relapse_prevention:specimen_addendum": everyone(405),
+    # --- check-ins and lapses (rp-checkins; the inline check-in is POST-only)
+    "relapse_prevention:checkins": only(CHARTING),
+    "relapse_prevention:checkin_attendee": everyone(405),
+    "relapse_prevention:checkin_error": only(CHARTING),
+    "relapse_prevention:lapses": only(CHARTING),
+    "relapse_prevention:lapse_record": only(CHARTING),
+    "relapse_prevention:lapse": only(CHARTING),
+    "relapse_prevention:lapse_error": only(CHARTING),
     # --- court orders (intake, clinicians and directors edit; everyone on the chart reads)
     "intake:court_order_create": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "intake:court_order_edit": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
@@ -435,6 +444,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **program_day_samples(client_record, staff),
         **medication_samples(client_record, staff),
         **screen_samples(client_record, staff),
+        **checkin_samples(client_record, staff),
         **report_samples(client_record, staff),
         **level_change_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),

@@ -10,7 +10,9 @@ rule's words so staff see them.
 program in a fixed number of queries (attendance, scores, plan objectives, alerts, level
 history, flags, each one query for the whole program), plus the drug screens, which
 relapse_prevention owns and which scheduling reads only through the reports kernel: three
-queries per client. It raises the flags that fire, refreshes the figures of those still
+queries per client; and the rules the apps above contribute (``scheduling.candidate_rules``,
+e.g. relapse_prevention's lapse rules), each reader one fixed set of queries for the whole
+program. It raises the flags that fire, refreshes the figures of those still
 firing, and resolves (keeps, never deletes) those that no longer do. Run again the same
 day it changes nothing.
 
@@ -40,6 +42,7 @@ from iop.clients.models import Episode, LevelOfCareChange
 from iop.reports.clinical.compliance import attendance_percent
 from iop.reports.clinical.content import draw_sections
 from iop.reports.clinical.words import plural
+from scheduling.candidate_rules import candidate_rules
 from scheduling.models import (
     ATTENDED,
     Attendance,
@@ -83,6 +86,8 @@ class Facts:
     alerts: list[str] = field(default_factory=list)
     at_level_since: datetime.date | None = None
     screens: list[tuple[datetime.date, bool]] = field(default_factory=list)  # (day, failed)
+    # What the rules contributed by apps above read (scheduling.candidate_rules), by reader.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def attendance(self, since: datetime.date) -> dict[str, int]:
         kept = [a for day, a in self.visits if day >= since]
@@ -342,7 +347,18 @@ def episode_facts(program: Program, today: datetime.date) -> list[Facts]:
             facts.at_level_since = effective_on
     for facts in by_id.values():
         facts.screens = _screens(facts.episode, long_start, today)
+    read: set[str] = set()
+    for contributed in candidate_rules():
+        key = contributed.reader_key or contributed.key
+        if key not in read:
+            contributed.reader(program, today, by_id)
+            read.add(key)
     return list(by_id.values())
+
+
+def all_rules() -> list[Rule]:
+    """scheduling's own rules, then those the apps above contribute."""
+    return [*RULES, *(c.rule for c in candidate_rules())]
 
 
 def _screens(
@@ -383,8 +399,9 @@ def candidates_evaluate(program: Program, today: datetime.date | None = None) ->
     )
     done = {"raised": 0, "updated": 0, "resolved": 0}
     firing: set[tuple[Any, str, str]] = set()
+    rules = all_rules()
     for fact in facts:
-        for rule in RULES:
+        for rule in rules:
             fired = rule(fact, program, today)
             if fired is None:
                 continue

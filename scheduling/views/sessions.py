@@ -25,6 +25,7 @@ from iop.audit.services import record_views_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
 from scheduling.access import can_change_session, get_session_for
+from scheduling.attendee_extras import attendee_extras
 from scheduling.medication_visit import medication_visit_context
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import session_cancel, session_move
@@ -100,6 +101,7 @@ def session_context(
         "notes_url": notes_url(session) if can_chart else "",
         "filled": filled,
         "walk_in_form": walk_in_form,
+        "attendee_extras": attendee_extras(request.user, session, expected),
         **medication_visit_context(request.user, session, expected),
     }
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from groups.models import Group, RosterEntry, RosterStatus
 from iop.accounts.models import Program, User
 from iop.signatures.models import Signature
+from relapse_prevention.models import CheckIn, Lapse
 from scheduling.models import (
     Closure,
     FollowUpTask,
@@ -22,12 +23,23 @@ from scheduling.models import (
 )
 from scheduling.services.hours import hours_shortfall, week_start_of
 from scheduling.services.notes import note_shown_hash
+from tests.relapse_prevention.demo_checks import check_ins_and_lapses_are_seeded
 
 
 def counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (Track, Group, Session, SessionAttendee, ProgressNote, FollowUpTask, Closure)
+        for model in (
+            Track,
+            Group,
+            Session,
+            SessionAttendee,
+            ProgressNote,
+            FollowUpTask,
+            Closure,
+            CheckIn,
+            Lapse,
+        )
     }
 
 
@@ -88,6 +100,7 @@ def test_demo_program_day_is_seeded_once(capsys):
     _discharges_are_seeded(program, sam, today)
     # One seed for every check of it: seeding is the slowest thing the suite does.
     _history_is_what_the_services_write_on_the_day()
+    check_ins_and_lapses_are_seeded(program, sam)
 
     before = counts()
     started = time.monotonic()
