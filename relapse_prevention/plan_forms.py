@@ -7,14 +7,32 @@ from typing import Any
 
 from django import forms
 
-from iop.accounts.models import Program
+from groups.models import CurriculumTopic
 from relapse_prevention.models import ReviewOccasion
-from relapse_prevention.services.plans import SECTIONS, skills_for
+from relapse_prevention.services.plans import SECTIONS
 
 
-class SkillChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.title} ({obj.group.name})"
+class SkillChoice(forms.ChoiceField):
+    """The program's group skills, read once per page (a model choice field would query
+    again for every part's form)."""
+
+    def __init__(self, skills: list[CurriculumTopic]) -> None:
+        self.by_pk = {str(s.pk): s for s in skills}
+        choices = [("", "None"), *((pk, f"{s.title} ({s.group.name})") for pk, s in self.by_pk.items())]
+        super().__init__(choices=choices, required=False, label="Group skill it uses")
+
+    def to_python(self, value: Any) -> CurriculumTopic | None:
+        if value in (None, ""):
+            return None
+        if str(value) not in self.by_pk:
+            raise forms.ValidationError("Choose a skill taught in this program's groups.")
+        return self.by_pk[str(value)]
+
+    def validate(self, value: Any) -> None:
+        return None
+
+    def prepare_value(self, value: Any) -> Any:
+        return str(value.pk) if isinstance(value, CurriculumTopic) else value
 
 
 def part_form_class(section: str) -> type[forms.ModelForm]:
@@ -31,19 +49,16 @@ def part_form_class(section: str) -> type[forms.ModelForm]:
     )
 
 
-def part_form(section: str, program: Program, *args: Any, **kwargs: Any) -> forms.ModelForm:
+def part_form(
+    section: str, skills: list[CurriculumTopic], *args: Any, **kwargs: Any
+) -> forms.ModelForm:
     form = part_form_class(section)(*args, **kwargs)
     for name, field in form.fields.items():
         field.required = False
         if name == "in_client_copy":
             field.label = "On the client's copy"
     if "skill" in form.fields:
-        form.fields["skill"] = SkillChoice(
-            queryset=skills_for(program),
-            required=False,
-            label="Group skill it uses",
-            empty_label="None",
-        )
+        form.fields["skill"] = SkillChoice(skills)
     if "phone" in form.fields:
         form.fields["phone"].widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})
     return form

@@ -42,16 +42,20 @@ def _plans(client: Client) -> tuple[Any, Any]:
     return current, draft
 
 
-def _sections(plan: Any, program: Any, bound: dict[str, Any] | None = None) -> list[dict]:
+def _skills(client: Client) -> list[Any]:
+    return list(services.skills_for(client.program))
+
+
+def _sections(plan: Any, skills: list[Any], bound: dict[str, Any] | None = None) -> list[dict]:
     bound = bound or {}
     return [
         {
             "section": s,
             "parts": [
-                {"part": part, "form": part_form(s.key, program, instance=part, prefix=f"part-{part.pk}")}
+                {"part": part, "form": part_form(s.key, skills, instance=part, prefix=f"part-{part.pk}")}
                 for part in services.parts_of(plan, s)
             ],
-            "form": bound.get(s.key) or part_form(s.key, program, prefix=f"new-{s.key}"),
+            "form": bound.get(s.key) or part_form(s.key, skills, prefix=f"new-{s.key}"),
         }
         for s in services.SECTIONS.values()
     ]
@@ -70,9 +74,9 @@ def _page(request: AuthedRequest, client: Client, bound: dict[str, Any] | None =
     context = {
         "client": client,
         "current": current,
-        "current_sections": _sections(current, client.program) if current else [],
+        "current_sections": _sections(current, []) if current else [],
         "draft": draft,
-        "draft_sections": _sections(draft, client.program, bound) if draft and can_write else [],
+        "draft_sections": _sections(draft, _skills(client), bound) if draft and can_write else [],
         "others_form": others,
         "can_write": can_write,
         "draft_error": (bound or {}).get("error", ""),
@@ -126,7 +130,7 @@ def part_add(request: AuthedRequest, client_id: UUID, section: str) -> HttpRespo
     draft = RelapsePreventionPlan.objects.drafts().filter(client=client).first()
     if draft is None:
         raise Http404("There is no draft to add to.")
-    form = part_form(section, client.program, request.POST, prefix=f"new-{section}")
+    form = part_form(section, _skills(client), request.POST, prefix=f"new-{section}")
     if form.is_valid():
         try:
             services.rp_plan_part_add(
@@ -162,7 +166,7 @@ def part_edit(request: AuthedRequest, client_id: UUID, section: str, part_id: UU
                 in_client_copy=not part.in_client_copy,
             )
         else:
-            form = part_form(section, client.program, request.POST, instance=part,
+            form = part_form(section, _skills(client), request.POST, instance=part,
                              prefix=f"part-{part.pk}")
             if not form.is_valid():
                 return _page(request, client, {"error": "Check the part's fields."}, status=400)

@@ -78,11 +78,12 @@ def signed_plan(client: Any, staff: dict[str, Any]) -> RelapsePreventionPlan:
 
 
 def rp_plan_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, str]:
-    from iop.reports.services import report_request
+    from iop.reports.services import report_render_one, report_request
     from relapse_prevention.documents import RP_PLAN_CLIENT
 
     plan = signed_plan(client_record, staff)
     report = report_request(
         kind=RP_PLAN_CLIENT, client=client_record, subject=plan, by=staff[Role.CLINICIAN]
     )
+    report_render_one(report_id=report.pk)  # ready, so the download answers
     return {"section": "triggers", "part_id": str(plan.triggers.get().pk), "rp_report_id": str(report.pk)}
