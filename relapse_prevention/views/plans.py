@@ -85,7 +85,8 @@ def _page(request: AuthedRequest, client: Client, bound: dict[str, Any] | None =
         **WITH_CLIENT,
     }
     if request.htmx:
-        return render(request, f"{PAGE}#draft", context, status=status)
+        # htmx swaps only 2xx answers, so field errors come back as 200 in the fragment.
+        return render(request, f"{PAGE}#draft", context)
     record_view_log(request=request, client=client, page="Relapse prevention plan")
     return render(request, PAGE, context, status=status)
 
