@@ -5,7 +5,14 @@ class RelapsePreventionConfig(AppConfig):
     name = "relapse_prevention"
 
     def ready(self) -> None:
-        from relapse_prevention import chart, documents, plan_chart, random_chart, report_sections, today
+        from relapse_prevention import (
+            chart,
+            documents,
+            plan_chart,
+            random_chart,
+            report_sections,
+            today,
+        )
 
         # The chart's drug screen timeline, then the random screening schedule.
         chart.register()

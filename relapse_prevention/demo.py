@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from relapse_prevention.demo_plans import seed_plans
 from relapse_prevention.demo_random import seed_random
 from relapse_prevention.demo_screens import seed_screens
 from scheduling.demo_discharges import seed as discharges_seed
@@ -12,6 +13,8 @@ from scheduling.demo_level_changes import seed as level_changes_seed
 
 def seed(context: dict[str, Any]) -> None:
     seed_screens(context)
+    # Relapse prevention plans, signed, a few in a second version (rp-plan).
+    seed_plans(context)
     # Changes of level of care keep the record as evidence: after the screens exist.
     level_changes_seed(context)
     # Discharges of several kinds, among the clients no other story uses: after the flags.

@@ -18,9 +18,9 @@ def plan_context(client: Client, user: Any) -> dict[str, Any]:
     from relapse_prevention.models import RelapsePreventionPlan
     from relapse_prevention.services.plans import rp_plan_last_reviewed, rp_plan_review_due
 
-    plans = list(RelapsePreventionPlan.objects.filter(client=client).exclude(
-        superseded_at__isnull=False
-    ))
+    plans = list(
+        RelapsePreventionPlan.objects.filter(client=client).exclude(superseded_at__isnull=False)
+    )
     current = next((p for p in plans if not p.is_draft), None)
     return {
         "current": current,

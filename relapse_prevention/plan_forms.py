@@ -18,7 +18,10 @@ class SkillChoice(forms.ChoiceField):
 
     def __init__(self, skills: list[CurriculumTopic]) -> None:
         self.by_pk = {str(s.pk): s for s in skills}
-        choices = [("", "None"), *((pk, f"{s.title} ({s.group.name})") for pk, s in self.by_pk.items())]
+        choices = [
+            ("", "None"),
+            *((pk, f"{s.title} ({s.group.name})") for pk, s in self.by_pk.items()),
+        ]
         super().__init__(choices=choices, required=False, label="Group skill it uses")
 
     def to_python(self, value: Any) -> CurriculumTopic | None:

@@ -58,7 +58,10 @@ CONFLICT = (
 )
 NO_TRIGGER = "Add at least one trigger before signing."
 NO_COPING = "Add at least one coping strategy before signing."
-SIGNED_AT = {SignerRole.CLIENT: "client_signed_at", SignerRole.CLINICIAN: "clinician_signed_at"}
+SIGNED_AT: dict[str, str] = {
+    SignerRole.CLIENT: "client_signed_at",
+    SignerRole.CLINICIAN: "clinician_signed_at",
+}
 UNSIGNED: dict[str, Any] = {
     "client_signed_name": "",
     "client_signed_at": None,
@@ -109,7 +112,11 @@ SECTIONS: dict[str, Section] = {
             ("kind", "label", "on_date", "recurs_yearly", "plan_for_the_day"),
         ),
         Section(
-            "crisis", PlanCrisisResource, "crisis_resources", "Crisis resources", ("name", "contact")
+            "crisis",
+            PlanCrisisResource,
+            "crisis_resources",
+            "Crisis resources",
+            ("name", "contact"),
         ),
     )
 }
@@ -156,7 +163,9 @@ def _part_line(section: Section, part: Any) -> list[str]:
         ]
     if section.key == "dates":
         every = ", every year" if part.recurs_yearly else ""
-        lines = [f"- {part.label} ({part.get_kind_display()}), {long_date(part.on_date)}{every}{off}"]
+        lines = [
+            f"- {part.label} ({part.get_kind_display()}), {long_date(part.on_date)}{every}{off}"
+        ]
         if part.plan_for_the_day.strip():
             lines += labelled_block("Plan for the day", part.plan_for_the_day, indent="  ")
         return lines
@@ -407,14 +416,16 @@ def rp_plan_part_move(*, part: Any, by: User, revision: int, up: bool) -> None:
     """Swap the part with its neighbor above or below; orders are renumbered 0..n."""
     _claim_revision(part.plan, revision, by)
     section = section_of(part)
-    parts = list(section.model._default_manager.filter(plan=part.plan).order_by("order", "created_at"))
+    parts = list(
+        section.model._default_manager.filter(plan=part.plan).order_by("order", "created_at")
+    )
     index = next(i for i, p in enumerate(parts) if p.pk == part.pk)
     other = index - 1 if up else index + 1
     if 0 <= other < len(parts):
         parts[index], parts[other] = parts[other], parts[index]
     for order, row in enumerate(parts):
-        if row.order != order:
-            row.order = order
+        if row.order != order:  # type: ignore[attr-defined]
+            row.order = order  # type: ignore[attr-defined]
             row.save(update_fields=["order", "updated_at"])
 
 
@@ -596,9 +607,12 @@ def rp_plan_review_due(client: Client, today: datetime.date) -> list[str]:
     """Why the plan needs a review now, in words; empty when none is due."""
     from treatment_plans.models import TreatmentPlan
 
-    plan = RelapsePreventionPlan.objects.in_effect().filter(client=client).select_related(
-        "program"
-    ).first()
+    plan = (
+        RelapsePreventionPlan.objects.in_effect()
+        .filter(client=client)
+        .select_related("program")
+        .first()
+    )
     if plan is None:
         return ["There is no signed relapse prevention plan yet."]
     last, last_at = _last_look(plan)
@@ -620,7 +634,5 @@ def rp_plan_review_due(client: Client, today: datetime.date) -> list[str]:
         .first()
     )
     if lapse is not None:
-        reasons.append(
-            f"A lapse on {long_date(lapse.occurred_on)} happened after the last review."
-        )
+        reasons.append(f"A lapse on {long_date(lapse.occurred_on)} happened after the last review.")
     return reasons

@@ -27,7 +27,13 @@ from iop.signatures.text import shown_hash
 from relapse_prevention.access import get_rp_plan_client_for, get_rp_plan_part_for
 from relapse_prevention.documents import RP_PLAN_CLIENT, RP_PLAN_KINDS
 from relapse_prevention.models import RelapsePreventionPlan
-from relapse_prevention.plan_forms import ClientSignForm, OthersForm, ReviewForm, SignForm, part_form
+from relapse_prevention.plan_forms import (
+    ClientSignForm,
+    OthersForm,
+    ReviewForm,
+    SignForm,
+    part_form,
+)
 from relapse_prevention.services import plans as services
 
 READ, WRITE = services.READ, services.WRITE
@@ -52,7 +58,10 @@ def _sections(plan: Any, skills: list[Any], bound: dict[str, Any] | None = None)
         {
             "section": s,
             "parts": [
-                {"part": part, "form": part_form(s.key, skills, instance=part, prefix=f"part-{part.pk}")}
+                {
+                    "part": part,
+                    "form": part_form(s.key, skills, instance=part, prefix=f"part-{part.pk}"),
+                }
                 for part in services.parts_of(plan, s)
             ],
             "form": bound.get(s.key) or part_form(s.key, skills, prefix=f"new-{s.key}"),
@@ -61,8 +70,9 @@ def _sections(plan: Any, skills: list[Any], bound: dict[str, Any] | None = None)
     ]
 
 
-def _page(request: AuthedRequest, client: Client, bound: dict[str, Any] | None = None,
-          status: int = 200) -> HttpResponse:
+def _page(
+    request: AuthedRequest, client: Client, bound: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
     current, draft = _plans(client)
     can_write = permissions.can(request.user, WRITE, client.program)
     others = (bound or {}).get("others") or OthersForm(
@@ -135,11 +145,14 @@ def part_add(request: AuthedRequest, client_id: UUID, section: str) -> HttpRespo
     if form.is_valid():
         try:
             services.rp_plan_part_add(
-                plan=draft, section=section, by=request.user, revision=_revision(request),
+                plan=draft,
+                section=section,
+                by=request.user,
+                revision=_revision(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            form_add_service_errors(form, error)
+            form_add_service_errors(form, error)  # type: ignore[arg-type]
         else:
             return _after_edit(request, client, "Added to the plan.")
     return _page(request, client, {section: form}, status=400)
@@ -160,15 +173,20 @@ def part_edit(request: AuthedRequest, client_id: UUID, section: str, part_id: UU
         if action == "remove":
             services.rp_plan_part_remove(part=part, by=request.user, revision=revision)
         elif action in ("up", "down"):
-            services.rp_plan_part_move(part=part, by=request.user, revision=revision, up=action == "up")
+            services.rp_plan_part_move(
+                part=part, by=request.user, revision=revision, up=action == "up"
+            )
         elif action == "copy":
             services.rp_plan_part_edit(
-                part=part, by=request.user, revision=revision,
+                part=part,
+                by=request.user,
+                revision=revision,
                 in_client_copy=not part.in_client_copy,
             )
         else:
-            form = part_form(section, _skills(client), request.POST, instance=part,
-                             prefix=f"part-{part.pk}")
+            form = part_form(
+                section, _skills(client), request.POST, instance=part, prefix=f"part-{part.pk}"
+            )
             if not form.is_valid():
                 return _page(request, client, {"error": "Check the part's fields."}, status=400)
             fields = {n: form.cleaned_data[n] for n in form.fields}
@@ -189,7 +207,9 @@ def others_edit(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     if form.is_valid():
         try:
             services.rp_plan_others_edit(
-                plan=draft, by=request.user, revision=_revision(request),
+                plan=draft,
+                by=request.user,
+                revision=_revision(request),
                 what_others_do=form.cleaned_data["what_others_do"],
                 in_client_copy=form.cleaned_data["in_client_copy"],
             )
@@ -210,24 +230,31 @@ SIGN_FORMS: dict[str, type[SignForm]] = {
 @capability_required(WRITE)
 def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, WRITE)
-    draft = services.plan_with_parts(RelapsePreventionPlan.objects.drafts()).filter(
-        client=client
-    ).first()
+    draft = (
+        services.plan_with_parts(RelapsePreventionPlan.objects.drafts())
+        .filter(client=client)
+        .first()
+    )
     if draft is None:
         messages.info(request, "There is no draft to sign.")
         return redirect("relapse_prevention:plan", client.pk)
     text = services.rp_plan_text(draft)
     role = request.POST.get("role", "") if request.method == "POST" else ""
     forms_ = {
-        name: cls(posted(request) if role == name else None, prefix=name,
-                  initial={"text_sha256": shown_hash(text)})
+        name: cls(
+            posted(request) if role == name else None,
+            prefix=name,
+            initial={"text_sha256": shown_hash(text)},
+        )
         for name, cls in SIGN_FORMS.items()
     }
     form = forms_.get(role)
     if form is not None and form.is_valid():
         try:
             signed = services.rp_plan_sign(
-                plan=draft, role=role, by=request.user,
+                plan=draft,
+                role=role,
+                by=request.user,
                 shown_sha256=form.cleaned_data["text_sha256"],
                 typed_name=form.cleaned_data.get("typed_name", ""),
                 ip_address=client_ip(request),
@@ -236,14 +263,22 @@ def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
             form_add_service_errors(form, error)
         else:
             if signed.is_draft:
-                messages.success(request, "Signed. The plan is locked once both of you have signed.")
+                messages.success(
+                    request, "Signed. The plan is locked once both of you have signed."
+                )
                 return redirect("relapse_prevention:plan_sign", client.pk)
-            messages.success(request, f"Relapse prevention plan version {signed.version} signed by both of you.")
+            messages.success(
+                request, f"Relapse prevention plan version {signed.version} signed by both of you."
+            )
             return redirect("relapse_prevention:plan", client.pk)
     record_view_log(request=request, client=client, page="Relapse prevention plan signing")
     context = {
-        "client": client, "plan": draft, "text": text, "forms": forms_,
-        "missing": services.rp_plan_sign_missing(draft), **WITH_CLIENT,
+        "client": client,
+        "plan": draft,
+        "text": text,
+        "forms": forms_,
+        "missing": services.rp_plan_sign_missing(draft),
+        **WITH_CLIENT,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "relapse_prevention/plans/sign.html", context, status=status)
@@ -253,25 +288,33 @@ def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 @capability_required(READ)
 def plan_versions(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, READ)
-    versions = list(services.plan_with_parts(
-        RelapsePreventionPlan.objects.filter(client=client)
-    ))
+    versions = list(services.plan_with_parts(RelapsePreventionPlan.objects.filter(client=client)))
     by_pk = {v.pk: v for v in versions}
     rows = [
-        {"plan": v, "diff": services.rp_plan_diff(by_pk[v.previous_id], v) if v.previous_id in by_pk else []}
+        {
+            "plan": v,
+            "diff": services.rp_plan_diff(by_pk[v.previous_id], v)
+            if v.previous_id in by_pk
+            else [],
+        }
         for v in versions
     ]
     record_view_log(request=request, client=client, page="Relapse prevention plan versions")
-    return render(request, "relapse_prevention/plans/versions.html", {"client": client, "rows": rows})
+    return render(
+        request, "relapse_prevention/plans/versions.html", {"client": client, "rows": rows}
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @capability_required(WRITE)
 def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, WRITE)
-    current = RelapsePreventionPlan.objects.in_effect().filter(client=client).select_related(
-        "program", "client"
-    ).first()
+    current = (
+        RelapsePreventionPlan.objects.in_effect()
+        .filter(client=client)
+        .select_related("program", "client")
+        .first()
+    )
     if current is None:
         messages.info(request, "Sign a plan with the client before reviewing it.")
         return redirect("relapse_prevention:plan", client.pk)
@@ -286,7 +329,9 @@ def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
             return redirect("relapse_prevention:plan", client.pk)
     record_view_log(request=request, client=client, page="Relapse prevention plan review")
     context = {
-        "client": client, "plan": current, "form": form,
+        "client": client,
+        "plan": current,
+        "form": form,
         "due": services.rp_plan_review_due(client, client.program.today()),
         "reviews": current.reviews.select_related("reviewed_by")[:10],
         "last_reviewed": services.rp_plan_last_reviewed(current),
@@ -300,9 +345,9 @@ def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 
 def _report_for(user: Any, report_id: UUID) -> Report:
     return get_object_or_404(
-        Report.objects.visible_to(user).filter(kind__in=RP_PLAN_KINDS).select_related(
-            "client", "requested_by"
-        ),
+        Report.objects.visible_to(user)
+        .filter(kind__in=RP_PLAN_KINDS)
+        .select_related("client", "requested_by"),
         pk=report_id,
     )
 
@@ -339,7 +384,9 @@ def plan_pdf_download(request: AuthedRequest, rp_report_id: UUID) -> FileRespons
     stored = report_open(report)
     record_view_log(request=request, client=report.client, page=RP_PLAN_KINDS[report.kind])
     response = FileResponse(
-        stored, as_attachment=True, filename=report_download_name(report),
+        stored,
+        as_attachment=True,
+        filename=report_download_name(report),
         content_type="application/pdf",
     )
     response["Cache-Control"] = "no-store"
@@ -357,7 +404,9 @@ urlpatterns: list[URLPattern] = [
     path(PLAN + "versions/", plan_versions, name="plan_versions"),
     path(PLAN + "review/", plan_review, name="plan_review"),
     path(PLAN + "pdf/", plan_pdf_request, name="plan_pdf_request"),
-    path("relapse-prevention/plan-pdfs/<uuid:rp_report_id>/", plan_pdf_status, name="plan_pdf_status"),
+    path(
+        "relapse-prevention/plan-pdfs/<uuid:rp_report_id>/", plan_pdf_status, name="plan_pdf_status"
+    ),
     path(
         "relapse-prevention/plan-pdfs/<uuid:rp_report_id>/download/",
         plan_pdf_download,

@@ -68,7 +68,9 @@ def test_clinician_builds_signs_and_prints_the_plan(
 
     form = add_form(page, "Coping strategies", "coping")
     form.get_by_label("What works for me").fill("Name five things I can see")
-    form.get_by_label("Group skill it uses").select_option(label="Grounding: 5-4-3-2-1 (Coping skills)")
+    form.get_by_label("Group skill it uses").select_option(
+        label="Grounding: 5-4-3-2-1 (Coping skills)"
+    )
     form.get_by_role("button", name="Add").click()
     expect(page.locator("#draft")).to_contain_text("group skill: Grounding: 5-4-3-2-1")
 
@@ -99,7 +101,9 @@ def test_clinician_builds_signs_and_prints_the_plan(
     page.get_by_label("Your full name, typed by you").fill("Quinn Harlow")
     page.get_by_label("I made this plan with my counselor, and I agree to it.").check()
     page.get_by_role("button", name="Sign my plan").click()
-    expect(page.get_by_text("Signed. The plan is locked once both of you have signed.")).to_be_visible()
+    expect(
+        page.get_by_text("Signed. The plan is locked once both of you have signed.")
+    ).to_be_visible()
     page.get_by_label("I have read this plan with the client and I sign it.").check()
     page.get_by_role("button", name="Sign as clinician").click()
     expect(page.get_by_text("version 1 signed by both of you")).to_be_visible()

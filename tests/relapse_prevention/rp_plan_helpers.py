@@ -86,4 +86,8 @@ def rp_plan_samples(client_record: Any, staff: dict[str, Any]) -> dict[str, str]
         kind=RP_PLAN_CLIENT, client=client_record, subject=plan, by=staff[Role.CLINICIAN]
     )
     report_render_one(report_id=report.pk)  # ready, so the download answers
-    return {"section": "triggers", "part_id": str(plan.triggers.get().pk), "rp_report_id": str(report.pk)}
+    return {
+        "section": "triggers",
+        "part_id": str(plan.triggers.get().pk),
+        "rp_report_id": str(report.pk),
+    }

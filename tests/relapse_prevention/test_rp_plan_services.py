@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -36,6 +37,7 @@ from tests.factories import ClientFactory, EpisodeFactory
 from tests.relapse_prevention.rp_plan_helpers import add, built_draft, sign_both, skill
 
 pytestmark = pytest.mark.django_db
+PLANS = "relapse_prevention_relapsepreventionplan"
 
 
 @pytest.fixture
@@ -63,7 +65,10 @@ def test_signing_needs_both_and_locks_with_the_hash(client_record, clinician):
     plan = built_draft(client_record, clinician)
     text = rp_plan_text(plan)
     plan = rp_plan_sign(
-        plan=plan, role=SignerRole.CLIENT, by=clinician, shown_sha256=content_hash(text),
+        plan=plan,
+        role=SignerRole.CLIENT,
+        by=clinician,
+        shown_sha256=content_hash(text),
         typed_name=f"  {client_record.legal_name.upper()} ",
     )
     assert plan.is_draft
@@ -77,8 +82,11 @@ def test_a_wrong_typed_name_is_refused(client_record, clinician):
     plan = built_draft(client_record, clinician)
     with pytest.raises(ValidationError) as error:
         rp_plan_sign(
-            plan=plan, role=SignerRole.CLIENT, by=clinician,
-            shown_sha256=content_hash(rp_plan_text(plan)), typed_name="Someone Else",
+            plan=plan,
+            role=SignerRole.CLIENT,
+            by=clinician,
+            shown_sha256=content_hash(rp_plan_text(plan)),
+            typed_name="Someone Else",
         )
     assert "does not match the legal name" in str(error.value)
     assert not Signature.for_object(plan).exists()
@@ -94,7 +102,9 @@ def test_signing_without_a_trigger_or_coping_is_refused(client_record, clinician
     plan.refresh_from_db()
     with pytest.raises(ValidationError) as error:
         rp_plan_sign(
-            plan=plan, role=SignerRole.CLINICIAN, by=clinician,
+            plan=plan,
+            role=SignerRole.CLINICIAN,
+            by=clinician,
             shown_sha256=content_hash(rp_plan_text(plan)),
         )
     assert message in error.value.messages
@@ -106,8 +116,14 @@ def test_a_new_version_copies_every_part_and_the_diff_shows_the_change(client_re
     first = sign_both(built_draft(client_record, clinician), clinician)
     second = rp_plan_start(client=client_record, by=clinician)
     assert second.version == 2 and second.previous_id == first.pk
-    for related in ("triggers", "warning_signs", "coping_strategies", "safe_contacts",
-                    "high_risk_dates", "crisis_resources"):
+    for related in (
+        "triggers",
+        "warning_signs",
+        "coping_strategies",
+        "safe_contacts",
+        "high_risk_dates",
+        "crisis_resources",
+    ):
         assert getattr(second, related).count() == getattr(first, related).count() > 0
     add(second, "triggers", clinician, category="emotions", description="Feeling lonely at night")
     second = sign_both(RelapsePreventionPlan.objects.get(pk=second.pk), clinician)
@@ -120,8 +136,8 @@ def test_a_new_version_copies_every_part_and_the_diff_shows_the_change(client_re
 def test_the_database_refuses_changes_to_a_signed_plan_and_its_parts(client_record, clinician):
     plan = sign_both(built_draft(client_record, clinician), clinician)
     statements = [
-        f"UPDATE relapse_prevention_relapsepreventionplan SET what_others_do='x' WHERE id='{plan.pk}'",
-        f"DELETE FROM relapse_prevention_relapsepreventionplan WHERE id='{plan.pk}'",
+        f"UPDATE {PLANS} SET what_others_do='x' WHERE id='{plan.pk}'",
+        f"DELETE FROM {PLANS} WHERE id='{plan.pk}'",
         f"UPDATE relapse_prevention_plantrigger SET description='x' WHERE plan_id='{plan.pk}'",
         f"DELETE FROM relapse_prevention_plantrigger WHERE plan_id='{plan.pk}'",
         "TRUNCATE relapse_prevention_plantrigger CASCADE",
@@ -147,18 +163,42 @@ def test_a_drafts_parts_may_change_and_go(client_record, clinician):
 @pytest.mark.parametrize(
     ("section", "fields", "field", "message"),
     [
-        ("dates", {"kind": "court", "label": "Court", "on_date": None}, "on_date",
-         "Give the date of this high-risk day."),
-        ("contacts", {"name": "", "phone": "(202) 555-0143", "when_to_call": "Any time"},
-         "name", "Give the name of the person to call."),
-        ("contacts", {"name": "Ana", "phone": "", "when_to_call": "Any time"}, "phone",
-         "Give a phone number for this person."),
-        ("contacts", {"name": "Ana", "phone": "12", "when_to_call": "Any time"}, "phone",
-         "Enter a phone number with its area code"),
-        ("contacts", {"name": "Ana", "phone": "(202) 555-0143", "when_to_call": " "},
-         "when_to_call", "Say when to call this person."),
-        ("triggers", {"category": "people", "description": ""}, "description",
-         "Describe the trigger in the client's words."),
+        (
+            "dates",
+            {"kind": "court", "label": "Court", "on_date": None},
+            "on_date",
+            "Give the date of this high-risk day.",
+        ),
+        (
+            "contacts",
+            {"name": "", "phone": "(202) 555-0143", "when_to_call": "Any time"},
+            "name",
+            "Give the name of the person to call.",
+        ),
+        (
+            "contacts",
+            {"name": "Ana", "phone": "", "when_to_call": "Any time"},
+            "phone",
+            "Give a phone number for this person.",
+        ),
+        (
+            "contacts",
+            {"name": "Ana", "phone": "12", "when_to_call": "Any time"},
+            "phone",
+            "Enter a phone number with its area code",
+        ),
+        (
+            "contacts",
+            {"name": "Ana", "phone": "(202) 555-0143", "when_to_call": " "},
+            "when_to_call",
+            "Say when to call this person.",
+        ),
+        (
+            "triggers",
+            {"category": "people", "description": ""},
+            "description",
+            "Describe the trigger in the client's words.",
+        ),
     ],
 )
 def test_bad_parts_are_refused_and_nothing_is_saved(
@@ -196,7 +236,9 @@ def test_a_stale_revision_is_refused(client_record, clinician):
 def test_an_edit_after_one_signature_asks_to_sign_again(client_record, clinician):
     plan = built_draft(client_record, clinician)
     plan = rp_plan_sign(
-        plan=plan, role=SignerRole.CLINICIAN, by=clinician,
+        plan=plan,
+        role=SignerRole.CLINICIAN,
+        by=clinician,
         shown_sha256=content_hash(rp_plan_text(plan)),
     )
     add(plan, "triggers", clinician, category="dates", description="December")
@@ -221,9 +263,15 @@ def test_no_signed_plan_is_a_reason(client_record):
 
 def _lapse(client, on, by, **kw):
     return Lapse.objects.create(
-        client=client, episode=client.episodes.first(), program=client.program, occurred_on=on,
-        substance_or_behavior="Alcohol", recorded_at=client.program.now(), recorded_by=by,
-        created_by=by, **kw,
+        client=client,
+        episode=client.episodes.first(),
+        program=client.program,
+        occurred_on=on,
+        substance_or_behavior="Alcohol",
+        recorded_at=client.program.now(),
+        recorded_by=by,
+        created_by=by,
+        **kw,
     )
 
 
@@ -235,8 +283,12 @@ def test_a_lapse_after_the_signing_is_due_until_reviewed(client_record, clinicia
     (reason,) = rp_plan_review_due(client_record, today)
     assert "A lapse on" in reason
     rp_plan_review_record(
-        plan=plan, by=clinician, reviewed_on=today, occasion="lapse",
-        summary="Talked it through", changes_needed=False,
+        plan=plan,
+        by=clinician,
+        reviewed_on=today,
+        occasion="lapse",
+        summary="Talked it through",
+        changes_needed=False,
     )
     assert rp_plan_review_due(client_record, today) == []
     assert rp_plan_last_reviewed(plan) == today
@@ -257,8 +309,12 @@ def test_the_treatment_plan_review_edge(client_record, clinician, monkeypatch):
     today = program.today()
     episode = client_record.episodes.first()
     TreatmentPlan.objects.create(
-        episode=episode, client=client_record, program=program, status="active",
-        review_due_on=today + datetime.timedelta(days=1), created_by=clinician,
+        episode=episode,
+        client=client_record,
+        program=program,
+        status="active",
+        review_due_on=today + datetime.timedelta(days=1),
+        created_by=clinician,
     )
     assert rp_plan_review_due(client_record, today) == []
     later = today + datetime.timedelta(days=program.plan_review_days + 1)
@@ -271,8 +327,12 @@ def test_the_treatment_plan_review_edge(client_record, clinician, monkeypatch):
 def test_changes_needed_starts_a_new_draft_and_a_review_is_final(client_record, clinician):
     plan = sign_both(built_draft(client_record, clinician), clinician)
     rp_plan_review_record(
-        plan=plan, by=clinician, reviewed_on=client_record.program.today(), occasion="other",
-        summary="New job: new triggers", changes_needed=True,
+        plan=plan,
+        by=clinician,
+        reviewed_on=client_record.program.today(),
+        occasion="other",
+        summary="New job: new triggers",
+        changes_needed=True,
     )
     assert RelapsePreventionPlan.objects.drafts().get(client=client_record).version == 2
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -283,8 +343,12 @@ def test_a_review_needs_a_summary(client_record, clinician):
     plan = sign_both(built_draft(client_record, clinician), clinician)
     with pytest.raises(ValidationError) as error:
         rp_plan_review_record(
-            plan=plan, by=clinician, reviewed_on=client_record.program.today(),
-            occasion="other", summary=" ", changes_needed=True,
+            plan=plan,
+            by=clinician,
+            reviewed_on=client_record.program.today(),
+            occasion="other",
+            summary=" ",
+            changes_needed=True,
         )
     assert error.value.message_dict["summary"] == ["Write what you talked through with the client."]
     assert not RelapsePlanReview.objects.exists()
@@ -292,5 +356,5 @@ def test_a_review_needs_a_summary(client_record, clinician):
 
 
 def test_another_clients_plan_is_their_own(program, clinician):
-    other = EpisodeFactory(client=ClientFactory(program=program)).client
+    other: Any = EpisodeFactory(client=ClientFactory(program=program)).client
     assert rp_plan_start(client=other, by=clinician).version == 1

@@ -47,22 +47,27 @@ def test_other_roles_are_refused(client_record, staff, login_as, role):
     assert login_as(staff[role]).get(url("plan", client_record)).status_code == 403
 
 
-@pytest.mark.parametrize(
-    "name", ["plan", "plan_sign", "plan_versions", "plan_review"]
-)
-def test_a_clinician_of_another_program_gets_404(client_record, staff, other_program, login_as, name):
+@pytest.mark.parametrize("name", ["plan", "plan_sign", "plan_versions", "plan_review"])
+def test_a_clinician_of_another_program_gets_404(
+    client_record, staff, other_program, login_as, name
+):
     signed_plan(client_record, staff)
     outsider = member(Role.CLINICIAN, other_program, email="elsewhere@clinic.test")
     assert login_as(outsider).get(url(name, client_record)).status_code == 404
 
 
-def test_a_clinician_of_another_program_cannot_add_a_part(client_record, staff, other_program, login_as):
+def test_a_clinician_of_another_program_cannot_add_a_part(
+    client_record, staff, other_program, login_as
+):
     plan = rp_plan_start(client=client_record, by=staff[Role.CLINICIAN])
     outsider = member(Role.CLINICIAN, other_program, email="elsewhere@clinic.test")
     response = login_as(outsider).post(
         url("plan_part_add", client_record, "triggers"),
-        {"revision": plan.revision, "new-triggers-category": "people",
-         "new-triggers-description": "x"},
+        {
+            "revision": plan.revision,
+            "new-triggers-category": "people",
+            "new-triggers-description": "x",
+        },
     )
     assert response.status_code == 404 and not plan.triggers.exists()
 
@@ -73,8 +78,12 @@ def test_a_high_risk_date_without_a_date_shows_the_message_and_saves_nothing(
     plan = rp_plan_start(client=client_record, by=staff[Role.CLINICIAN])
     response = login_as(staff[Role.CLINICIAN]).post(
         url("plan_part_add", client_record, "dates"),
-        {"revision": plan.revision, "new-dates-kind": "court", "new-dates-label": "Hearing",
-         "new-dates-on_date": ""},
+        {
+            "revision": plan.revision,
+            "new-dates-kind": "court",
+            "new-dates-label": "Hearing",
+            "new-dates-on_date": "",
+        },
     )
     assert response.status_code == 400
     assert "Give the date of this high-risk day." in response.content.decode()
@@ -86,7 +95,11 @@ def test_a_contact_without_a_phone_is_refused_through_htmx(client_record, staff,
     plan = rp_plan_start(client=client_record, by=staff[Role.CLINICIAN])
     response = login_as(staff[Role.CLINICIAN]).post(
         url("plan_part_add", client_record, "contacts"),
-        {"revision": plan.revision, "new-contacts-name": "Ana", "new-contacts-when_to_call": "Any time"},
+        {
+            "revision": plan.revision,
+            "new-contacts-name": "Ana",
+            "new-contacts-when_to_call": "Any time",
+        },
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200  # htmx swaps only 2xx answers
@@ -157,14 +170,25 @@ def pdf_text(pdf: bytes) -> str:
 def test_the_client_copy_holds_only_what_the_client_chose(client_record, staff):
     clinician = staff[Role.CLINICIAN]
     draft = built_draft(client_record, clinician)
-    add(draft, "triggers", clinician, category="people", description="My cousin Ray",
-        in_client_copy=False)
+    add(
+        draft,
+        "triggers",
+        clinician,
+        category="people",
+        description="My cousin Ray",
+        in_client_copy=False,
+    )
     add(draft, "crisis", clinician, name="Warm line", contact="555-0177", in_client_copy=False)
     draft.refresh_from_db()
     from relapse_prevention.services.plans import rp_plan_others_edit
 
-    rp_plan_others_edit(plan=draft, by=clinician, revision=draft.revision,
-                        what_others_do="Ask me to take a walk", in_client_copy=False)
+    rp_plan_others_edit(
+        plan=draft,
+        by=clinician,
+        revision=draft.revision,
+        what_others_do="Ask me to take a walk",
+        in_client_copy=False,
+    )
     plan = sign_both(draft, clinician)
     report = report_request(kind=RP_PLAN_CLIENT, client=client_record, subject=plan, by=clinician)
     assert report_render_one(report_id=report.pk)
@@ -183,3 +207,74 @@ def test_a_draft_is_not_printed(client_record, staff, login_as):
     built_draft(client_record, staff[Role.CLINICIAN])
     response = login_as(staff[Role.CLINICIAN]).post(url("plan_pdf_request", client_record))
     assert response.status_code == 404
+
+
+def test_parts_move_leave_the_copy_and_go(client_record, staff, login_as):
+    clinician = staff[Role.CLINICIAN]
+    plan = built_draft(client_record, clinician)
+    add(plan, "triggers", clinician, category="people", description="Second trigger")
+    first, second = plan.triggers.order_by("order")
+    http = login_as(clinician)
+
+    def post(part, action):
+        plan.refresh_from_db()
+        return http.post(
+            url("plan_part_edit", client_record, "triggers", part.pk),
+            {"revision": plan.revision, "action": action},
+        )
+
+    assert post(second, "up").status_code == 302
+    assert [t.description for t in plan.triggers.order_by("order")] == [
+        "Second trigger",
+        "The bar on 5th Street",
+    ]
+    post(first, "copy")
+    first.refresh_from_db()
+    assert first.in_client_copy is False
+    post(second, "remove")
+    assert list(plan.triggers.values_list("description", flat=True)) == ["The bar on 5th Street"]
+
+
+def test_a_signed_versions_part_is_not_changed_through_the_page(client_record, staff, login_as):
+    plan = signed_plan(client_record, staff)
+    part = plan.triggers.get()
+    response = login_as(staff[Role.CLINICIAN]).post(
+        url("plan_part_edit", client_record, "triggers", part.pk),
+        {"revision": plan.revision, "action": "remove"},
+    )
+    assert response.status_code == 404 and plan.triggers.exists()
+
+
+def test_a_review_with_changes_needed_opens_version_two(client_record, staff, login_as):
+    signed_plan(client_record, staff)
+    response = login_as(staff[Role.CLINICIAN]).post(
+        url("plan_review", client_record),
+        {
+            "reviewed_on": client_record.program.today().isoformat(),
+            "occasion": "lapse",
+            "summary": "Talked through the lapse",
+            "changes_needed": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert RelapsePreventionPlan.objects.drafts().get(client=client_record).version == 2
+    page = login_as(staff[Role.CLINICIAN]).get(url("plan", client_record)).content.decode()
+    assert "Version 2" in page and "Last reviewed" in page
+
+
+def test_a_review_without_a_summary_shows_the_message(client_record, staff, login_as):
+    signed_plan(client_record, staff)
+    response = login_as(staff[Role.CLINICIAN]).post(
+        url("plan_review", client_record),
+        {"reviewed_on": client_record.program.today().isoformat(), "occasion": "other"},
+    )
+    assert response.status_code == 400
+    assert "Write what you talked through with the client." in response.content.decode()
+    assert not RelapsePreventionPlan.objects.drafts().exists()
+
+
+def test_a_prescriber_reads_but_cannot_write(client_record, staff, login_as):
+    signed_plan(client_record, staff)
+    http = login_as(staff[Role.PRESCRIBER])
+    assert http.get(url("plan", client_record)).status_code == 200
+    assert http.get(url("plan_review", client_record)).status_code == 403
