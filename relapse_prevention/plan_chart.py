@@ -15,18 +15,20 @@ ORDER = 28  # after the drug screens
 
 
 def plan_context(client: Client, user: Any) -> dict[str, Any]:
+    """One query without a signed plan; five with one (its last review, the treatment plan's
+    review date, the latest lapse)."""
     from relapse_prevention.models import RelapsePreventionPlan
     from relapse_prevention.services.plans import rp_plan_last_reviewed, rp_plan_review_due
 
-    plans = list(
-        RelapsePreventionPlan.objects.filter(client=client).exclude(superseded_at__isnull=False)
-    )
+    plans = list(RelapsePreventionPlan.objects.filter(client=client, superseded_at__isnull=True))
     current = next((p for p in plans if not p.is_draft), None)
+    if current is not None:
+        current.client, current.program = client, client.program
     return {
         "current": current,
         "draft": next((p for p in plans if p.is_draft), None),
-        "last_reviewed": rp_plan_last_reviewed(current),
-        "due": rp_plan_review_due(client, client.program.today()),
+        "last_reviewed": rp_plan_last_reviewed(current) if current else None,
+        "due": rp_plan_review_due(client, client.program.today(), current) if current else [],
         "url": reverse("relapse_prevention:plan", args=[client.pk]),
     }
 

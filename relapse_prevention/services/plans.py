@@ -56,6 +56,7 @@ CONFLICT = (
     "Someone else saved this plan while you were editing. Nothing you typed was saved: "
     "reload the plan and make the change again."
 )
+NO_PLAN = "There is no signed relapse prevention plan yet."
 NO_TRIGGER = "Add at least one trigger before signing."
 NO_COPING = "Add at least one coping strategy before signing."
 SIGNED_AT: dict[str, str] = {
@@ -603,18 +604,17 @@ def rp_plan_last_reviewed(plan: RelapsePreventionPlan | None) -> datetime.date |
     return _last_look(plan)[0]
 
 
-def rp_plan_review_due(client: Client, today: datetime.date) -> list[str]:
-    """Why the plan needs a review now, in words; empty when none is due."""
+def rp_plan_review_due(
+    client: Client, today: datetime.date, plan: RelapsePreventionPlan | None = None
+) -> list[str]:
+    """Why the plan needs a review now, in words; empty when none is due. ``plan`` is the
+    version in effect when the caller has it already (saves a query)."""
     from treatment_plans.models import TreatmentPlan
 
-    plan = (
-        RelapsePreventionPlan.objects.in_effect()
-        .filter(client=client)
-        .select_related("program")
-        .first()
-    )
     if plan is None:
-        return ["There is no signed relapse prevention plan yet."]
+        plan = RelapsePreventionPlan.objects.in_effect().filter(client=client).first()
+    if plan is None:
+        return [NO_PLAN]
     last, last_at = _last_look(plan)
     reasons = []
     treatment = TreatmentPlan.objects.active().filter(client=client).order_by("-version").first()

@@ -48,7 +48,7 @@ def test_clinician_builds_signs_and_prints_the_plan(
     login(page, clinician)
     page.goto(f"{live_server.url}/clients/{client.pk}/")
     chart = page.locator("section.rp-plan-section")
-    expect(chart).to_contain_text("Review due")
+    expect(chart).to_contain_text("No signed plan yet.")
     chart.get_by_role("link", name="Open the plan").click()
     page.get_by_role("button", name="Start the plan").click()
     expect(page.get_by_role("heading", name="Version 1")).to_be_visible()

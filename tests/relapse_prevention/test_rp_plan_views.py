@@ -135,7 +135,7 @@ def test_the_versions_page_shows_what_changed(client_record, staff, login_as):
 def test_the_chart_shows_the_plan_and_review_due(client_record, staff, login_as):
     page = login_as(staff[Role.CLINICIAN]).get(reverse("clients:chart", args=[client_record.pk]))
     text = page.content.decode()
-    assert "Relapse prevention plan" in text and "no signed relapse prevention plan yet" in text
+    assert "Relapse prevention plan" in text and "No signed plan yet." in text
 
 
 def _queries(http, client) -> int:
