@@ -1,5 +1,5 @@
-"""The chart's relapse prevention plan section: version and status, signed on, last reviewed,
-and "Review due" with its reasons."""
+"""The relapse prevention plan on the chart and on the treatment plan page: version and status,
+signed on, last reviewed, and "Review due" with its reasons."""
 
 from __future__ import annotations
 
@@ -33,7 +33,25 @@ def plan_context(client: Client, user: Any) -> dict[str, Any]:
     }
 
 
+def treatment_plan_panel(plan: Any, user: Any) -> dict[str, Any]:
+    """On the treatment plan page: the relapse prevention plan is reviewed with it."""
+    if not permissions.can(user, permissions.VIEW_CLINICAL_RECORD, plan.program):
+        return {"shown": False}
+    client = plan.client
+    return {"shown": True, **plan_context(client, user)}
+
+
 def register() -> None:
+    from treatment_plans.panels import PlanPanel, register_panel
+
+    register_panel(
+        PlanPanel(
+            "relapse_plan",
+            25,  # after the reviews: it is reviewed with the treatment plan
+            "relapse_prevention/plans/_treatment_plan_panel.html",
+            treatment_plan_panel,
+        )
+    )
     register_chart_section(
         ChartSection(
             "relapse_plan",

@@ -47,7 +47,8 @@ def part_form_class(section: str) -> type[forms.ModelForm]:
     widgets["on_date"] = forms.DateInput(attrs={"type": "date"})
     return forms.modelform_factory(
         chosen.model,  # type: ignore[arg-type]
-        fields=[*chosen.fields, "in_client_copy"],
+        # Crisis resources are always printed: no choice to make there.
+        fields=[*chosen.fields, *([] if section == "crisis" else ["in_client_copy"])],
         widgets=widgets,
     )
 

@@ -135,7 +135,11 @@ def _require_writer(user: User, program: Program) -> None:
 def parts_of(plan: RelapsePreventionPlan, section: Section) -> list[Any]:
     """The section's parts in order (from the prefetch cache when the plan has one)."""
     manager = getattr(plan, section.related)
-    return sorted(manager.all(), key=lambda p: (p.order, p.created_at))
+    parts = sorted(manager.all(), key=lambda p: (p.order, p.created_at))
+    if section.key == "contacts":
+        for part in parts:  # shown in the clinic's own format, stored in E.164
+            part.phone_shown = phone_display(part.phone)
+    return parts
 
 
 def plan_with_parts(plans: Any) -> Any:

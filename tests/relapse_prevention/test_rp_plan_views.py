@@ -278,3 +278,14 @@ def test_a_prescriber_reads_but_cannot_write(client_record, staff, login_as):
     http = login_as(staff[Role.PRESCRIBER])
     assert http.get(url("plan", client_record)).status_code == 200
     assert http.get(url("plan_review", client_record)).status_code == 403
+
+
+def test_the_treatment_plan_page_shows_the_relapse_prevention_plan(client_record, staff, login_as):
+    from treatment_plans.services.plans import plan_start
+
+    clinician = staff[Role.CLINICIAN]
+    signed_plan(client_record, staff)
+    treatment = plan_start(episode=client_record.episodes.get(), by=clinician)
+    page = login_as(clinician).get(reverse("treatment_plans:plan_detail", args=[treatment.pk]))
+    text = page.content.decode()
+    assert "Relapse prevention plan" in text and "Open the relapse prevention plan" in text
