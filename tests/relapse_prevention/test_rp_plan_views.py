@@ -289,3 +289,12 @@ def test_the_treatment_plan_page_shows_the_relapse_prevention_plan(client_record
     page = login_as(clinician).get(reverse("treatment_plans:plan_detail", args=[treatment.pk]))
     text = page.content.decode()
     assert "Relapse prevention plan" in text and "Open the relapse prevention plan" in text
+
+
+def test_a_prescriber_sees_that_a_draft_is_being_written_without_the_editor(
+    client_record, staff, login_as
+):
+    built_draft(client_record, staff[Role.CLINICIAN])
+    text = login_as(staff[Role.PRESCRIBER]).get(url("plan", client_record)).content.decode()
+    assert "Version 1 is being written with the client." in text
+    assert "Go to signing" not in text
