@@ -13,7 +13,12 @@ from iop.reports.models import Report
 from iop.reports.pdf import render_pdf
 from iop.reports.registry import register_renderer
 from relapse_prevention.models import RelapsePreventionPlan, WarningStage
-from relapse_prevention.services.plans import SECTIONS, parts_of, plan_with_parts
+from relapse_prevention.services.plans import (
+    SECTIONS,
+    parts_of,
+    plan_with_parts,
+    rp_plan_signatures,
+)
 
 RP_PLAN_CLIENT = "rp_plan_client"
 RP_PLAN_KINDS = {RP_PLAN_CLIENT: "Relapse prevention plan PDF (client copy)"}
@@ -49,6 +54,7 @@ def client_copy_context(plan: RelapsePreventionPlan) -> dict[str, Any]:
         # Always printed, whatever was ticked: a crisis line is never left off.
         "crisis": parts_of(plan, SECTIONS["crisis"]),
         "others": plan.what_others_do.strip() if plan.what_others_do_in_client_copy else "",
+        "signatures": rp_plan_signatures(plan),
     }
 
 

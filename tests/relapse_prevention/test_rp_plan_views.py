@@ -199,6 +199,7 @@ def test_the_client_copy_holds_only_what_the_client_chose(client_record, staff):
     assert "When I notice these signs" in text and "Ana Ruiz" in text
     assert "My cousin Ray" not in text and "Ask me to take a walk" not in text
     assert "Call or text 988" in text and "Warm line" in text  # crisis lines always printed
+    assert f"You ({client_record.legal_name})" in text
     for clinical in ("trigger", "relapse", "version", "Court date"):
         assert clinical.casefold() not in text.casefold(), clinical
 
