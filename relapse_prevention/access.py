@@ -32,3 +32,20 @@ def screen_staff_choices(program: Program) -> QuerySet[User]:
     return permissions.users_with(program, permissions.RECORD_DRUG_SCREENS).order_by(
         "last_name", "first_name"
     )
+
+
+def get_rp_plan_client_for(user: Any, client_id: UUID, capability: str) -> Any:
+    """The client whose relapse prevention plan is asked for: 404 outside the user's programs."""
+    from iop.clients.access import get_client_for
+
+    return get_client_for(user, client_id, capability, chart_header=True)
+
+
+def get_rp_plan_part_for(user: Any, section: Any, part_id: UUID, capability: str) -> Any:
+    """A part of a relapse prevention plan in the user's programs (404 elsewhere)."""
+    from iop.accounts import permissions as perms
+
+    parts = section.model._default_manager.select_related("plan__program", "plan__client")
+    return get_object_or_404(
+        parts.filter(plan__program_id__in=perms.program_ids_with(user, capability)), pk=part_id
+    )

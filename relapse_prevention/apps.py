@@ -5,7 +5,15 @@ class RelapsePreventionConfig(AppConfig):
     name = "relapse_prevention"
 
     def ready(self) -> None:
-        from relapse_prevention import chart, high_risk_today, random_chart, report_sections, today
+        from relapse_prevention import (
+            chart,
+            documents,
+            high_risk_today,
+            plan_chart,
+            random_chart,
+            report_sections,
+            today,
+        )
 
         # The chart's drug screen timeline, then the random screening schedule.
         chart.register()
@@ -29,3 +37,6 @@ class RelapsePreventionConfig(AppConfig):
         checkin_today.register()
         checkin_attendance.register()
         candidate_rules.register()
+        # The relapse prevention plan: its chart section and the client copy PDF (rp-plan).
+        plan_chart.register()
+        documents.register()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from relapse_prevention.demo_checkins import seed_checkins
+from relapse_prevention.demo_plans import seed_plans
 from relapse_prevention.demo_random import seed_random
 from relapse_prevention.demo_screens import seed_screens
 from scheduling.demo_discharges import seed as discharges_seed
@@ -15,6 +16,8 @@ def seed(context: dict[str, Any]) -> None:
     seed_screens(context)
     # Check-ins and lapses (one confirmed by a screen): after the screens, before the flags.
     seed_checkins(context)
+    # Relapse prevention plans, signed, a few in a second version after a lapse review.
+    seed_plans(context)
     # Changes of level of care keep the record as evidence: after the screens exist.
     level_changes_seed(context)
     # Discharges of several kinds, among the clients no other story uses: after the flags.

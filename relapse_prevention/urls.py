@@ -1,12 +1,14 @@
 from django.urls import path
 
-from relapse_prevention.views import checkins, lapses, random_screens, screens
+from relapse_prevention.views import checkins, lapses, plans, random_screens, screens
 
 app_name = "relapse_prevention"
 
 urlpatterns = [
     # --- drug screens: record, results, interpret, sign, addenda (screens-record)
     *screens.urlpatterns,
+    # --- the relapse prevention plan (rp-plan)
+    *plans.urlpatterns,
     # --- random drug screening (screens-random)
     path(
         "screens/random/<uuid:client_id>/schedule",

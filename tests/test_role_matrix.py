@@ -32,6 +32,7 @@ from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
 from tests.relapse_prevention.checkin_matrix_helpers import checkin_samples
 from tests.relapse_prevention.matrix_helpers import screen_samples
+from tests.relapse_prevention.rp_plan_helpers import rp_plan_samples
 from tests.reports.matrix_helpers import report_samples
 from tests.scheduling.matrix_helpers import level_change_samples, program_day_samples
 from tests.treatment_plans.gate_helpers import gate_records
@@ -311,6 +312,22 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "relapse_prevention:lapse_record": only(CHARTING),
     "relapse_prevention:lapse": only(CHARTING),
     "relapse_prevention:lapse_error": only(CHARTING),
+    # --- the relapse prevention plan (rp-plan): read by charting roles, written by plan
+    # writers; the writes are POST-only. The sample plan is signed, so signing has no
+    # draft and goes back to the plan.
+    "relapse_prevention:plan": only(CHARTING),
+    "relapse_prevention:plan_start": everyone(405),
+    "relapse_prevention:plan_part_add": everyone(405),
+    "relapse_prevention:plan_part_edit": everyone(405),
+    "relapse_prevention:plan_others": everyone(405),
+    "relapse_prevention:plan_sign": only(
+        PLAN_WRITERS, ok=Redirect("relapse_prevention:plan", arg="client_id")
+    ),
+    "relapse_prevention:plan_versions": only(CHARTING),
+    "relapse_prevention:plan_review": only(PLAN_WRITERS),
+    "relapse_prevention:plan_pdf_request": everyone(405),
+    "relapse_prevention:plan_pdf_status": only(CHARTING),
+    "relapse_prevention:plan_pdf_download": only(CHARTING),
     # --- court orders (intake, clinicians and directors edit; everyone on the chart reads)
     "intake:court_order_create": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "intake:court_order_edit": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
@@ -448,6 +465,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **report_samples(client_record, staff),
         **level_change_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),
+        **rp_plan_samples(client_record, staff),
     }
     return samples | plan_part_samples(samples, staff)
 
