@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from iop.accounts import permissions
@@ -88,6 +88,11 @@ def lapse_detail(request: AuthedRequest, lapse_id: UUID) -> HttpResponse:
         "client": client,
         "lapse": lapse,
         "prompt": PLAN_REVIEW_PROMPT,
+        # Plan writers go straight to the review, set for after a lapse; others to the plan.
+        "review_url": reverse("relapse_prevention:plan_review", args=[client.pk])
+        + "?occasion=lapse"
+        if permissions.can(request.user, permissions.EDIT_PLANS, client.program)
+        else reverse("relapse_prevention:plan", args=[client.pk]),
         "can_mark": lapse.entered_in_error_at is None
         and permissions.can(request.user, CHART, client.program),
         "zone": client.program.zone,

@@ -26,7 +26,7 @@ from iop.signatures.models import SignerRole
 from iop.signatures.text import shown_hash
 from relapse_prevention.access import get_rp_plan_client_for, get_rp_plan_part_for
 from relapse_prevention.documents import RP_PLAN_CLIENT, RP_PLAN_KINDS
-from relapse_prevention.models import RelapsePreventionPlan
+from relapse_prevention.models import RelapsePreventionPlan, ReviewOccasion
 from relapse_prevention.plan_forms import (
     ClientSignForm,
     OthersForm,
@@ -318,7 +318,12 @@ def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     if current is None:
         messages.info(request, "Sign a plan with the client before reviewing it.")
         return redirect("relapse_prevention:plan", client.pk)
-    form = ReviewForm(posted(request), initial={"reviewed_on": client.program.today()})
+    # From a lapse's page the review is set for after a lapse (the link says so).
+    occasion = request.GET.get("occasion", "")
+    initial = {"reviewed_on": client.program.today()}
+    if occasion in ReviewOccasion.values:
+        initial["occasion"] = occasion
+    form = ReviewForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.rp_plan_review_record(plan=current, by=request.user, **form.cleaned_data)

@@ -150,6 +150,9 @@ def test_clinician_records_a_lapse_and_is_prompted_to_review_the_plan(
     assert response.redirect_chain[-1][0] == reverse("relapse_prevention:lapse", args=[saved.pk])
     page = response.content.decode()
     assert "Review the relapse prevention plan with the client" in page
+    # The prompt opens the plan's review, set for after a lapse.
+    review = reverse("relapse_prevention:plan_review", args=[episode.client.pk])
+    assert f'href="{review}?occasion=lapse"' in page
     assert "Texting my sponsor the next morning." in page
     assert "What the client wants to do differently" in page
     assert sent == [str(episode.program_id)]

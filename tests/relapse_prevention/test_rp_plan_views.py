@@ -299,3 +299,12 @@ def test_a_prescriber_sees_that_a_draft_is_being_written_without_the_editor(
     text = login_as(staff[Role.PRESCRIBER]).get(url("plan", client_record)).content.decode()
     assert "Version 1 is being written with the client." in text
     assert "Go to signing" not in text
+
+
+def test_the_review_opened_from_a_lapse_is_set_for_after_a_lapse(client_record, staff, login_as):
+    signed_plan(client_record, staff)
+    http = login_as(staff[Role.CLINICIAN])
+    page = http.get(url("plan_review", client_record) + "?occasion=lapse").content.decode()
+    assert '<option value="lapse" selected>' in page
+    page = http.get(url("plan_review", client_record) + "?occasion=nonsense").content.decode()
+    assert '<option value="lapse" selected>' not in page
