@@ -1,6 +1,7 @@
 """Demo relapse prevention plans, written through the services "on the day": signed plans for
-most active clients, two with a second version made after a lapse review (the lapse itself
-is linked by the check-in demo), and one client with a court date in the coming week."""
+most active clients, a second version for a client whose lapse (seeded by the check-in demo,
+before the plans) was reviewed the next day, and one client with a court date in the coming
+week."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from iop import demo_clock
 from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole
 from iop.signatures.text import content_hash
-from relapse_prevention.models import RelapsePreventionPlan, ReviewOccasion
+from relapse_prevention.models import Lapse, RelapsePreventionPlan, ReviewOccasion
 from relapse_prevention.services.plans import (
     plan_with_parts,
     rp_plan_others_edit,
@@ -137,6 +138,7 @@ def _build(client: Client, by: Any, story: tuple, court_on: datetime.date | None
 
 
 def _second_version(client: Client, by: Any, day: datetime.date) -> None:
+    """Reviewed the day after a lapse; the new version adds what the client learned."""
     plan = RelapsePreventionPlan.objects.in_effect().get(client=client)
     with demo_clock.on(client.program, day, datetime.time(14, 0)):
         rp_plan_review_record(
@@ -153,10 +155,28 @@ def _second_version(client: Client, by: Any, day: datetime.date) -> None:
             "triggers",
             by,
             category="situations",
-            description="Being home alone after an argument",
+            description="Parties where everyone is drinking",
         )
-        _add(draft, "coping", by, description="Text my sponsor before I leave the house")
+        _add(
+            draft,
+            "coping",
+            by,
+            description="Plan my exit before I go; text my sponsor from the car",
+        )
         _sign(draft, by)
+
+
+def _lapses_after_signing(program: Any) -> dict[Any, list[datetime.date]]:
+    """The demo's lapses (seeded before the plans), by client, oldest first."""
+    found: dict[Any, list[datetime.date]] = {}
+    for client_id, day in (
+        Lapse.objects.standing()
+        .filter(program=program)
+        .order_by("occurred_on")
+        .values_list("client_id", "occurred_on")
+    ):
+        found.setdefault(client_id, []).append(day)
+    return found
 
 
 def seed_plans(context: dict[str, Any]) -> None:
@@ -171,8 +191,10 @@ def seed_plans(context: dict[str, Any]) -> None:
         .order_by("admitted_on")
     )
     today = program.today()
-    # Most active clients: all but every fourth, so the chart shows "no plan yet" too.
-    chosen = [e for index, e in enumerate(episodes) if index % 4 != 3]
+    lapses = _lapses_after_signing(program)
+    # Most active clients: all but every fourth, so the chart shows "no plan yet" too; every
+    # client with a lapse has one, since the lapse is reviewed with it.
+    chosen = [e for index, e in enumerate(episodes) if index % 4 != 3 or e.client_id in lapses]
     for index, episode in enumerate(chosen):
         day = max(
             episode.admitted_on + datetime.timedelta(days=7), today - datetime.timedelta(days=25)
@@ -181,5 +203,9 @@ def seed_plans(context: dict[str, Any]) -> None:
         court_on = today + datetime.timedelta(days=4) if index == 0 else None
         with demo_clock.on(program, day, datetime.time(11, 0)):
             _build(episode.client, clinician, STORIES[index % len(STORIES)], court_on)
-        if index in (1, 2) and day < today:
-            _second_version(episode.client, clinician, min(day + datetime.timedelta(days=5), today))
+        # The first lapse after signing is reviewed the next day, in a second version; a later
+        # one is left for the clinician, so the chart shows the review it calls for.
+        after = [lapse_on for lapse_on in lapses.get(episode.client_id, []) if lapse_on > day]
+        if after and after[0] + datetime.timedelta(days=1) < today:
+            review_on = after[0] + datetime.timedelta(days=1)
+            _second_version(episode.client, clinician, review_on)
