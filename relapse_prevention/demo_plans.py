@@ -195,12 +195,16 @@ def seed_plans(context: dict[str, Any]) -> None:
     # Most active clients: all but every fourth, so the chart shows "no plan yet" too; every
     # client with a lapse has one, since the lapse is reviewed with it.
     chosen = [e for index, e in enumerate(episodes) if index % 4 != 3 or e.client_id in lapses]
+    # The court date this week goes to a client of the demo clinician, so Today shows it.
+    court_index = next(
+        (i for i, e in enumerate(chosen) if e.primary_clinician_id == clinician.pk), 0
+    )
     for index, episode in enumerate(chosen):
         day = max(
             episode.admitted_on + datetime.timedelta(days=7), today - datetime.timedelta(days=25)
         )
         day = min(day, today)
-        court_on = today + datetime.timedelta(days=4) if index == 0 else None
+        court_on = today + datetime.timedelta(days=4) if index == court_index else None
         with demo_clock.on(program, day, datetime.time(11, 0)):
             _build(episode.client, clinician, STORIES[index % len(STORIES)], court_on)
         # The first lapse after signing is reviewed the next day, in a second version; a later

@@ -4,9 +4,18 @@ once for every check of it."""
 
 from __future__ import annotations
 
+import datetime
+
 from iop.accounts.models import Program, User
+from iop.clients.models import Episode
 from relapse_prevention.checkin_today import rises_context
-from relapse_prevention.models import CheckIn, Lapse
+from relapse_prevention.high_risk_today import high_risk_today_context
+from relapse_prevention.models import (
+    CheckIn,
+    Lapse,
+    RelapsePlanReview,
+    RelapsePreventionPlan,
+)
 from scheduling.models import LevelChangeCandidate
 
 
@@ -22,3 +31,15 @@ def check_ins_and_lapses_are_seeded(program: Program, clinician: User) -> None:
     assert lapses.values("client").distinct().count() == 2
     assert lapses.filter(specimen__isnull=False).count() == 1
     assert LevelChangeCandidate.objects.filter(program=program, rule="lapses_repeated").exists()
+
+
+def relapse_prevention_plans_are_seeded(program: Program, clinician: User) -> None:
+    """Signed plans for most active clients, a second version after a lapse, a review still
+    due after yesterday's lapse, and a court date this week on the clinician's Today."""
+    in_effect = RelapsePreventionPlan.objects.in_effect().filter(program=program)
+    open_clients = Episode.objects.open().filter(program=program).values("client")
+    assert in_effect.filter(client__in=open_clients).count() * 2 > open_clients.count()
+    assert in_effect.filter(version=2).exists()
+    assert RelapsePlanReview.objects.filter(program=program, occasion="lapse").exists()
+    (row,) = high_risk_today_context(clinician, [program])["rows"]
+    assert row.occurrence - program.today() == datetime.timedelta(days=4)

@@ -23,7 +23,10 @@ from scheduling.models import (
 )
 from scheduling.services.hours import hours_shortfall, week_start_of
 from scheduling.services.notes import note_shown_hash
-from tests.relapse_prevention.demo_checks import check_ins_and_lapses_are_seeded
+from tests.relapse_prevention.demo_checks import (
+    check_ins_and_lapses_are_seeded,
+    relapse_prevention_plans_are_seeded,
+)
 
 
 def counts() -> dict[str, int]:
@@ -101,6 +104,7 @@ def test_demo_program_day_is_seeded_once(capsys):
     # One seed for every check of it: seeding is the slowest thing the suite does.
     _history_is_what_the_services_write_on_the_day()
     check_ins_and_lapses_are_seeded(program, sam)
+    relapse_prevention_plans_are_seeded(program, sam)
 
     before = counts()
     started = time.monotonic()
