@@ -4,10 +4,12 @@ one client with a court date in the coming week; a rerun adds nothing."""
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 import pytest
 
 from iop.accounts.models import Role
+from iop.clients.models import Episode
 from relapse_prevention.demo_plans import seed_plans
 from relapse_prevention.models import PlanHighRiskDate, RelapsePlanReview, RelapsePreventionPlan
 from relapse_prevention.services.lapses import lapse_record
@@ -21,8 +23,11 @@ def test_demo_plans(program):
     clinician = member(Role.CLINICIAN, program, email="clinician@demo.test")
     today = program.today()
     day = datetime.timedelta(days=1)
-    episodes = [
-        EpisodeFactory(client=ClientFactory(program=program), admitted_on=today - days * day)
+    episodes: list[Episode] = [
+        cast(
+            Episode,
+            EpisodeFactory(client=ClientFactory(program=program), admitted_on=today - days * day),
+        )
         for days in (40, 35, 30, 20, 10)
     ]
     # The check-in demo runs first: a lapse after the plan is signed, and one yesterday for a
