@@ -32,3 +32,13 @@ def screen_staff_choices(program: Program) -> QuerySet[User]:
     return permissions.users_with(program, permissions.RECORD_DRUG_SCREENS).order_by(
         "last_name", "first_name"
     )
+
+
+def get_processing_decision_for(user: Any, decision_id: UUID, capability: str) -> Any:
+    """A pacing decision on trauma processing, in the user's programs for ``capability``."""
+    from relapse_prevention.models import ProcessingDecision
+
+    decisions = ProcessingDecision.objects.visible_to(user, capability).select_related(
+        "episode", "plan", "program", "decided_by"
+    )
+    return get_object_or_404(decisions, pk=decision_id)

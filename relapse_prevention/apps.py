@@ -14,3 +14,8 @@ class RelapsePreventionConfig(AppConfig):
         today.register()
         # Reports: the drug screens they hold and the failed ones compliance counts.
         report_sections.register()
+        # Trauma processing pacing: the plan page panel and Today.
+        from relapse_prevention import processing_panels, today_processing
+
+        processing_panels.register()
+        today_processing.register()

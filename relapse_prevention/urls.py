@@ -1,6 +1,6 @@
 from django.urls import path
 
-from relapse_prevention.views import random_screens, screens
+from relapse_prevention.views import processing, random_screens, screens
 
 app_name = "relapse_prevention"
 
@@ -12,5 +12,16 @@ urlpatterns = [
         "screens/random/<uuid:client_id>/schedule",
         random_screens.random_schedule,
         name="random_schedule",
+    ),
+    # --- trauma processing pacing (rp-processing)
+    path(
+        "plans/<uuid:plan_id>/processing/decision",
+        processing.processing_decision_create,
+        name="processing_decision_create",
+    ),
+    path(
+        "processing/decisions/<uuid:decision_id>/confirm",
+        processing.processing_decision_confirm,
+        name="processing_decision_confirm",
     ),
 ]
