@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.utils.formats import date_format
 
@@ -212,7 +212,7 @@ def dissociation_signs(
 def _sessions_by_episode(episode_ids: list[Any]) -> dict[Any, list[Measured]]:
     rows = (
         ProgressNote.objects.signed()
-        .filter(episode_id__in=episode_ids, suds_end__isnull=False)
+        .filter(episode_id__in=episode_ids, suds_start__isnull=False, suds_end__isnull=False)
         .exclude(processing_modality="")
         .order_by("session__starts_at", "signed_at")
         .values(
@@ -234,11 +234,11 @@ def _sessions_by_episode(episode_ids: list[Any]) -> dict[Any, list[Measured]]:
                 day=row["session__occurs_on"],
                 modality=row["processing_modality"],
                 target=row["processing_target"],
-                suds_start=row["suds_start"],
-                suds_end=row["suds_end"],
+                suds_start=int(row["suds_start"] or 0),  # both not null, filtered above
+                suds_end=int(row["suds_end"] or 0),
                 voc_end=row["voc_end"],
                 ends_at=row["session__ends_at"],
-                signed_at=row["signed_at"],
+                signed_at=cast(datetime.datetime, row["signed_at"]),
             )
         )
     return found
@@ -251,7 +251,7 @@ def _check_ins_by_episode(episode_ids: list[Any]) -> dict[Any, list[dict[str, An
         .order_by("recorded_at")
         .values("episode_id", "craving", "mood", "recorded_at")
     )
-    found: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    found: dict[Any, list[Any]] = defaultdict(list)
     for row in rows:
         found[row["episode_id"]].append(row)
     return found
@@ -263,7 +263,7 @@ def _des_by_client(client_ids: list[Any]) -> dict[Any, list[dict[str, Any]]]:
         .order_by("administered_at", "created_at")
         .values("client_id", "score", "administered_at")
     )
-    found: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    found: dict[Any, list[Any]] = defaultdict(list)
     for row in rows:
         found[row["client_id"]].append(row)
     return found
