@@ -69,6 +69,7 @@ def processing_note(
     modality: str = "emdr",
     voc_end: int | None = 4,
     signed: bool = True,
+    signed_at: datetime.datetime | None = None,
 ) -> ProgressNote:
     """A processing session ``days_ago`` days ago and its note, signed an hour after."""
     program = plan.program
@@ -81,7 +82,8 @@ def processing_note(
         ends_at=starts + datetime.timedelta(minutes=60),
     )
     staff_session(session, by)
-    signed_at = starts + datetime.timedelta(minutes=90) if signed else None
+    if signed:
+        signed_at = signed_at or starts + datetime.timedelta(minutes=90)
     return ProgressNote.objects.create(
         program=program,
         client=plan.client,

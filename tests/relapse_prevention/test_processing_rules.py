@@ -56,7 +56,7 @@ def test_three_sessions_with_equal_end_suds_are_stalled(plan, clinician):
     sessions(plan, clinician, [4, 4, 4])
     status = processing_status(plan)
     (sign,) = [s for s in status.signs if s.title == STALLED]
-    assert 'EMDR: memory 1' in sign.text
+    assert "EMDR: memory 1" in sign.text
     assert "SUDS at the end: 4, 4, 4" in sign.text
     assert "3 processing sessions without falling distress" in sign.rule
     assert status.label == "Pacing to review"
