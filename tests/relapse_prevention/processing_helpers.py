@@ -11,7 +11,7 @@ from django.utils import timezone
 from intake.services.instruments import instrument_record
 from iop.clients.models import Episode
 from relapse_prevention.models import CheckIn
-from scheduling.models import ProgressNote, SessionKind
+from scheduling.models import ProgressNote, Session, SessionKind
 from tests.factories import ClientFactory, EpisodeFactory
 from tests.scheduling.factories import SessionFactory, staff_session
 from tests.treatment_plans.gate_helpers import des2
@@ -54,7 +54,7 @@ def processing_plan(
 
 def client_in_processing(program: Any, clinician: Any, **names: str) -> TreatmentPlan:
     client = ClientFactory(program=program, **names)
-    episode = EpisodeFactory(client=client, primary_clinician=clinician)
+    episode: Episode = EpisodeFactory(client=client, primary_clinician=clinician)  # type: ignore[assignment]
     return processing_plan(episode, clinician)
 
 
@@ -74,7 +74,7 @@ def processing_note(
     """A processing session ``days_ago`` days ago and its note, signed an hour after."""
     program = plan.program
     starts = ago(days_ago)
-    session = SessionFactory(
+    session: Session = SessionFactory(  # type: ignore[assignment]
         program=program,
         kind=SessionKind.INDIVIDUAL,
         occurs_on=program.local_date(starts),
