@@ -20,7 +20,14 @@ from relapse_prevention.services.processing import (
     processing_decision_confirm,
     processing_decision_record,
 )
-from scheduling.models import Attendance, RiskScreen, ServiceCode, Session, SessionKind
+from scheduling.models import (
+    Attendance,
+    ProgressNote,
+    RiskScreen,
+    ServiceCode,
+    Session,
+    SessionKind,
+)
 from scheduling.services.attendance import attendance_record
 from scheduling.services.bookings import session_book
 from scheduling.services.note_processing import NoteProcessing
@@ -29,7 +36,7 @@ from scheduling.services.notes import note_save, note_shown_hash, note_sign, sec
 from treatment_plans.models import Phase, PhaseChange, PlanStatus, TreatmentPlan
 
 T = datetime.time
-HOURS = (T(8, 0), T(12, 30), T(16, 0), T(19, 30))  # the first free slot of the day
+HOURS = [T(hour, 30) for hour in range(8, 20)]  # the first free slot of the day
 NOTE = {
     "data": "EMDR reprocessing on the agreed target; sets of bilateral stimulation.",
     "assessment": "Stayed within the window of tolerance with grounding between sets.",
@@ -67,7 +74,7 @@ def _book(plan: TreatmentPlan, day: datetime.date, booker: Any) -> Session | Non
                     telehealth_url="https://video.example.test/room/emdr",
                 )
         except ValidationError:
-            continue  # that hour is taken: try the next
+            continue  # that hour is taken, or the program is closed: try the next
     return None
 
 
@@ -82,10 +89,26 @@ def _visit(session: Session) -> NoteVisit:
     )
 
 
-def _session(plan: TreatmentPlan, day: datetime.date, suds: tuple[int, int], booker: Any) -> None:
-    session = _book(plan, day, booker)
+def _booked(plan: TreatmentPlan, day: datetime.date, booker: Any) -> Session | None:
+    """On ``day``, or the next open day with a free hour (never today)."""
+    for offset in range(4):
+        later = day + datetime.timedelta(days=offset)
+        if later >= plan.program.today():
+            return None
+        session = _book(plan, later, booker)
+        if session is not None:
+            return session
+    return None
+
+
+def _session(
+    plan: TreatmentPlan, day: datetime.date, suds: tuple[int, int], booker: Any
+) -> datetime.date | None:
+    """The session held and its note signed; the day it was held on."""
+    session = _booked(plan, day, booker)
     if session is None:
-        return
+        return None
+    day = session.occurs_on
     clinician, program = _clinician(plan), plan.program
     attendee = session.attendees.get()
     with then(session.ends_at + datetime.timedelta(minutes=10)):
@@ -106,19 +129,21 @@ def _session(plan: TreatmentPlan, day: datetime.date, suds: tuple[int, int], boo
             ),
         )
         note_sign(note=note, actor=clinician, shown_sha256=note_shown_hash(note))
+    return day
 
 
 def _days(plan: TreatmentPlan, today: datetime.date) -> list[datetime.date]:
-    """Three days, evenly spaced, between the move to processing and yesterday."""
+    """Three days, evenly spaced, between the move to processing and the week's end before
+    yesterday (room for a closed day to move a session on)."""
     moved = (
         PhaseChange.objects.filter(plan=plan, to_phase=Phase.PROCESSING)
         .order_by("-created_at")
         .first()
     )
     start = plan.program.local_date(moved.created_at) if moved else today
-    first = max(start + datetime.timedelta(days=1), today - datetime.timedelta(days=12))
-    room = (today - datetime.timedelta(days=1) - first).days
-    if room < 2:
+    first = max(start + datetime.timedelta(days=1), today - datetime.timedelta(days=15))
+    room = (today - datetime.timedelta(days=4) - first).days
+    if room < 4:
         return []
     step = room // 2
     return [first + datetime.timedelta(days=step * i) for i in range(3)]
@@ -126,8 +151,9 @@ def _days(plan: TreatmentPlan, today: datetime.date) -> list[datetime.date]:
 
 def seed_processing(context: dict[str, Any]) -> None:
     program, staff = context["program"], context["staff"]
-    if ProcessingDecision.objects.filter(program=program).exists():
-        return
+    seeded = ProgressNote.objects.filter(program=program).exclude(processing_modality="")
+    if seeded.exists() or ProcessingDecision.objects.filter(program=program).exists():
+        return  # seeded already: a rerun adds nothing
     director, booker = staff["director@demo.test"], staff["intake@demo.test"]
     today = program.today()
     plans = [
@@ -143,13 +169,17 @@ def seed_processing(context: dict[str, Any]) -> None:
         .order_by("client__record_number")
         if _days(plan, today)
     ]
+    held: list[datetime.date | None] = []
     for plan, sessions in zip(plans, (STALLED, SETTLING), strict=False):
+        held = []
         for day, suds in zip(_days(plan, today), sessions, strict=True):
-            _session(plan, day, suds, booker)
-    if len(plans) < 2:
+            previous = held[-1] if held else None  # the next session is on a later day
+            if previous is not None:
+                day = max(day, previous + datetime.timedelta(days=1))
+            held.append(_session(plan, day, suds, booker))
+    if len(plans) < 2 or not held or held[-1] is None:
         return
-    settled = plans[1]
-    last = _days(settled, today)[-1]
+    settled, last = plans[1], held[-1]
     with on(program, last, T(22)):
         decision = processing_decision_record(
             plan=settled,
