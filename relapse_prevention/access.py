@@ -49,3 +49,13 @@ def get_rp_plan_part_for(user: Any, section: Any, part_id: UUID, capability: str
     return get_object_or_404(
         parts.filter(plan__program_id__in=perms.program_ids_with(user, capability)), pk=part_id
     )
+
+
+def get_processing_decision_for(user: Any, decision_id: UUID, capability: str) -> Any:
+    """A pacing decision on trauma processing, in the user's programs for ``capability``."""
+    from relapse_prevention.models import ProcessingDecision
+
+    decisions = ProcessingDecision.objects.visible_to(user, capability).select_related(
+        "episode", "plan", "program", "decided_by"
+    )
+    return get_object_or_404(decisions, pk=decision_id)

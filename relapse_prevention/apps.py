@@ -40,3 +40,8 @@ class RelapsePreventionConfig(AppConfig):
         # The relapse prevention plan: its chart section and the client copy PDF (rp-plan).
         plan_chart.register()
         documents.register()
+        # Trauma processing pacing: the plan page panel and Today.
+        from relapse_prevention import processing_panels, today_processing
+
+        processing_panels.register()
+        today_processing.register()

@@ -6,6 +6,7 @@ from typing import Any
 
 from relapse_prevention.demo_checkins import seed_checkins
 from relapse_prevention.demo_plans import seed_plans
+from relapse_prevention.demo_processing import seed_processing
 from relapse_prevention.demo_random import seed_random
 from relapse_prevention.demo_screens import seed_screens
 from scheduling.demo_discharges import seed as discharges_seed
@@ -22,5 +23,7 @@ def seed(context: dict[str, Any]) -> None:
     level_changes_seed(context)
     # Discharges of several kinds, among the clients no other story uses: after the flags.
     discharges_seed(context)
+    # Trauma processing sessions and a pacing decision, on the plans already in processing.
+    seed_processing(context)
     # Random screening last: today's draw among the clients with a schedule.
     seed_random(context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from relapse_prevention.views import checkins, lapses, plans, random_screens, screens
+from relapse_prevention.views import checkins, lapses, plans, processing, random_screens, screens
 
 app_name = "relapse_prevention"
 
@@ -18,4 +18,15 @@ urlpatterns = [
     # --- check-ins and lapses (rp-checkins)
     *checkins.urlpatterns,
     *lapses.urlpatterns,
+    # --- trauma processing pacing (rp-processing)
+    path(
+        "plans/<uuid:plan_id>/processing/decision",
+        processing.processing_decision_create,
+        name="processing_decision_create",
+    ),
+    path(
+        "processing/decisions/<uuid:decision_id>/confirm",
+        processing.processing_decision_confirm,
+        name="processing_decision_confirm",
+    ),
 ]

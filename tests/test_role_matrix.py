@@ -328,6 +328,8 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "relapse_prevention:plan_pdf_request": everyone(405),
     "relapse_prevention:plan_pdf_status": only(CHARTING),
     "relapse_prevention:plan_pdf_download": only(CHARTING),
+    "relapse_prevention:processing_decision_create": only({Role.CLINICIAN, Role.DIRECTOR}),
+    "relapse_prevention:processing_decision_confirm": everyone(405),
     # --- court orders (intake, clinicians and directors edit; everyone on the chart reads)
     "intake:court_order_create": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "intake:court_order_edit": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
@@ -456,6 +458,7 @@ def samples(client_record, staff) -> dict[str, str]:
         "url": "no-such-page/",
         "appointment_id": str(uuid4()),  # aftercare rows: their URLs are POST-only
         "contact_id": str(uuid4()),
+        "decision_id": str(uuid4()),  # pacing decisions: confirmed by POST only
         **gate_records(client_record.program, staff),
         **plan_pdf_samples(client_record, staff),
         **program_day_samples(client_record, staff),

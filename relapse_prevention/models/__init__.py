@@ -14,6 +14,7 @@ from relapse_prevention.models.plans import (
     TriggerCategory,
     WarningStage,
 )
+from relapse_prevention.models.processing import PacingDecision, ProcessingDecision
 from relapse_prevention.models.random_screens import (
     RandomDraw,
     RandomScreening,
@@ -49,6 +50,8 @@ __all__ = [
     "ReviewOccasion",
     "TriggerCategory",
     "WarningStage",
+    "PacingDecision",
+    "ProcessingDecision",
     "NOT_COLLECTED",
     "RandomDraw",
     "RandomScreening",

@@ -98,6 +98,14 @@ class GroupNote(TimeStampedModel):
         return f"Group note: {self.topic}"
 
 
+class ProcessingModality(models.TextChoices):
+    """The trauma-processing therapies a note measures (codes of the built-in modalities)."""
+
+    EMDR = "emdr", "EMDR"
+    CPT = "cpt", "Cognitive Processing Therapy (CPT)"
+    PE = "pe", "Prolonged Exposure (PE)"
+
+
 class RiskScreen(models.TextChoices):
     NONE = "none", "No risk identified"
     PRESENT = "present", "Risk present"
@@ -148,6 +156,15 @@ class ProgressNote(TimeStampedModel):
         max_length=8, choices=RiskScreen.choices, blank=True, default="", db_default=""
     )
     risk_action = models.TextField(blank=True, default="", db_default="")
+    # Trauma processing measures (CLINICAL.md): distress (SUDS 0-10) at the start and end,
+    # and for EMDR the target (a short neutral label) and the validity of cognition (VOC 1-7).
+    processing_modality = models.CharField(
+        max_length=8, choices=ProcessingModality.choices, blank=True, default="", db_default=""
+    )
+    processing_target = models.CharField(max_length=80, blank=True, default="", db_default="")
+    suds_start = models.PositiveSmallIntegerField("SUDS at the start", null=True, blank=True)
+    suds_end = models.PositiveSmallIntegerField("SUDS at the end", null=True, blank=True)
+    voc_end = models.PositiveSmallIntegerField("VOC at the end", null=True, blank=True)
     # Signing: the exact text signed (shared part included) and its SHA-256.
     signed_at = models.DateTimeField(null=True, blank=True)
     signed_by = models.ForeignKey(
@@ -173,6 +190,12 @@ class ProgressNote(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(signed_at__isnull=True) | ~Q(content_sha256=""),
                 name="signed_note_has_hash",
+            ),
+            models.CheckConstraint(
+                condition=(Q(suds_start__isnull=True) | Q(suds_start__lte=10))
+                & (Q(suds_end__isnull=True) | Q(suds_end__lte=10))
+                & (Q(voc_end__isnull=True) | Q(voc_end__gte=1, voc_end__lte=7)),
+                name="note_processing_measures_in_range",
             ),
         ]
         indexes = [

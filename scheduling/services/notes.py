@@ -48,6 +48,12 @@ from scheduling.models import (
     SessionKind,
     SessionStaff,
 )
+from scheduling.services.note_processing import (
+    PROCESSING_COLUMNS,
+    NoteProcessing,
+    processing_fields,
+    processing_lines,
+)
 from scheduling.services.note_visit import (
     VISIT_COLUMNS,
     NoteVisit,
@@ -184,6 +190,7 @@ def _write_note(
     revision: int,
     group_note: GroupNote | None = None,
     visit: dict[str, Any] | None = None,
+    processing: dict[str, Any] | None = None,
 ) -> ProgressNote:
     """Create the note (revision 0) or update it from the revision its editor saw."""
     cleaned = _clean_body(note_format, body)
@@ -200,10 +207,17 @@ def _write_note(
         if revision != 0:
             raise NoteEditConflict(0)
         note = _create_note(
-            session, episode, client, note_format, cleaned, actor, group_note, visit or {}
+            session,
+            episode,
+            client,
+            note_format,
+            cleaned,
+            actor,
+            group_note,
+            {**(visit or {}), **(processing or {})},
         )
     else:
-        note = _update_note(existing, cleaned, actor, revision, group_note, visit)
+        note = _update_note(existing, cleaned, actor, revision, group_note, visit, processing)
     _link_objectives(note, objectives)
     return note
 
@@ -245,16 +259,19 @@ def _update_note(
     revision: int,
     group_note: GroupNote | None,
     visit: dict[str, Any] | None,
+    processing: dict[str, Any] | None = None,
 ) -> ProgressNote:
     if note.revision != revision:
         raise NoteEditConflict(note.revision)
-    for name, value in (visit or {}).items():
+    for name, value in {**(visit or {}), **(processing or {})}.items():
         setattr(note, name, value)
     note.body = body
     note.revision = revision + 1
     note.group_note = group_note or note.group_note
     changed = ["body", "revision", "group_note", "updated_at"]
-    note.save(update_fields=changed + (VISIT_COLUMNS if visit is not None else []))
+    changed += VISIT_COLUMNS if visit is not None else []
+    changed += PROCESSING_COLUMNS if processing is not None else []
+    note.save(update_fields=changed)
     return note
 
 
@@ -271,9 +288,11 @@ def note_save(
     actor: User,
     revision: int,
     visit: NoteVisit | None = None,
+    processing: NoteProcessing | None = None,
 ) -> ProgressNote:
     """An individual, family or medication-management note in the program's format, with its
-    visit facts (``visit``; left as they were when not given)."""
+    visit facts (``visit``) and trauma processing measures (``processing``, individual notes
+    only); each left as it was when not given. Every problem of both is raised at once."""
     session = Session.objects.select_related("program").get(pk=session.pk)
     _require_charter(actor, session.program)
     if session.kind == SessionKind.GROUP:
@@ -291,6 +310,7 @@ def note_save(
         raise ValidationError(refusal)
     existing = ProgressNote.objects.filter(session=session, client=attendee.client).first()
     note_format = existing.format if existing else session.program.note_format
+    visit_columns, processing_columns = _checked_extras(session, attendee, visit, processing)
     return _write_note(
         session=session,
         episode=attendee.episode,
@@ -300,8 +320,34 @@ def note_save(
         objective_ids=objective_ids,
         actor=actor,
         revision=revision,
-        visit=visit_fields(session, visit) if visit is not None else None,
+        visit=visit_columns,
+        processing=processing_columns,
     )
+
+
+def _checked_extras(
+    session: Session,
+    attendee: SessionAttendee,
+    visit: NoteVisit | None,
+    processing: NoteProcessing | None,
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The visit and processing columns, or one ValidationError naming every problem."""
+    errors: dict[str, list[str]] = {}
+    visit_columns = processing_columns = None
+    try:
+        visit_columns = visit_fields(session, visit) if visit is not None else None
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if processing is not None and session.kind != SessionKind.INDIVIDUAL:
+        errors["processing_modality"] = ["Processing measures go on individual notes."]
+    elif processing is not None:
+        try:
+            processing_columns = processing_fields(attendee.episode_id, processing)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return visit_columns, processing_columns
 
 
 # ---------------------------------------------------------------- the signed text
@@ -341,6 +387,7 @@ def note_text(
             f"Attendance: {attendee.get_attendance_display()}, {attendee.minutes_attended} minutes"
         )
     lines += visit_lines(note)
+    lines += processing_lines(note)
     shared = note.group_note
     if shared is not None:
         lines += [

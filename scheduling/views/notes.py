@@ -48,6 +48,11 @@ from scheduling.models import (
     WarningConfirmation,
 )
 from scheduling.services import notes as services
+from scheduling.services.note_processing import (
+    NoteProcessing,
+    processing_lines,
+    processing_modalities,
+)
 from scheduling.services.note_visit import (
     NoteVisit,
     booked_times,
@@ -178,6 +183,7 @@ class NoteForm(forms.Form):
         note_format: str,
         objectives: list[PlanObjective],
         service_codes: list[ServiceCode] | None = None,
+        modalities: list[tuple[str, str]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -197,6 +203,26 @@ class NoteForm(forms.Form):
         self.has_visit = service_codes is not None
         if service_codes is not None:
             self.fields.update(_visit_fields(service_codes))
+        # Only when the client's active plan has a trauma-processing intervention.
+        self.has_processing = bool(modalities)
+        if modalities:
+            self.fields.update(_processing_fields(modalities))
+
+    def processing(self) -> NoteProcessing | None:
+        if not self.has_processing:
+            return None
+        data = self.cleaned_data
+        return NoteProcessing(
+            modality=data.get("processing_modality", ""),
+            target=data.get("processing_target", ""),
+            suds_start=data.get("suds_start"),
+            suds_end=data.get("suds_end"),
+            voc_end=data.get("voc_end"),
+        )
+
+    def processing_field_list(self) -> list[forms.BoundField]:
+        names = ("processing_modality", "processing_target", "suds_start", "suds_end", "voc_end")
+        return [self[name] for name in names] if self.has_processing else []
 
     def visit(self) -> NoteVisit | None:
         if not self.has_visit:
@@ -252,12 +278,44 @@ def _visit_fields(service_codes: list[ServiceCode]) -> dict[str, forms.Field]:
     }
 
 
+def _processing_fields(modalities: list[tuple[str, str]]) -> dict[str, forms.Field]:
+    def score(label: str, low: int, high: int, help_text: str) -> forms.IntegerField:
+        # Range checked by the service, with the clinic's message; the browser hints it.
+        widget = forms.NumberInput(attrs={"min": low, "max": high, "inputmode": "numeric"})
+        return forms.IntegerField(label=label, required=False, widget=widget, help_text=help_text)
+
+    return {
+        "processing_modality": forms.ChoiceField(
+            label="Trauma processing",
+            required=False,
+            choices=[("", "Not a processing session"), *modalities],
+            help_text="From the processing therapies on the treatment plan.",
+        ),
+        "processing_target": forms.CharField(
+            label="Target (EMDR)",
+            required=False,
+            max_length=200,
+            help_text="A short, neutral label, e.g. 'memory 2'. No details of what happened.",
+        ),
+        "suds_start": score("SUDS at the start", 0, 10, "Distress, 0 (none) to 10 (the most)."),
+        "suds_end": score("SUDS at the end", 0, 10, "Distress when the session closed."),
+        "voc_end": score("VOC at the end (EMDR)", 1, 7, "Validity of cognition, 1 to 7."),
+    }
+
+
 def _note_initial(note: ProgressNote | None, session: Session | None = None) -> dict[str, Any]:
     initial: dict[str, Any] = {"revision": 0}
     if session is not None and has_visit(session.kind):
         initial.update(_visit_initial(note, session))
     if note is None:
         return initial
+    initial.update(
+        processing_modality=note.processing_modality,
+        processing_target=note.processing_target,
+        suds_start=note.suds_start,
+        suds_end=note.suds_end,
+        voc_end=note.voc_end,
+    )
     chosen = [str(link.objective_id) for link in note.objective_links.all()]
     return {**initial, "revision": note.revision, "objectives": chosen, **note.body}
 
@@ -328,11 +386,13 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
     )
     note_format = note.format if note else session.program.note_format
     codes = ServiceCode.objects.for_note(program_id=session.program_id, kind=session.kind)
+    individual = session.kind == SessionKind.INDIVIDUAL
     form = NoteForm(
         posted(request),
         note_format=note_format,
         objectives=objectives,
         service_codes=list(codes),
+        modalities=processing_modalities(attendee.episode_id) if individual else None,
         initial=_note_initial(note, session),
     )
     if request.method == "POST" and _autosaving(request):
@@ -362,6 +422,7 @@ def _note_save(request: AuthedRequest, attendee: SessionAttendee, form: NoteForm
         actor=request.user,
         revision=form.cleaned_data["revision"],
         visit=form.visit(),
+        processing=form.processing(),
     )
 
 
@@ -456,6 +517,7 @@ def _detail_page(
         if not note.is_signed
         else [],
         "visit_lines": visit_lines(note),
+        "processing_lines": processing_lines(note),
         "sign_refusal": sign_refusal,
         "edit_refusal": None if note.is_signed else note_edit_refusal(request.user, note),
         "sign_form": None if note.is_signed or sign_refusal else _sign_form(note),

@@ -13,8 +13,14 @@ from relapse_prevention.high_risk_today import high_risk_today_context
 from relapse_prevention.models import (
     CheckIn,
     Lapse,
+    ProcessingDecision,
     RelapsePlanReview,
     RelapsePreventionPlan,
+)
+from relapse_prevention.processing import (
+    STALLED,
+    current_plans_in_processing,
+    processing_statuses,
 )
 from scheduling.models import LevelChangeCandidate
 
@@ -43,3 +49,18 @@ def relapse_prevention_plans_are_seeded(program: Program, clinician: User) -> No
     assert RelapsePlanReview.objects.filter(program=program, occasion="lapse").exists()
     (row,) = high_risk_today_context(clinician, [program])["rows"]
     assert row.occurrence - program.today() == datetime.timedelta(days=4)
+
+
+def trauma_processing_is_seeded(program: Program) -> None:
+    """One client's EMDR sessions stall on one target; another client's pacing decision is
+    recorded and confirmed, and leaves them on track."""
+    plans = current_plans_in_processing(program=program)
+    statuses = processing_statuses(plans)
+    stalled = [p for p in plans if STALLED in [s.title for s in statuses[p.episode_id].signs]]
+    assert len(stalled) == 1
+    (target,) = statuses[stalled[0].episode_id].targets
+    assert [s.suds_end for s in target.sessions] == [5, 5, 6]
+    decision = ProcessingDecision.objects.get(program=program)
+    assert decision.confirmed_at is not None and decision.confirmed_by != decision.decided_by
+    assert decision.episode_id != stalled[0].episode_id
+    assert statuses[decision.episode_id].label == "On track"

@@ -26,6 +26,7 @@ from scheduling.services.notes import note_shown_hash
 from tests.relapse_prevention.demo_checks import (
     check_ins_and_lapses_are_seeded,
     relapse_prevention_plans_are_seeded,
+    trauma_processing_is_seeded,
 )
 
 
@@ -105,6 +106,7 @@ def test_demo_program_day_is_seeded_once(capsys):
     _history_is_what_the_services_write_on_the_day()
     check_ins_and_lapses_are_seeded(program, sam)
     relapse_prevention_plans_are_seeded(program, sam)
+    trauma_processing_is_seeded(program)
 
     before = counts()
     started = time.monotonic()
