@@ -254,8 +254,8 @@ class Program(TimeStampedModel):
             MaxValueValidator(10, message="Use at most 10."),
         ],
         help_text="A processing session that ends at or above this distress is shown as "
-        "distress still high; so is a check-in after it with mood below the client's baseline "
-        "by the check-in rise above.",
+        "distress still high; so is a check-in after it with mood at or below the client's "
+        "baseline less the check-in rise above.",
     )
     processing_dissociation_rise = models.PositiveSmallIntegerField(
         "rise in dissociation (DES-II points)",

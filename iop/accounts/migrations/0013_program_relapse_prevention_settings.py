@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='program',
             name='processing_high_suds',
-            field=models.PositiveSmallIntegerField(default=5, help_text="A processing session that ends at or above this distress is shown as distress still high; so is a check-in after it with mood below the client's baseline by the check-in rise above.", validators=[django.core.validators.MinValueValidator(1, message='Use at least 1.'), django.core.validators.MaxValueValidator(10, message='Use at most 10.')], verbose_name='end-of-session distress still high (SUDS)'),
+            field=models.PositiveSmallIntegerField(default=5, help_text="A processing session that ends at or above this distress is shown as distress still high; so is a check-in after it with mood at or below the client's baseline less the check-in rise above.", validators=[django.core.validators.MinValueValidator(1, message='Use at least 1.'), django.core.validators.MaxValueValidator(10, message='Use at most 10.')], verbose_name='end-of-session distress still high (SUDS)'),
         ),
         migrations.AddField(
             model_name='program',
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='programevent',
             name='processing_high_suds',
-            field=models.PositiveSmallIntegerField(default=5, help_text="A processing session that ends at or above this distress is shown as distress still high; so is a check-in after it with mood below the client's baseline by the check-in rise above.", validators=[django.core.validators.MinValueValidator(1, message='Use at least 1.'), django.core.validators.MaxValueValidator(10, message='Use at most 10.')], verbose_name='end-of-session distress still high (SUDS)'),
+            field=models.PositiveSmallIntegerField(default=5, help_text="A processing session that ends at or above this distress is shown as distress still high; so is a check-in after it with mood at or below the client's baseline less the check-in rise above.", validators=[django.core.validators.MinValueValidator(1, message='Use at least 1.'), django.core.validators.MaxValueValidator(10, message='Use at most 10.')], verbose_name='end-of-session distress still high (SUDS)'),
         ),
         migrations.AddField(
             model_name='programevent',
