@@ -121,6 +121,10 @@ def seed_checkins(context: dict[str, Any]) -> None:
     if not episodes:
         return
     confirmed = _confirmed_lapse(program, clinician)
+    # Their check-ins and lapses run to today: the discharge demo leaves them in care.
+    context.setdefault("story_episodes", set()).update(
+        e.pk for e in (confirmed, *episodes) if e is not None
+    )
     # Today shows the rise to the primary clinician: the demo clinician's client, if one is.
     others = [e for e in episodes if e != confirmed] or episodes
     rising = next((e for e in others if e.primary_clinician_id == clinician.pk), others[0])

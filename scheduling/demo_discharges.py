@@ -332,7 +332,10 @@ def seed(context: dict[str, Any]) -> None:
         .select_related("client", "program", "level_of_care", "primary_clinician")
         .order_by("client__record_number")
     )
-    used = _in_other_stories(program)
+    # Stories of the apps above (weeks of check-ins, a lapse) name their episodes in the
+    # context: scheduling cannot read those apps, and a client discharged ten days ago has
+    # no check-in or lapse since.
+    used = _in_other_stories(program) | set(context.get("story_episodes", ()))
     stories = [
         (_completion, _pick(free, used, admitted_by=today - 40 * DAY, clinician=sam)),
         (_step_down, _pick(free, used, admitted_by=today - 50 * DAY)),

@@ -37,6 +37,9 @@ def check_ins_and_lapses_are_seeded(program: Program, clinician: User) -> None:
     assert lapses.values("client").distinct().count() == 2
     assert lapses.filter(specimen__isnull=False).count() == 1
     assert LevelChangeCandidate.objects.filter(program=program, rule="lapses_repeated").exists()
+    # The discharge demo leaves these clients in care: nothing is told after a discharge.
+    assert not CheckIn.objects.filter(episode__discharged_on__isnull=False).exists()
+    assert not lapses.filter(episode__discharged_on__isnull=False).exists()
 
 
 def relapse_prevention_plans_are_seeded(program: Program, clinician: User) -> None:
