@@ -45,6 +45,8 @@ class AuditAction(models.TextChoices):
     SAFETY_ALERT_RAISED = "safety_alert_raised", "Safety alert raised"
     SAFETY_ALERT_CLOSED = "safety_alert_closed", "Safety alert answered"
     SAFETY_PLAN_SIGNED = "safety_plan_signed", "Safety plan signed"
+    RELAPSE_PLAN_SIGNED = "relapse_plan_signed", "Relapse prevention plan signed"
+    RELAPSE_PLAN_REVIEWED = "relapse_plan_reviewed", "Relapse prevention plan reviewed"
     PLAN_ACTIVATED = "plan_activated", "Treatment plan signed and active"
     PLAN_REVIEWED = "plan_reviewed", "Treatment plan reviewed"
     READINESS_CONFIRMED = "readiness_confirmed", "Readiness for trauma processing confirmed"

@@ -21,6 +21,8 @@ from django.utils import timezone
 from groups.models import CurriculumTopic
 from iop.accounts import permissions
 from iop.accounts.models import Program, User
+from iop.audit.models import AuditAction
+from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.phones import phone_display, phone_parse
 from iop.signatures.models import Signature, SignerRole, content_hash
@@ -509,6 +511,14 @@ def rp_plan_sign(
         plan.clinician_signed_by, plan.clinician_signed_at = by, signature.signed_at
     if plan.client_signed_at and plan.clinician_signed_at:
         _lock(plan, text, signature.signed_at)
+        audit_event_record(
+            action=AuditAction.RELAPSE_PLAN_SIGNED,
+            actor=by,
+            obj=plan,
+            client=plan.client,
+            summary=f"Relapse prevention plan version {plan.version} signed by the client "
+            f"and {by.display_name}",
+        )
     else:
         plan.save()
     return plan
@@ -580,6 +590,15 @@ def rp_plan_review_record(
         changes_needed=changes_needed,
         reviewed_by=by,
         created_by=by,
+    )
+    audit_event_record(
+        action=AuditAction.RELAPSE_PLAN_REVIEWED,
+        actor=by,
+        obj=review,
+        client=plan.client,
+        summary=f"Relapse prevention plan version {plan.version} reviewed "
+        f"({review.get_occasion_display().lower()})"
+        + ("; a new version started" if changes_needed else ""),
     )
     if changes_needed:
         rp_plan_start(client=plan.client, by=by)

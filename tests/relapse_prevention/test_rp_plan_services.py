@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 
 from iop.accounts.models import Role
+from iop.audit.models import AuditEvent
 from iop.signatures.models import Signature, SignerRole
 from iop.signatures.text import content_hash
 from relapse_prevention.models import (
@@ -72,10 +73,15 @@ def test_signing_needs_both_and_locks_with_the_hash(client_record, clinician):
         typed_name=f"  {client_record.legal_name.upper()} ",
     )
     assert plan.is_draft
+    assert not AuditEvent.objects.filter(action="relapse_plan_signed").exists()
     plan = sign_both(plan, clinician)
     assert plan.status == "in_effect" and plan.signed_text == text
     hashes = set(Signature.for_object(plan).values_list("content_sha256", flat=True))
     assert hashes == {content_hash(text)}
+    # The audit log names the moment once, when the second signature locks the plan.
+    (event,) = AuditEvent.objects.filter(action="relapse_plan_signed")
+    assert event.client == client_record and event.actor == clinician
+    assert event.summary.startswith("Relapse prevention plan version 1 signed by the client")
 
 
 def test_a_wrong_typed_name_is_refused(client_record, clinician):
@@ -335,6 +341,10 @@ def test_changes_needed_starts_a_new_draft_and_a_review_is_final(client_record, 
         changes_needed=True,
     )
     assert RelapsePreventionPlan.objects.drafts().get(client=client_record).version == 2
+    (event,) = AuditEvent.objects.filter(action="relapse_plan_reviewed")
+    assert event.summary == (
+        "Relapse prevention plan version 1 reviewed (other); a new version started"
+    )
     with pytest.raises(DatabaseError), transaction.atomic():
         RelapsePlanReview.objects.update(summary="changed")
 
