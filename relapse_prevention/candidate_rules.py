@@ -3,9 +3,10 @@
 Two rules, their numbers the program's settings: ``lapses_repeated`` (at least
 ``lapse_step_up_count`` standing lapses in the last ``lapse_step_up_days`` days, today
 included) and ``lapse_with_safety_alert`` (a standing lapse in those days while the client
-has an open safety alert). A lapse marked as entered in error does not count. One reader
-fills both for all the program's open episodes in one query (the open alerts are already
-among scheduling's facts).
+has an open safety alert). A lapse marked as entered in error does not count. A lapse in the
+last 4 weeks also holds back the step-down suggestion, as a failed drug screen does. One
+reader fills all three for all the program's open episodes in one query (the open alerts are
+already among scheduling's facts).
 """
 
 from __future__ import annotations
@@ -15,9 +16,14 @@ from typing import Any
 
 from iop.accounts.models import Program
 from iop.reports.clinical.words import plural
-from scheduling.candidate_rules import CandidateRule, register_candidate_rule
+from scheduling.candidate_rules import (
+    CandidateRule,
+    StepDownHold,
+    register_candidate_rule,
+    register_step_down_hold,
+)
 from scheduling.models import Direction
-from scheduling.services.candidates import Facts, Fired, short_day
+from scheduling.services.candidates import LONG_DAYS, Facts, Fired, short_day
 
 READER = "lapses"
 DAY = datetime.timedelta(days=1)
@@ -33,12 +39,11 @@ def read_lapses(program: Program, today: datetime.date, by_episode: dict[Any, Fa
 
     for facts in by_episode.values():
         facts.extra[READER] = []
+    # The step-down hold looks back 4 weeks, the rules over the program's window.
+    since = min(window_start(program, today), today - (LONG_DAYS - 1) * DAY)
     rows = (
         Lapse.objects.standing()
-        .filter(
-            episode_id__in=by_episode,
-            occurred_on__range=(window_start(program, today), today),
-        )
+        .filter(episode_id__in=by_episode, occurred_on__range=(since, today))
         .order_by("occurred_on")
         .values_list("episode_id", "occurred_on")
     )
@@ -54,8 +59,13 @@ def _window(program: Program) -> str:
     return plural(program.lapse_step_up_days, "day", "days")
 
 
+def _in_window(facts: Facts, program: Program, today: datetime.date) -> list[datetime.date]:
+    start = window_start(program, today)
+    return [d for d in facts.extra.get(READER, []) if d >= start]
+
+
 def lapses_repeated(facts: Facts, program: Program, today: datetime.date) -> Fired | None:
-    days: list[datetime.date] = facts.extra.get(READER, [])
+    days = _in_window(facts, program, today)
     if len(days) < program.lapse_step_up_count:
         return None
     return Fired(
@@ -72,7 +82,7 @@ def lapses_repeated(facts: Facts, program: Program, today: datetime.date) -> Fir
 
 
 def lapse_with_safety_alert(facts: Facts, program: Program, today: datetime.date) -> Fired | None:
-    days: list[datetime.date] = facts.extra.get(READER, [])
+    days = _in_window(facts, program, today)
     if not days or not facts.alerts:
         return None
     alerts = "; ".join(a.rstrip(".") for a in facts.alerts)
@@ -90,7 +100,22 @@ def lapse_with_safety_alert(facts: Facts, program: Program, today: datetime.date
     )
 
 
+def lapse_holds_step_down(facts: Facts, program: Program, today: datetime.date) -> bool:
+    """Any standing lapse in the last 4 weeks (what the reader read back to)."""
+    start = today - (LONG_DAYS - 1) * DAY
+    return any(d >= start for d in facts.extra.get(READER, []))
+
+
 def register() -> None:
+    register_step_down_hold(
+        StepDownHold(
+            key="no_recent_lapse",
+            words="no lapse in the last 4 weeks",
+            holds=lapse_holds_step_down,
+            reader=read_lapses,
+            reader_key=READER,
+        )
+    )
     for rule in (lapses_repeated, lapse_with_safety_alert):
         register_candidate_rule(
             CandidateRule(key=rule.__name__, rule=rule, reader=read_lapses, reader_key=READER)

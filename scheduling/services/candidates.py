@@ -42,7 +42,7 @@ from iop.clients.models import Episode, LevelOfCareChange
 from iop.reports.clinical.compliance import attendance_percent
 from iop.reports.clinical.content import draw_sections
 from iop.reports.clinical.words import plural
-from scheduling.candidate_rules import candidate_rules
+from scheduling.candidate_rules import candidate_rules, step_down_holds
 from scheduling.models import (
     ATTENDED,
     Attendance,
@@ -238,6 +238,9 @@ def ready_for_step_down(facts: Facts, program: Program, today: datetime.date) ->
         return None
     if facts.worsenings(program):
         return None
+    holds = step_down_holds()
+    if any(hold.holds(facts, program, today) for hold in holds):
+        return None
     if not facts.objectives or not all(
         status == ObjectiveStatus.MET or (status == ObjectiveStatus.IN_PROGRESS and target >= today)
         for status, target in facts.objectives
@@ -248,8 +251,10 @@ def ready_for_step_down(facts: Facts, program: Program, today: datetime.date) ->
         "ready_for_step_down",
         Direction.DOWN,
         "Plan objectives met or on track, full attendance over the last 4 weeks, no failed "
-        "drug screen, no reliable worsening, no open safety alert, and "
-        f"{plural(program.step_down_weeks_at_level, 'week', 'weeks')} or more at this level",
+        "drug screen, no reliable worsening, no open safety alert, "
+        + "".join(f"{hold.words}, " for hold in holds)
+        + f"and {plural(program.step_down_weeks_at_level, 'week', 'weeks')} or more at this "
+        "level",
         {
             "weeks_at_level": weeks,
             "attended": counts["attended"],
@@ -348,7 +353,7 @@ def episode_facts(program: Program, today: datetime.date) -> list[Facts]:
     for facts in by_id.values():
         facts.screens = _screens(facts.episode, long_start, today)
     read: set[str] = set()
-    for contributed in candidate_rules():
+    for contributed in [*candidate_rules(), *step_down_holds()]:
         key = contributed.reader_key or contributed.key
         if key not in read:
             contributed.reader(program, today, by_id)

@@ -155,3 +155,31 @@ def test_evaluating_twice_changes_nothing(program, clinician, episode):
     evaluate(program)
     done = candidates_evaluate(program, program.today())
     assert done == {"raised": 0, "updated": 0, "resolved": 0}
+
+
+# ---------------------------------------------------------------- the step-down it holds back
+
+
+@pytest.mark.parametrize(("days_ago", "suggested"), [(27, False), (28, True)])
+def test_a_lapse_in_the_last_four_weeks_holds_back_the_step_down(
+    program, staff, monkeypatch, days_ago, suggested
+):
+    from tests.scheduling.test_level_change_candidates import _step_down_ready
+
+    ready = _step_down_ready(program, staff, monkeypatch)
+    lapse(ready, staff[Role.CLINICIAN], days_ago=days_ago)
+    evaluate(program)
+    found = flags(ready).get("ready_for_step_down")
+    assert (found is not None) == suggested
+    if found is not None:
+        assert "no lapse in the last 4 weeks" in found.rule_text
+
+
+def test_a_lapse_entered_in_error_does_not_hold_back_the_step_down(program, staff, monkeypatch):
+    from tests.scheduling.test_level_change_candidates import _step_down_ready
+
+    ready = _step_down_ready(program, staff, monkeypatch)
+    mistaken = lapse(ready, staff[Role.CLINICIAN], days_ago=3)
+    lapse_mark_entered_in_error(lapse=mistaken, by=staff[Role.CLINICIAN], reason="Wrong client")
+    evaluate(program)
+    assert "ready_for_step_down" in flags(ready)
