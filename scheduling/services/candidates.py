@@ -353,10 +353,11 @@ def episode_facts(program: Program, today: datetime.date) -> list[Facts]:
     for facts in by_id.values():
         facts.screens = _screens(facts.episode, long_start, today)
     read: set[str] = set()
-    for contributed in [*candidate_rules(), *step_down_holds()]:
-        key = contributed.reader_key or contributed.key
+    readers = [(c.reader_key or c.key, c.reader) for c in candidate_rules()]
+    readers += [(h.reader_key or h.key, h.reader) for h in step_down_holds()]
+    for key, reader in readers:
         if key not in read:
-            contributed.reader(program, today, by_id)
+            reader(program, today, by_id)
             read.add(key)
     return list(by_id.values())
 
