@@ -10,6 +10,29 @@ from tests.celery_worker import celery_worker  # noqa: F401  (the real worker, f
 from tests.factories import ClientFactory, EpisodeFactory, ProgramFactory, member
 from tests.superuser import superuser_past_the_locks
 
+# The files that take longest (from `--durations`), in the order they should start. A file's
+# tests stay on one xdist worker (--dist loadfile), in collection order: a long file started
+# last keeps one worker busy while the other idles, so the longest start first.
+LONGEST_FIRST = (
+    "tests/test_stack.py",  # the whole demo stack on a fresh embedded PostgreSQL
+    "tests/scheduling/test_demo.py",  # the demo seed
+    "tests/reports/test_render_workers.py",  # real worker processes
+    "tests/e2e/",  # browser journeys
+    "tests/test_role_matrix.py",  # every URL as every role
+)
+
+
+def _start_rank(item: pytest.Item) -> int:
+    path = item.path.as_posix()
+    for rank, prefix in enumerate(LONGEST_FIRST):
+        if f"/{prefix}" in path:
+            return rank
+    return len(LONGEST_FIRST)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items.sort(key=_start_rank)  # stable: the rest keep their order
+
 
 @pytest.fixture(autouse=True)
 def _mfa_off_by_default(settings):
