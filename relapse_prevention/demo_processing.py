@@ -41,7 +41,7 @@ NOTE = {
     "data": "EMDR reprocessing on the agreed target; sets of bilateral stimulation.",
     "assessment": "Stayed within the window of tolerance with grounding between sets.",
     "plan": "Continue on the same target next week; calm-place practice daily.",
-    "behaviour": "Settled on arrival; engaged with the protocol.",
+    "behavior": "Settled on arrival; engaged with the protocol.",
     "intervention": "EMDR reprocessing, with grounding between sets.",
     "response": "Stayed within the window of tolerance.",
     "subjective": "Client reports the week was manageable.",

@@ -142,7 +142,7 @@ INDIVIDUAL = {
     "data": "Client reviewed the week, including attendance and one difficult evening.",
     "assessment": "Engaged and reflective; coping skills in use; no acute risk identified.",
     "plan": "Continue weekly sessions; practice grounding daily; review plan next week.",
-    "behaviour": "Calm, on time, good eye contact; mood described as 'better than last week'.",
+    "behavior": "Calm, on time, good eye contact; mood described as 'better than last week'.",
     "intervention": "Motivational interviewing and review of the relapse prevention plan.",
     "response": "Identified two supports to call when urges rise; agreed to try both.",
     "subjective": "Reports improved sleep and fewer cravings since the last visit.",

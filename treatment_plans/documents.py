@@ -38,7 +38,7 @@ PLAN_CLIENT = "plan_client"
 PLAN_KINDS = {PLAN_CLINICAL: "Plan PDF (clinical)", PLAN_CLIENT: "Plan PDF (client copy)"}
 
 PHASE_PLAIN = {
-    Phase.STABILISATION: "Right now we are working on feeling safe and steady, "
+    Phase.STABILIZATION: "Right now we are working on feeling safe and steady, "
     "and on skills for hard moments.",
     Phase.PROCESSING: "Right now we are working through painful memories together, "
     "at a pace you choose.",

@@ -27,7 +27,7 @@ from treatment_plans.wording import MeasureKind
 
 
 class Phase(models.TextChoices):
-    STABILISATION = "stabilisation", "Stabilization and preparation"
+    STABILIZATION = "stabilization", "Stabilization and preparation"
     PROCESSING = "processing", "Trauma processing"
     INTEGRATION = "integration", "Integration"
 
@@ -86,7 +86,7 @@ class TreatmentPlan(TimeStampedModel):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"
     )
     status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
-    phase = models.CharField(max_length=16, choices=Phase.choices, default=Phase.STABILISATION)
+    phase = models.CharField(max_length=16, choices=Phase.choices, default=Phase.STABILIZATION)
     # Optimistic locking: a save must name the revision it started from.
     revision = models.PositiveIntegerField(default=1)
 

@@ -96,10 +96,10 @@ def processing_decision_confirm(*, decision: ProcessingDecision, by: User) -> Pr
         )
     if decision.decision == PacingDecision.STABILIZE:
         plan = _current_plan(decision.plan)
-        if plan.phase != Phase.STABILISATION:
+        if plan.phase != Phase.STABILIZATION:
             decision.phase_change = phase_change(
                 plan=plan,
-                to_phase=Phase.STABILISATION,
+                to_phase=Phase.STABILIZATION,
                 reason="Return to stabilization, a pacing decision confirmed: " + decision.reason,
                 by=by,
             )

@@ -34,6 +34,11 @@ class NoteFormat(models.TextChoices):
     GROUP = "group", "Group note (individual part)"
 
 
+# Section keys renamed since notes were first signed (the British "behaviour"): a signed note
+# is locked and keeps the key it was signed under, so it is read under that key too. Unsigned
+# notes were moved to the new key (migration 0012).
+SIGNED_UNDER = {"behavior": "behaviour"}
+
 # The sections of each format, in order: (key, label, prompt shown under the field).
 FORMAT_SECTIONS: dict[str, list[tuple[str, str, str]]] = {
     NoteFormat.DAP: [
@@ -42,7 +47,7 @@ FORMAT_SECTIONS: dict[str, list[tuple[str, str, str]]] = {
         ("plan", "Plan", "Next steps, homework, next session."),
     ],
     NoteFormat.BIRP: [
-        ("behaviour", "Behavior", "Presentation, mood, what the client brought."),
+        ("behavior", "Behavior", "Presentation, mood, what the client brought."),
         ("intervention", "Intervention", "What you did."),
         ("response", "Response", "How the client responded."),
         ("plan", "Plan", "Next steps."),
@@ -241,7 +246,7 @@ class ProgressNote(TimeStampedModel):
     def sections(self) -> list[tuple[str, str, str, str]]:
         """(key, label, prompt, text) for each section of this note's format."""
         return [
-            (key, label, prompt, str(self.body.get(key, "")))
+            (key, label, prompt, str(self.body.get(key, self.body.get(SIGNED_UNDER.get(key), ""))))
             for key, label, prompt in FORMAT_SECTIONS[self.format]
         ]
 

@@ -295,13 +295,13 @@ def test_cssrs_method_is_moderate_and_alerts():
     assert result.alert_reason
 
 
-def test_cssrs_behaviour_more_than_3_months_ago_is_moderate():
+def test_cssrs_behavior_more_than_3_months_ago_is_moderate():
     result = scored("cssrs", cssrs(q6="lifetime"))
     assert result.details["risk_level"] == "moderate"
     assert result.critical_items == ("6",)
 
 
-def test_cssrs_behaviour_in_past_3_months_is_high():
+def test_cssrs_behavior_in_past_3_months_is_high():
     result = scored("cssrs", cssrs(q6="past_3_months"))
     assert result.details["risk_level"] == "high"
     assert result.band == "High risk"

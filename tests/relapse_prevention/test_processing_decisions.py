@@ -116,9 +116,9 @@ def test_confirming_a_return_to_stabilization_changes_the_phase(stalled, clinici
     decision = record(stalled, clinician, PacingDecision.STABILIZE, "Flooding; back to skills.")
     processing_decision_confirm(decision=decision, by=director)
     stalled.refresh_from_db()
-    assert stalled.phase == Phase.STABILISATION
+    assert stalled.phase == Phase.STABILIZATION
     change = PhaseChange.objects.get(plan=stalled)
-    assert (change.from_phase, change.to_phase) == (Phase.PROCESSING, Phase.STABILISATION)
+    assert (change.from_phase, change.to_phase) == (Phase.PROCESSING, Phase.STABILIZATION)
     assert "Flooding; back to skills." in change.reason and change.created_by == director
     assert ProcessingDecision.objects.get().phase_change == change
 

@@ -184,7 +184,7 @@ def test_des_rise_before_admission_is_not_a_sign(plan, clinician):
 def test_a_plan_not_in_processing_shows_no_signs(program, clinician):
     plan = client_in_processing(program, clinician)
     sessions(plan, clinician, [6, 6, 6])
-    plan.phase = Phase.STABILISATION
+    plan.phase = Phase.STABILIZATION
     status = processing_status(plan)
     assert status.signs == [] and status.label == "Not in trauma processing"
     assert [s.suds_end for s in status.targets[0].sessions] == [6, 6, 6]

@@ -295,7 +295,7 @@ def test_individual_note_page_in_program_format_with_objectives(login_as, progra
     url = reverse("scheduling:note_write", args=[attendee.pk])
     html = browser.get(url).content.decode()
     assert "Behavior" in html and "Use a grounding skill daily" in html
-    data: dict[str, object] = {"behaviour": "B", "intervention": "I", "response": "R", "plan": "P"}
+    data: dict[str, object] = {"behavior": "B", "intervention": "I", "response": "R", "plan": "P"}
     data["revision"] = "0"
     data["objectives"] = [str(objective.pk)]
     visit = full_visit(session)

@@ -253,7 +253,7 @@ def test_move_to_processing_is_refused_while_the_gate_is_closed(
     assert AWAITING.replace("'", "&#x27;") in page
     assert "Skills are solid now" in page  # the typed reason is kept
     assert not PhaseChange.objects.exists()
-    assert _reload(plan).phase == Phase.STABILISATION
+    assert _reload(plan).phase == Phase.STABILIZATION
 
 
 def test_service_refuses_processing_and_names_what_is_missing(plan, clinician):
@@ -261,7 +261,7 @@ def test_service_refuses_processing_and_names_what_is_missing(plan, clinician):
         phase_change(plan=plan, to_phase=Phase.PROCESSING, reason="Ready", by=clinician)
     assert NO_REVIEW in str(refused.value.message_dict["to_phase"])
     assert not PhaseChange.objects.exists()
-    assert _reload(plan).phase == Phase.STABILISATION
+    assert _reload(plan).phase == Phase.STABILIZATION
 
 
 def test_move_to_processing_is_allowed_when_the_gate_is_open(plan, clinician, confirmed):
@@ -269,7 +269,7 @@ def test_move_to_processing_is_allowed_when_the_gate_is_open(plan, clinician, co
         plan=plan, to_phase=Phase.PROCESSING, reason="Confirmed readiness", by=clinician
     )
     assert _reload(plan).phase == Phase.PROCESSING
-    assert (change.from_phase, change.to_phase) == (Phase.STABILISATION, Phase.PROCESSING)
+    assert (change.from_phase, change.to_phase) == (Phase.STABILIZATION, Phase.PROCESSING)
     assert change.created_by == clinician
     assert change.reason == "Confirmed readiness"
     assert change.created_at is not None
@@ -277,14 +277,14 @@ def test_move_to_processing_is_allowed_when_the_gate_is_open(plan, clinician, co
 
 def test_every_phase_change_is_recorded_with_who_when_and_why(plan, clinician, director, confirmed):
     phase_change(plan=plan, to_phase=Phase.PROCESSING, reason="Ready and confirmed", by=clinician)
-    phase_change(plan=plan, to_phase=Phase.STABILISATION, reason="Anniversary stress", by=director)
+    phase_change(plan=plan, to_phase=Phase.STABILIZATION, reason="Anniversary stress", by=director)
     changes = list(PhaseChange.objects.filter(plan=plan).order_by("created_at"))
     assert [(c.from_phase, c.to_phase, c.created_by, c.reason) for c in changes] == [
-        (Phase.STABILISATION, Phase.PROCESSING, clinician, "Ready and confirmed"),
-        (Phase.PROCESSING, Phase.STABILISATION, director, "Anniversary stress"),
+        (Phase.STABILIZATION, Phase.PROCESSING, clinician, "Ready and confirmed"),
+        (Phase.PROCESSING, Phase.STABILIZATION, director, "Anniversary stress"),
     ]
     assert all(c.created_at <= timezone.now() for c in changes)
-    assert _reload(plan).phase == Phase.STABILISATION
+    assert _reload(plan).phase == Phase.STABILIZATION
 
 
 def test_phase_changes_on_an_active_signed_plan(episode, clinician, confirmed):
@@ -395,7 +395,7 @@ def test_panel_uses_a_fixed_number_of_queries(plan, clinician, director, confirm
 
     before = count()
     phase_change(plan=plan, to_phase=Phase.PROCESSING, reason="a", by=clinician)
-    phase_change(plan=plan, to_phase=Phase.STABILISATION, reason="b", by=clinician)
+    phase_change(plan=plan, to_phase=Phase.STABILIZATION, reason="b", by=clinician)
     assert count() == before
 
 

@@ -422,7 +422,7 @@ def plan_start(*, episode: Episode, by: User) -> TreatmentPlan:
         program_id=episode.program_id,
         version=version,
         previous=active,
-        phase=active.phase if active else Phase.STABILISATION,
+        phase=active.phase if active else Phase.STABILIZATION,
         created_by=by,
         **(_details_from(active) if active else intake_details(episode)),
     )
