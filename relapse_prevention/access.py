@@ -43,11 +43,10 @@ def get_rp_plan_client_for(user: Any, client_id: UUID, capability: str) -> Any:
 
 def get_rp_plan_part_for(user: Any, section: Any, part_id: UUID, capability: str) -> Any:
     """A part of a relapse prevention plan in the user's programs (404 elsewhere)."""
-    from iop.accounts import permissions as perms
-
     parts = section.model._default_manager.select_related("plan__program", "plan__client")
     return get_object_or_404(
-        parts.filter(plan__program_id__in=perms.program_ids_with(user, capability)), pk=part_id
+        parts.filter(plan__program_id__in=permissions.program_ids_with(user, capability)),
+        pk=part_id,
     )
 
 

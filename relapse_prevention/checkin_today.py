@@ -18,7 +18,7 @@ from relapse_prevention.checkin_trend import baselines_for, figure, latest_for, 
 from scheduling.today_panels import TodayPanel, register_today_panel
 
 # Directors oversee the program: they see every client's rise, not only their own caseload.
-PROGRAM_WIDE = permissions.VIEW_CENSUS
+PROGRAM_WIDE = permissions.OVERSEE_CASELOADS
 
 
 def _episodes(user: Any, programs: list[Any]) -> list[Episode]:

@@ -17,9 +17,9 @@ from iop.accounts import permissions
 from iop.clients.models import Client, Episode
 from scheduling.today_panels import TodayPanel, register_today_panel
 
-# Directors see the high-risk dates of every client in their program, as they are told of
-# every safety alert there.
-PROGRAM_WIDE = permissions.OVERSEE_SAFETY_ALERTS
+# Directors see the high-risk dates of every client in their program, as every other
+# program-wide list on Today (one capability for them all).
+PROGRAM_WIDE = permissions.OVERSEE_CASELOADS
 
 
 @dataclass

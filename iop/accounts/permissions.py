@@ -22,6 +22,7 @@ EDIT_INTAKE = "edit_intake"  # referrals, assessments, consents, admission
 ADMINISTER_INSTRUMENTS = "administer_instruments"  # PHQ-9 and the rest, any time in the episode
 ACKNOWLEDGE_SAFETY_ALERT = "acknowledge_safety_alert"  # risk assessment + safety plan decision
 OVERSEE_SAFETY_ALERTS = "oversee_safety_alerts"  # told of every safety alert in the program
+OVERSEE_CASELOADS = "oversee_caseloads"  # Today's client lists cover the program, not a caseload
 CHART_SESSIONS = "chart_sessions"
 LEAD_SESSIONS = "lead_sessions"  # be named the staff member who runs a session
 CARRY_CASELOAD = "carry_caseload"  # be a client's primary clinician
@@ -126,6 +127,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             ADMINISTER_INSTRUMENTS,
             ACKNOWLEDGE_SAFETY_ALERT,
             OVERSEE_SAFETY_ALERTS,
+            OVERSEE_CASELOADS,
             VIEW_CENSUS,
             EDIT_PLANS,
             CONFIRM_READINESS,
