@@ -3,3 +3,11 @@ from django.apps import AppConfig
 
 class FamilyConfig(AppConfig):
     name = "family"
+
+    def ready(self) -> None:
+        from family.services.people import HOLD_PREFIX, hold_check
+        from iop.notifications.holds import register_hold_check
+
+        # The outbox asks again at sending: a person marked do not contact since a message
+        # was queued, or whose consent lapsed, is not sent it.
+        register_hold_check(HOLD_PREFIX, hold_check)

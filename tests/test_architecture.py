@@ -81,7 +81,7 @@ def test_the_contract_names_every_app_of_the_project() -> None:
         ("treatment_plans.models", "groups.models"),
         ("intake.models", "treatment_plans.models"),
         ("scheduling.models", "family.models"),  # family sits above scheduling
-        ("family.models", "relapse_prevention.models"),  # and beside relapse prevention
+        ("relapse_prevention.models", "family.models"),  # and above relapse prevention
         ("iop.dashboard.views", "intake.services.alerts"),  # the kernel, through registries
         ("iop.reports.clinical.content", "scheduling.models"),  # reports too
         ("iop.reports.clinical.disclosure", "intake.models"),

@@ -55,6 +55,8 @@ EDIT_COURT_ORDERS = "edit_court_orders"  # the court order: case, officer, treat
 WRITE_REPORTS = "write_reports"  # draft, edit and sign compliance, progress, discharge reports
 DISCLOSE_REPORTS = "disclose_reports"  # release a signed report to a consented recipient
 VIEW_DISCLOSURES = "view_disclosures"  # the accounting of disclosures (42 CFR 2.25)
+VIEW_FAMILY = "view_family"  # a client's people, their contact details and consent state
+EDIT_FAMILY = "edit_family"  # add and link people, contact details, do not contact
 OVERSEE_REPORTS = "oversee_reports"  # scheduled reports overdue for signature, program-wide
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
@@ -70,6 +72,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             RECORD_REPORTED_MEDICATIONS,
             EDIT_COURT_ORDERS,
             VIEW_DISCLOSURES,
+            VIEW_FAMILY,
+            EDIT_FAMILY,
         }
     ),
     Role.CLINICIAN: frozenset(
@@ -94,6 +98,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             WRITE_REPORTS,
             DISCLOSE_REPORTS,
             VIEW_DISCLOSURES,
+            VIEW_FAMILY,
+            EDIT_FAMILY,
         }
     ),
     Role.PRESCRIBER: frozenset(
@@ -114,6 +120,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             VIEW_DRUG_SCREENS,
             RECORD_DRUG_SCREENS,
             WRITE_REPORTS,
+            VIEW_FAMILY,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -152,6 +159,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             DISCLOSE_REPORTS,
             VIEW_DISCLOSURES,
             OVERSEE_REPORTS,
+            VIEW_FAMILY,
+            EDIT_FAMILY,
         }
     ),
     # External: sees only reports disclosed to them under an active consent.

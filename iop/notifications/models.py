@@ -18,6 +18,9 @@ class OutboxStatus(models.TextChoices):
     SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
+    # Not sent, and never will be: the recipient may no longer be contacted (e.g. a family
+    # member the client marked "do not contact" after the reminder was queued).
+    WITHHELD = "withheld", "Withheld"
 
 
 class OutboxQuerySet(models.QuerySet["OutboxMessage"]):
@@ -34,6 +37,9 @@ class OutboxMessage(TimeStampedModel):
     body = models.TextField()
     # One reminder per purpose: enqueueing the same key twice is a no-op.
     dedupe_key = models.CharField(max_length=200, unique=True)
+    # Who the message is to, for the checks made again when it is sent (iop.notifications.
+    # holds): e.g. "family-person:<link id>". Empty for messages no one can withhold.
+    hold_key = models.CharField(max_length=80, blank=True, default="", db_default="")
     send_after = models.DateTimeField(default=timezone.now)
     status = models.CharField(
         max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
@@ -46,7 +52,10 @@ class OutboxMessage(TimeStampedModel):
 
     class Meta:
         ordering = ["send_after"]
-        indexes = [models.Index(fields=["status", "send_after"])]
+        indexes = [
+            models.Index(fields=["status", "send_after"]),
+            models.Index(fields=["hold_key"], condition=~models.Q(hold_key=""), name="outbox_held"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} to {self.recipient} ({self.get_status_display()})"

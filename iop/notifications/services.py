@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from iop.notifications.holds import hold_reason
 from iop.notifications.models import Channel, OutboxMessage, OutboxStatus
 from iop.notifications.sms import get_sms_backend
 
@@ -24,8 +25,11 @@ def outbox_enqueue(
     body: str,
     dedupe_key: str,
     send_after: datetime.datetime | None = None,
+    hold_key: str = "",
 ) -> OutboxMessage | None:
-    """Queue a message once per dedupe key; sends after the surrounding transaction commits."""
+    """Queue a message once per dedupe key; sends after the surrounding transaction commits.
+
+    ``hold_key`` names the recipient for the checks made again at sending (holds.py)."""
     message, created = OutboxMessage.objects.get_or_create(
         dedupe_key=dedupe_key,
         defaults={
@@ -34,6 +38,7 @@ def outbox_enqueue(
             "subject": subject,
             "body": body,
             "send_after": send_after or timezone.now(),
+            "hold_key": hold_key,
         },
     )
     if not created:
@@ -72,10 +77,24 @@ def _deliver(message: OutboxMessage) -> None:
         get_sms_backend().send(to=message.recipient, body=message.body)
 
 
+def outbox_withhold(*, hold_key: str, reason: str) -> int:
+    """Withhold every message to this recipient not yet sent; returns how many."""
+    return OutboxMessage.objects.filter(
+        hold_key=hold_key, status__in=[OutboxStatus.PENDING, OutboxStatus.FAILED]
+    ).update(status=OutboxStatus.WITHHELD, last_error=reason[:2000], updated_at=timezone.now())
+
+
 def outbox_send_one(*, message_id: UUID | str) -> bool:
     """Send one message at most once. Returns True when this call sent it."""
     message = _claim(message_id)
     if message is None:
+        return False
+    # Asked again at sending: the recipient may have been marked do-not-contact since.
+    reason = hold_reason(message.hold_key)
+    if reason:
+        message.status = OutboxStatus.WITHHELD
+        message.last_error = reason[:2000]
+        message.save(update_fields=["status", "last_error", "updated_at"])
         return False
     try:
         _deliver(message)

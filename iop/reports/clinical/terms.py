@@ -16,6 +16,11 @@ class ConsentInformation(models.TextChoices):
     PLAN_SUMMARY = "plan_summary", "Treatment plan summary"
     PROGRESS_SUMMARY = "progress_summary", "Progress summary"
     DISCHARGE_STATUS = "discharge_status", "Discharge status"
+    # What a family member may be told (family/): invitations and reminders name only a
+    # time; the family aftercare plan and the warning signs are printed for them.
+    APPOINTMENTS = "appointments", "Appointment times (invitations and reminders)"
+    AFTERCARE_PLAN = "aftercare_plan", "Family aftercare plan"
+    WARNING_SIGNS = "warning_signs", "Warning signs and what to do"
 
 
 class ReportingFrequency(models.TextChoices):

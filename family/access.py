@@ -1,0 +1,43 @@
+"""Who may see and change a client's people: one fetch-and-check helper per protected object.
+
+Used by the family views and services alike. A link, person or record outside the user's
+programs (for the capability asked) is a 404; a capability the user lacks everywhere is a
+403 (the view decorators).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.shortcuts import get_object_or_404
+
+from family.consents import with_consents
+from family.models import ClientPerson
+from iop.accounts import permissions
+from iop.clients.models import Client
+
+
+def get_family_client_for(user: Any, client_id: UUID, capability: str) -> Client:
+    """The client whose people are asked for, with the chart header: 404 elsewhere."""
+    from iop.clients.access import get_client_for
+
+    return get_client_for(user, client_id, capability, chart_header=True)
+
+
+def get_client_person_for(user: Any, link_id: UUID, capability: str) -> ClientPerson:
+    """One of a client's people, with its consents, in the user's programs (404 elsewhere)."""
+    links = with_consents(
+        ClientPerson.objects.visible_to(user, capability).select_related(
+            "person", "client__program", "do_not_contact_recorded_by"
+        )
+    )
+    return get_object_or_404(links, pk=link_id)
+
+
+def check_can(user: Any, capability: str, client: Client) -> None:
+    """Services call this before a write: the actor must hold ``capability`` in the program."""
+    from django.core.exceptions import PermissionDenied
+
+    if not permissions.can(user, capability, client.program):
+        raise PermissionDenied("You cannot change this client's people.")

@@ -1,0 +1,9 @@
+from family.models.people import (
+    ClientPerson,
+    ContactChannel,
+    Person,
+    PersonConsent,
+    Relationship,
+)
+
+__all__ = ["ClientPerson", "ContactChannel", "Person", "PersonConsent", "Relationship"]
