@@ -117,11 +117,12 @@ INSTALLED_APPS = [
     "treatment_plans",
     "scheduling",
     "groups",
-    "family",
     # A kernel app listed here, after the apps whose demo data makes clients and visits, so
     # that seed_demo (which runs each app's demo in this order) finds them.
     "iop.medications",
     "relapse_prevention",
+    # After relapse_prevention: the family aftercare plans of the demo draw on its plans.
+    "family",
     # Reads the feature apps (compliance, progress and discharge reports): after them all.
     "iop.reports.clinical",
 ]
