@@ -33,6 +33,7 @@ urlpatterns = [
     path("groups/", include("groups.urls")),
     path("", include("iop.medications.urls")),
     path("", include("relapse_prevention.urls")),
+    path("", include("family.urls")),
     path("", include("iop.dashboard.urls")),
     path("", include("iop.reports.clinical.urls")),
 ]
