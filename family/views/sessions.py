@@ -24,7 +24,7 @@ from family.services.sessions import (
 )
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.accounts.models import Program
+from iop.accounts.models import Program, User
 from iop.audit.services import record_view_log
 from iop.clients.models import Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
@@ -40,13 +40,13 @@ class FamilySessionForm(forms.Form):
         label="Who is invited", widget=forms.CheckboxSelectMultiple, required=False
     )
     staff = forms.ModelChoiceField(
-        label="Clinician", queryset=None, empty_label="Choose who leads the session…"
+        label="Clinician", queryset=User.objects.none(), empty_label="Choose who leads the session…"
     )
     day = forms.DateField(label="Date", widget=DATE)
     starts_at = forms.TimeField(label="Starts at", widget=TIME)
     duration = forms.TypedChoiceField(label="Length", choices=DURATIONS, coerce=int, initial=50)
     room = forms.ModelChoiceField(
-        label="Room", queryset=None, required=False, empty_label="No room"
+        label="Room", queryset=Room.objects.none(), required=False, empty_label="No room"
     )
     telehealth_url = forms.URLField(
         label="Telehealth link",
@@ -59,7 +59,7 @@ class FamilySessionForm(forms.Form):
         self, data: Any = None, *, program: Program, invitable: list[Any], **kwargs: Any
     ) -> None:
         super().__init__(data, **kwargs)
-        self.fields["people"].choices = [
+        self.fields["people"].choices = [  # type: ignore[attr-defined]
             (str(link.pk), f"{link.person.full_name} ({link.relationship_label})")
             for link in invitable
         ]
@@ -121,7 +121,7 @@ def family_session_book_view(request: AuthedRequest, client_id: UUID) -> HttpRes
 def guest_attendance(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = get_family_session_for(request.user, session_id, permissions.CHART_SESSIONS)
     prefix = "guest-"
-    marks = {k[len(prefix) :]: v for k, v in request.POST.items() if k.startswith(prefix)}
+    marks = {k[len(prefix) :]: str(v) for k, v in request.POST.items() if k.startswith(prefix)}
     try:
         family_attendance_record(session=session, marks=marks, actor=request.user)
     except ValidationError as error:
