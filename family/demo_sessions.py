@@ -42,7 +42,8 @@ FOCUS = [
 
 
 def _weekdays_back(today: datetime.date, count: int) -> list[datetime.date]:
-    days, day = [], today - datetime.timedelta(days=3)
+    days: list[datetime.date] = []
+    day = today - datetime.timedelta(days=3)
     while len(days) < count:
         if day.isoweekday() <= 5:
             days.append(day)
@@ -104,7 +105,7 @@ def _chart(session: Session, episode: Episode, lead: Any, focus: list[str]) -> N
         )
         guests = list(FamilySessionGuest.objects.filter(session=session))
         # The first person came; a second, when invited, could not make it.
-        marks = {
+        marks: dict[Any, str] = {
             g.pk: GuestAttendance.ATTENDED if i == 0 else GuestAttendance.ABSENT
             for i, g in enumerate(guests)
         }

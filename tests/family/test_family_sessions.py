@@ -386,8 +386,8 @@ def test_booking_page_lists_who_may_be_invited_and_why_not_the_others(
     url = reverse("family:family_session_book", args=[fam["episode"].client_id])
     with at(program, BEFORE, 12), django_assert_max_num_queries(40):
         page = http.get(url).content.decode()
-    assert 'value="%s"' % fam["links"]["mother"].pk in page
-    assert 'value="%s"' % fam["links"]["dnc"].pk not in page
+    assert f'value="{fam["links"]["mother"].pk}"' in page
+    assert f'value="{fam["links"]["dnc"].pk}"' not in page
     assert "Dario Ferreira is marked do not contact" in page
     assert "No consent on file for Nuno Ferreira" in page
     assert "No message goes to Lidia Ferreira" in page
