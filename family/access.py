@@ -41,3 +41,16 @@ def check_can(user: Any, capability: str, client: Client) -> None:
 
     if not permissions.can(user, capability, client.program):
         raise PermissionDenied("You cannot change this client's people.")
+
+
+def get_family_session_for(user: Any, session_id: UUID, capability: str) -> Any:
+    """A family session (scheduling's, kind "family") in the user's programs: 404 elsewhere."""
+    from scheduling.access import get_session_for
+    from scheduling.models import SessionKind
+
+    session = get_session_for(user, session_id, capability)
+    if session.kind != SessionKind.FAMILY:
+        from django.http import Http404
+
+        raise Http404("Not a family session.")
+    return session

@@ -5,9 +5,13 @@ class FamilyConfig(AppConfig):
     name = "family"
 
     def ready(self) -> None:
+        from family import session_attendance, session_chart, session_notes
         from family.services.people import HOLD_PREFIX, hold_check
         from iop.notifications.holds import register_hold_check
 
         # The outbox asks again at sending: a person marked do not contact since a message
         # was queued, or whose consent lapsed, is not sent it.
         register_hold_check(HOLD_PREFIX, hold_check)
+        session_attendance.register()
+        session_chart.register()
+        session_notes.register()

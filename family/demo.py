@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from family.demo_people import seed_people
+from family.demo_sessions import seed_sessions
 
 
 def seed(context: dict[str, Any]) -> None:
     # The clients' people first: most clients have some, some without consent, one marked
     # do not contact; every later part draws on them.
     seed_people(context)
+    # Family sessions with the people whose consent covers appointment times.
+    seed_sessions(context)

@@ -2,6 +2,8 @@
 
 from django.urls import URLPattern
 
+from family.views import sessions
+
 app_name = "family"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [*sessions.urlpatterns]

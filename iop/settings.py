@@ -403,6 +403,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "scheduling.tasks.level_change_candidates_evaluate",
         "schedule": 3600.0,
     },
+    # Reminders to the people invited to family sessions: the clients' timing and quiet hours.
+    "family-session-reminders": {
+        "task": "family.tasks.family_reminders_send",
+        "schedule": 900.0,
+    },
     "scheduling-unsigned-note-reminders": {
         "task": "scheduling.tasks.note_reminders_send",
         "schedule": 3600.0,

@@ -182,6 +182,9 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "scheduling:walk_in_add": everyone(405),  # POST only (those who chart)
     "scheduling:week": only(CLIENT_READERS),
     "scheduling:session": only(CLIENT_READERS),
+    # family sessions: booking (BOOK_SESSIONS), who of the client's people came (POST only)
+    "family:family_session_book": only(CLIENT_READERS),
+    "family:guest_attendance": everyone(405),
     # The sample session is the clinician's own group and has been held already.
     "scheduling:session_move": only({Role.CLINICIAN, Role.DIRECTOR}),
     "scheduling:session_cancel": only({Role.CLINICIAN, Role.DIRECTOR}),

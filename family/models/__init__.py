@@ -5,5 +5,21 @@ from family.models.people import (
     PersonConsent,
     Relationship,
 )
+from family.models.sessions import (
+    FamilyFocus,
+    FamilyNoteDetail,
+    FamilySessionGuest,
+    GuestAttendance,
+)
 
-__all__ = ["ClientPerson", "ContactChannel", "Person", "PersonConsent", "Relationship"]
+__all__ = [
+    "ClientPerson",
+    "ContactChannel",
+    "FamilyFocus",
+    "FamilyNoteDetail",
+    "FamilySessionGuest",
+    "GuestAttendance",
+    "Person",
+    "PersonConsent",
+    "Relationship",
+]

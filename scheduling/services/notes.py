@@ -48,6 +48,7 @@ from scheduling.models import (
     SessionKind,
     SessionStaff,
 )
+from scheduling.note_parts import note_parts
 from scheduling.services.note_processing import (
     PROCESSING_COLUMNS,
     NoteProcessing,
@@ -289,10 +290,13 @@ def note_save(
     revision: int,
     visit: NoteVisit | None = None,
     processing: NoteProcessing | None = None,
+    parts: dict[str, dict[str, Any]] | None = None,
 ) -> ProgressNote:
     """An individual, family or medication-management note in the program's format, with its
     visit facts (``visit``) and trauma processing measures (``processing``, individual notes
-    only); each left as it was when not given. Every problem of both is raised at once."""
+    only); each left as it was when not given. Every problem of both is raised at once.
+    ``parts`` holds the cleaned fields of each registered note part (scheduling.note_parts),
+    by part key; a part refusing its fields refuses the whole save."""
     session = Session.objects.select_related("program").get(pk=session.pk)
     _require_charter(actor, session.program)
     if session.kind == SessionKind.GROUP:
@@ -311,7 +315,7 @@ def note_save(
     existing = ProgressNote.objects.filter(session=session, client=attendee.client).first()
     note_format = existing.format if existing else session.program.note_format
     visit_columns, processing_columns = _checked_extras(session, attendee, visit, processing)
-    return _write_note(
+    note = _write_note(
         session=session,
         episode=attendee.episode,
         client=attendee.client,
@@ -323,6 +327,10 @@ def note_save(
         visit=visit_columns,
         processing=processing_columns,
     )
+    for part in note_parts(session.kind):
+        if parts is not None and part.key in parts:
+            part.save(note, parts[part.key], actor)
+    return note
 
 
 def _checked_extras(
@@ -388,6 +396,8 @@ def note_text(
         )
     lines += visit_lines(note)
     lines += processing_lines(note)
+    for part in note_parts(note.kind):
+        lines += part.lines(note)
     shared = note.group_note
     if shared is not None:
         lines += [
@@ -465,6 +475,9 @@ def _sign_one(
             f"The stop time on {note.client.display_name}'s note is still ahead: give the time "
             "the session ended, then sign."
         )
+    for part in note_parts(note.kind):
+        if refusal := part.sign_refusal(note):
+            raise ValidationError(refusal)
     if warnings:
         raise ValidationError(held_reason(note, warnings))
     if note.kind == SessionKind.GROUP and note.group_note is None:

@@ -47,6 +47,7 @@ from scheduling.models import (
     SessionKind,
     WarningConfirmation,
 )
+from scheduling.note_parts import note_parts
 from scheduling.services import notes as services
 from scheduling.services.note_processing import (
     NoteProcessing,
@@ -184,9 +185,12 @@ class NoteForm(forms.Form):
         objectives: list[PlanObjective],
         service_codes: list[ServiceCode] | None = None,
         modalities: list[tuple[str, str]] | None = None,
+        part_fields: dict[str, dict[str, forms.Field]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # Fields of the parts registered for this kind of session (scheduling.note_parts).
+        self.part_names = {key: list(fields) for key, fields in (part_fields or {}).items()}
         for key, label, prompt in FORMAT_SECTIONS[note_format]:
             self.fields[key] = forms.CharField(
                 label=label,
@@ -207,6 +211,17 @@ class NoteForm(forms.Form):
         self.has_processing = bool(modalities)
         if modalities:
             self.fields.update(_processing_fields(modalities))
+        for fields in (part_fields or {}).values():
+            self.fields.update(fields)
+
+    def parts(self) -> dict[str, dict[str, Any]]:
+        return {
+            key: {name: self.cleaned_data.get(name) for name in names}
+            for key, names in self.part_names.items()
+        }
+
+    def part_field_list(self, key: str) -> list[forms.BoundField]:
+        return [self[name] for name in self.part_names.get(key, [])]
 
     def processing(self) -> NoteProcessing | None:
         if not self.has_processing:
@@ -387,13 +402,18 @@ def note_write(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
     note_format = note.format if note else session.program.note_format
     codes = ServiceCode.objects.for_note(program_id=session.program_id, kind=session.kind)
     individual = session.kind == SessionKind.INDIVIDUAL
+    parts = note_parts(session.kind)
+    initial = _note_initial(note, session)
+    for part in parts:
+        initial.update(part.initial(note, session))
     form = NoteForm(
         posted(request),
         note_format=note_format,
         objectives=objectives,
         service_codes=list(codes),
         modalities=processing_modalities(attendee.episode_id) if individual else None,
-        initial=_note_initial(note, session),
+        part_fields={part.key: part.fields(note, session) for part in parts},
+        initial=initial,
     )
     if request.method == "POST" and _autosaving(request):
         return _note_autosave(request, attendee, note, form)
@@ -423,6 +443,7 @@ def _note_save(request: AuthedRequest, attendee: SessionAttendee, form: NoteForm
         revision=form.cleaned_data["revision"],
         visit=form.visit(),
         processing=form.processing(),
+        parts=form.parts(),
     )
 
 
@@ -466,6 +487,10 @@ def _note_form_page(
         "format_label": NoteFormat(note_format).label,
         "refusal": refusal,
         "saved_now": saved_now,
+        "note_parts": [
+            (part, form.part_field_list(part.key), part.context(note, session))
+            for part in note_parts(session.kind)
+        ],
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "scheduling/notes/note_form.html", context, status=status)
@@ -518,6 +543,9 @@ def _detail_page(
         else [],
         "visit_lines": visit_lines(note),
         "processing_lines": processing_lines(note),
+        "part_lines": []
+        if note.is_signed
+        else [line for part in note_parts(note.kind) for line in part.lines(note)],
         "sign_refusal": sign_refusal,
         "edit_refusal": None if note.is_signed else note_edit_refusal(request.user, note),
         "sign_form": None if note.is_signed or sign_refusal else _sign_form(note),
