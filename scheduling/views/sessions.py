@@ -29,6 +29,7 @@ from scheduling.attendee_extras import attendee_extras
 from scheduling.medication_visit import medication_visit_context
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import session_cancel, session_move
+from scheduling.session_links import session_links
 from scheduling.views.forms import (
     AttendanceForm,
     SessionCancelForm,
@@ -102,6 +103,7 @@ def session_context(
         "filled": filled,
         "walk_in_form": walk_in_form,
         "attendee_extras": attendee_extras(request.user, session, expected),
+        "session_links": session_links(request.user, session),
         **medication_visit_context(request.user, session, expected),
     }
 
