@@ -5,9 +5,14 @@ class FamilyConfig(AppConfig):
     name = "family"
 
     def ready(self) -> None:
+        from family import group_chart, group_links
         from family.services.people import HOLD_PREFIX, hold_check
         from iop.notifications.holds import register_hold_check
 
         # The outbox asks again at sending: a person marked do not contact since a message
         # was queued, or whose consent lapsed, is not sent it.
         register_hold_check(HOLD_PREFIX, hold_check)
+        # The multi-family group: the client chart's section, and links from the group and
+        # session pages of groups and scheduling.
+        group_chart.register()
+        group_links.register()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from family.demo_group import seed_group
 from family.demo_people import seed_people
 
 
@@ -11,3 +12,5 @@ def seed(context: dict[str, Any]) -> None:
     # The clients' people first: most clients have some, some without consent, one marked
     # do not contact; every later part draws on them.
     seed_people(context)
+    # The multi-family group: its roster is drawn from those people (consent to appointments).
+    seed_group(context)

@@ -2,6 +2,8 @@
 
 from django.urls import URLPattern
 
+from family.views import groups
+
 app_name = "family"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [*groups.urlpatterns]

@@ -1,3 +1,4 @@
+from family.models.groups import FamilyAttendance, FamilyGroupAttendance, FamilyGroupMember
 from family.models.people import (
     ClientPerson,
     ContactChannel,
@@ -6,4 +7,13 @@ from family.models.people import (
     Relationship,
 )
 
-__all__ = ["ClientPerson", "ContactChannel", "Person", "PersonConsent", "Relationship"]
+__all__ = [
+    "ClientPerson",
+    "ContactChannel",
+    "FamilyAttendance",
+    "FamilyGroupAttendance",
+    "FamilyGroupMember",
+    "Person",
+    "PersonConsent",
+    "Relationship",
+]
