@@ -436,3 +436,56 @@ def test_pages_cost_the_same_queries_with_many_members(group, program, staff, lo
     many = [_queries(http, url) for url in urls]
     assert many == few
     assert _queries(http, reverse("clients:chart", args=[chart_client.pk])) == chart_few
+
+
+def test_the_reminder_sweep_is_a_beat_task(group, two_families, staff):
+    from django.conf import settings
+
+    from family.tasks import family_group_reminders_send
+    from iop.celery import app
+
+    name = "family.tasks.family_group_reminders_send"
+    assert family_group_reminders_send.name == name
+    assert name in {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert name in app.tasks
+
+
+def test_reminders_skip_quiet_hours_and_a_person_on_two_rosters_gets_one(
+    group, two_families, client_b, staff
+):
+    from family.services.people import client_person_add
+
+    a1, _, _ = two_families
+    second = client_person_add(
+        client=client_b,
+        actor=staff[Role.INTAKE],
+        person=a1.person,
+        link_details={"relationship": "other_relative"},
+    )
+    from family.services.consents import family_consent_draft
+    from intake.services.consents import consent_shown_hash, consent_sign
+
+    consent = family_consent_draft(
+        link=second,
+        actor=staff[Role.INTAKE],
+        information=[ConsentInformation.APPOINTMENTS],
+        purpose="Appointment times.",
+        expires_on=datetime.date.today() + datetime.timedelta(days=200),
+    )
+    consent_sign(
+        consent=consent,
+        typed_name=client_b.legal_name,
+        relationship="client",
+        witness=staff[Role.INTAKE],
+        ip_address=None,
+        shown_sha256=consent_shown_hash(consent),
+    )
+    join(group, second, staff)
+    session, now = _evening_session(group)
+    program = group.program
+    quiet = program.at(program.local_date(now), program.quiet_hours_start) + datetime.timedelta(
+        minutes=10
+    )
+    assert family_group_reminders_enqueue(now=quiet) == 0
+    assert family_group_reminders_enqueue(now=now) == 3  # Marisol once, Teodor, Quentin
+    assert OutboxMessage.objects.filter(recipient="marisol.ashgrove@example.com").count() == 1
