@@ -27,6 +27,7 @@ def group_links(group: Any, user: Any) -> list[Any]:
             reverse("family:group", args=[group.pk]),
             "Its members are the clients’ family members, not clients: the roster, their "
             "consent to invitations, and who came to each session.",
+            replaces_roster=True,
         )
     ]
 
@@ -41,7 +42,9 @@ def session_links(user: Any, session: Any) -> list[Any]:
         SessionLink(
             "Family attendance",
             reverse("family:group_attendance", args=[session.pk]),
-            "Family members attend this group; their attendance is recorded on its own page.",
+            "Family members attend this group, not clients: their attendance is recorded "
+            "on its own page, one row per person and client.",
+            replaces_attendance=True,
         )
     ]
 

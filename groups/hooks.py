@@ -64,6 +64,9 @@ class PageLink:
     label: str
     url: str
     note: str = ""
+    # The group's members are kept by that app (e.g. a multi-family group's roster of
+    # family members): the page then leaves out its own client roster and waitlist.
+    replaces_roster: bool = False
 
 
 # (group, user) -> links to show on that group's page; [] for groups the provider ignores.

@@ -75,6 +75,7 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
     can_manage = permissions.can(request.user, MANAGE, group.program)
     members = [e for e in roster if e.status == "member"]
     safety_attach(e.episode.client for e in roster)
+    links = group_page_links(group, request.user)
     return {
         "group": group,
         "members": members,
@@ -86,7 +87,8 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
         # Sessions are scheduling's: it provides "upcoming" (groups/hooks.py).
         **group_page_context(group),
         # Apps above groups may link their own pages about this group (groups/hooks.py).
-        "page_links": group_page_links(group, request.user),
+        "page_links": links,
+        "roster_elsewhere": any(link.replaces_roster for link in links),
         "can_manage": can_manage,
         "add_form": RosterAddForm(group=group) if can_manage and not group.is_open else None,
         "room_left": max(group.capacity - len(members), 0),

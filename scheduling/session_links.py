@@ -21,6 +21,9 @@ class SessionLink:
     label: str
     url: str
     note: str = ""
+    # The session's attendance is that app's (e.g. family members, not clients): the page
+    # then shows this link in place of the client attendance list and walk-in form.
+    replaces_attendance: bool = False
 
 
 _providers: dict[str, Callable[[Any, Session], list[SessionLink]]] = {}

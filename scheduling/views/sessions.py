@@ -86,6 +86,7 @@ def session_context(
     if walk_in_form is None and open_for_attendance and session.kind == SessionKind.GROUP:
         walk_in_form = WalkInForm(episodes=walk_in_episodes(session, expected))
     staff = SessionStaff.objects.filter(session=session).select_related("user")
+    links = session_links(request.user, session)
     return {
         "session": session,
         "program": session.program,
@@ -103,7 +104,8 @@ def session_context(
         "filled": filled,
         "walk_in_form": walk_in_form,
         "attendee_extras": attendee_extras(request.user, session, expected),
-        "session_links": session_links(request.user, session),
+        "session_links": links,
+        "attendance_elsewhere": any(link.replaces_attendance for link in links),
         **medication_visit_context(request.user, session, expected),
     }
 

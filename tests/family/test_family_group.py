@@ -388,9 +388,13 @@ def test_the_group_and_session_pages_link_to_the_family_pages(group, staff, logi
     assert reverse("family:group", args=[group.pk]) in group_page
     session_page = http.get(reverse("scheduling:session", args=[session.pk])).content.decode()
     assert reverse("family:group_attendance", args=[session.pk]) in session_page
+    # Family members are not clients: no client roster, attendance list or walk-in form.
+    assert "Add a client who was not expected" not in session_page
+    assert "Expected clients" not in session_page
+    assert 'id="members-title"' not in group_page
     plain = group_session(GroupFactory(program=group.program))  # type: ignore[arg-type]
     other = http.get(reverse("scheduling:session", args=[plain.pk])).content.decode()
-    assert "Family attendance" not in other
+    assert "Family attendance" not in other and "Expected clients" in other
 
 
 # ---------------------------------------------------------------- query counts
