@@ -54,3 +54,55 @@ def get_family_session_for(user: Any, session_id: UUID, capability: str) -> Any:
 
         raise Http404("Not a family session.")
     return session
+# ---------------------------------------------------------------- the multi-family group
+
+
+def family_groups_visible(user: Any, capability: str) -> Any:
+    """Multi-family groups (the built-in family education kind) in the user's programs."""
+    from groups.kinds import MULTI_FAMILY_CODE
+    from groups.models import Group
+
+    return Group.objects.visible_to(user, capability).filter(
+        kind__code=MULTI_FAMILY_CODE, kind__program__isnull=True
+    )
+
+
+def get_family_group_for(user: Any, group_id: UUID, capability: str) -> Any:
+    """A multi-family group of the user's programs; any other group, or elsewhere: 404."""
+    groups = family_groups_visible(user, capability).select_related("program", "kind")
+    return get_object_or_404(groups, pk=group_id)
+
+
+def get_family_group_session_for(user: Any, session_id: UUID, capability: str) -> Any:
+    """A session of a multi-family group in the user's programs (404 otherwise)."""
+    from groups.kinds import MULTI_FAMILY_CODE
+    from scheduling.models import Session
+
+    sessions = (
+        Session.objects.visible_to(user, capability)
+        .filter(group__kind__code=MULTI_FAMILY_CODE, group__kind__program__isnull=True)
+        .select_related("program", "group", "room")
+    )
+    return get_object_or_404(sessions, pk=session_id)
+
+
+def get_family_group_member_for(user: Any, group: Any, member_id: UUID, capability: str) -> Any:
+    """One roster row of this group (the group already checked for the user)."""
+    from family.models import FamilyGroupMember
+
+    if not permissions.can(user, capability, group.program):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("You cannot change this group's roster.")
+    members = FamilyGroupMember.objects.filter(group=group).select_related(
+        "client_person__person", "client_person__client"
+    )
+    return get_object_or_404(members, pk=member_id)
+
+
+def check_can_in(user: Any, capability: str, program: Any, message: str) -> None:
+    """Services call this before a write about a program (not one client)."""
+    from django.core.exceptions import PermissionDenied
+
+    if not permissions.can(user, capability, program):
+        raise PermissionDenied(message)

@@ -6,6 +6,7 @@ class FamilyConfig(AppConfig):
 
     def ready(self) -> None:
         from family import session_attendance, session_chart, session_notes
+        from family import group_chart, group_links
         from family.services.people import HOLD_PREFIX, hold_check
         from iop.notifications.holds import register_hold_check
 
@@ -15,3 +16,7 @@ class FamilyConfig(AppConfig):
         session_attendance.register()
         session_chart.register()
         session_notes.register()
+        # The multi-family group: the client chart's section, and links from the group and
+        # session pages of groups and scheduling.
+        group_chart.register()
+        group_links.register()

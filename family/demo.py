@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from family.demo_group import seed_group
 from family.demo_people import seed_people
 from family.demo_sessions import seed_sessions
 
@@ -14,3 +15,5 @@ def seed(context: dict[str, Any]) -> None:
     seed_people(context)
     # Family sessions with the people whose consent covers appointment times.
     seed_sessions(context)
+    # The multi-family group: its roster is drawn from those people (consent to appointments).
+    seed_group(context)

@@ -2,8 +2,8 @@
 
 from django.urls import URLPattern
 
-from family.views import sessions
+from family.views import groups, sessions
 
 app_name = "family"
 
-urlpatterns: list[URLPattern] = [*sessions.urlpatterns]
+urlpatterns: list[URLPattern] = [*sessions.urlpatterns, *groups.urlpatterns]

@@ -54,3 +54,28 @@ def group_page_context(group: Group) -> dict[str, Any]:
     for provider in _page_context.values():
         context.update(provider(group))
     return context
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link the group page shows for an app above groups (e.g. the family app's roster
+    of a multi-family group), with a line saying what is there."""
+
+    label: str
+    url: str
+    note: str = ""
+    # The group's members are kept by that app (e.g. a multi-family group's roster of
+    # family members): the page then leaves out its own client roster and waitlist.
+    replaces_roster: bool = False
+
+
+# (group, user) -> links to show on that group's page; [] for groups the provider ignores.
+_page_links: dict[str, Callable[[Group, Any], list[PageLink]]] = {}
+
+
+def register_group_page_links(key: str, provider: Callable[[Group, Any], list[PageLink]]) -> None:
+    _page_links[key] = provider
+
+
+def group_page_links(group: Group, user: Any) -> list[PageLink]:
+    return [link for provider in _page_links.values() for link in provider(group, user)]

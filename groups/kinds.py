@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+MULTI_FAMILY_CODE = "family-education"
+MULTI_FAMILY_NAME = "Family education (multi-family group)"
+
 BUILT_IN_KINDS = [
     ("process", "Process group"),
     ("skills", "Skills group"),
     ("psychoeducation", "Psychoeducation"),
     ("relapse-prevention", "Relapse prevention"),
     ("trauma-focused", "Trauma-focused"),
-    ("family-education", "Family education"),
+    # Its roster is of the clients' people, not clients (the family app keeps it).
+    ("family-education", MULTI_FAMILY_NAME),
 ]
 
 

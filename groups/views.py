@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from groups.access import facilitator_choices, get_group_for
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
-from groups.hooks import group_page_context
+from groups.hooks import group_page_context, group_page_links
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
 from groups.services import group_save, roster_add, roster_remove
 from intake.services.alerts import safety_attach
@@ -75,6 +75,7 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
     can_manage = permissions.can(request.user, MANAGE, group.program)
     members = [e for e in roster if e.status == "member"]
     safety_attach(e.episode.client for e in roster)
+    links = group_page_links(group, request.user)
     return {
         "group": group,
         "members": members,
@@ -85,6 +86,9 @@ def _group_context(request: AuthedRequest, group: Group, **extra: Any) -> dict[s
         "topics": CurriculumTopic.objects.filter(group=group, active=True).order_by("position"),
         # Sessions are scheduling's: it provides "upcoming" (groups/hooks.py).
         **group_page_context(group),
+        # Apps above groups may link their own pages about this group (groups/hooks.py).
+        "page_links": links,
+        "roster_elsewhere": any(link.replaces_roster for link in links),
         "can_manage": can_manage,
         "add_form": RosterAddForm(group=group) if can_manage and not group.is_open else None,
         "room_left": max(group.capacity - len(members), 0),

@@ -408,6 +408,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "family.tasks.family_reminders_send",
         "schedule": 900.0,
     },
+    # Multi-family group sessions, to the people on its roster (consent and do not contact).
+    "family-group-reminders": {
+        "task": "family.tasks.family_group_reminders_send",
+        "schedule": 900.0,
+    },
     "scheduling-unsigned-note-reminders": {
         "task": "scheduling.tasks.note_reminders_send",
         "schedule": 3600.0,

@@ -27,6 +27,7 @@ from intake.services.assessments import assessment_start
 from intake.services.instruments import instrument_record
 from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
+from tests.family.group_helpers import family_group_samples
 from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
@@ -203,6 +204,11 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "groups:edit": only({Role.DIRECTOR}),
     "groups:roster_add": everyone(405),
     "groups:roster_remove": only({Role.DIRECTOR}),
+    # --- the multi-family group (family): those who see the clients' people; changes POST
+    "family:group": only(CLIENT_READERS),
+    "family:group_add": everyone(405),
+    "family:group_remove": everyone(405),
+    "family:group_attendance": only(CLIENT_READERS),
     # --- session notes (charting); saving and signing are POST-only
     "scheduling:session_notes": only(CHARTING),
     "scheduling:group_note_save": everyone(405),
@@ -472,6 +478,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **level_change_samples(client_record, staff),
         **safety_plan_samples(client_record.program, staff),
         **rp_plan_samples(client_record, staff),
+        **family_group_samples(client_record, staff),
     }
     return samples | plan_part_samples(samples, staff)
 

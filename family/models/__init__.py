@@ -1,3 +1,4 @@
+from family.models.groups import FamilyAttendance, FamilyGroupAttendance, FamilyGroupMember
 from family.models.people import (
     ClientPerson,
     ContactChannel,
@@ -19,6 +20,9 @@ __all__ = [
     "FamilyNoteDetail",
     "FamilySessionGuest",
     "GuestAttendance",
+    "FamilyAttendance",
+    "FamilyGroupAttendance",
+    "FamilyGroupMember",
     "Person",
     "PersonConsent",
     "Relationship",

@@ -29,6 +29,7 @@ from scheduling.attendee_extras import attendee_extras
 from scheduling.medication_visit import medication_visit_context
 from scheduling.models import Session, SessionAttendee, SessionKind, SessionStaff
 from scheduling.services.calendar import session_cancel, session_move
+from scheduling.session_links import session_links
 from scheduling.views.forms import (
     AttendanceForm,
     SessionCancelForm,
@@ -85,6 +86,7 @@ def session_context(
     if walk_in_form is None and open_for_attendance and session.kind == SessionKind.GROUP:
         walk_in_form = WalkInForm(episodes=walk_in_episodes(session, expected))
     staff = SessionStaff.objects.filter(session=session).select_related("user")
+    links = session_links(request.user, session)
     return {
         "session": session,
         "program": session.program,
@@ -102,6 +104,8 @@ def session_context(
         "filled": filled,
         "walk_in_form": walk_in_form,
         "attendee_extras": attendee_extras(request.user, session, expected),
+        "session_links": links,
+        "attendance_elsewhere": any(link.replaces_attendance for link in links),
         **medication_visit_context(request.user, session, expected),
     }
 
