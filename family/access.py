@@ -54,6 +54,8 @@ def get_family_session_for(user: Any, session_id: UUID, capability: str) -> Any:
 
         raise Http404("Not a family session.")
     return session
+
+
 # ---------------------------------------------------------------- the multi-family group
 
 

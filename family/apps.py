@@ -5,8 +5,13 @@ class FamilyConfig(AppConfig):
     name = "family"
 
     def ready(self) -> None:
-        from family import session_attendance, session_chart, session_notes
-        from family import group_chart, group_links
+        from family import (
+            group_chart,
+            group_links,
+            session_attendance,
+            session_chart,
+            session_notes,
+        )
         from family.services.people import HOLD_PREFIX, hold_check
         from iop.notifications.holds import register_hold_check
 
