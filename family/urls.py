@@ -2,6 +2,10 @@
 
 from django.urls import URLPattern
 
+from family.views import aftercare
+
 app_name = "family"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    *aftercare.urlpatterns,
+]

@@ -1,3 +1,14 @@
+from family.models.aftercare import (
+    REFERRAL_PLAIN,
+    FamilyAftercarePlan,
+    FamilyCopy,
+    FamilyFollowUp,
+    FamilyPlanStatus,
+    FamilyReferral,
+    FamilySupporter,
+    FamilyWarningSign,
+    ReferralKind,
+)
 from family.models.people import (
     ClientPerson,
     ContactChannel,
@@ -6,4 +17,19 @@ from family.models.people import (
     Relationship,
 )
 
-__all__ = ["ClientPerson", "ContactChannel", "Person", "PersonConsent", "Relationship"]
+__all__ = [
+    "REFERRAL_PLAIN",
+    "ClientPerson",
+    "ContactChannel",
+    "FamilyAftercarePlan",
+    "FamilyCopy",
+    "FamilyFollowUp",
+    "FamilyPlanStatus",
+    "FamilyReferral",
+    "FamilySupporter",
+    "FamilyWarningSign",
+    "Person",
+    "PersonConsent",
+    "ReferralKind",
+    "Relationship",
+]
