@@ -455,8 +455,10 @@ def copy_information(link: ClientPerson) -> list[str]:
     """What a copy for this person may hold now: [] when the plan itself is refused."""
     if refusal(link, PLAN_INFO) is not None:
         return []
-    state = sharing(link)
-    return [PLAN_INFO] + ([SIGN_AND_COPY] if state.covers(SIGN_AND_COPY) else [])
+    held: list[str] = [PLAN_INFO]
+    if sharing(link).covers(SIGN_AND_COPY):
+        held.append(SIGN_AND_COPY)
+    return held
 
 
 @transaction.atomic

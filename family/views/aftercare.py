@@ -72,6 +72,8 @@ def _context(request: AuthedRequest, client: Client, **given: Any) -> dict[str, 
     draft = view.draft
     on_plan = {s.client_person_id for s in draft.supporters.all()} if draft else set()
     choosable = [p for p in view.people if not p.do_not_contact and p.pk not in on_plan]
+    for supporter in plan.supporters.all() if plan else []:
+        supporter.consent_label = sharing(supporter.client_person).label  # type: ignore[attr-defined]
     context: dict[str, Any] = {
         "client": client,
         "view": view,
@@ -243,10 +245,12 @@ def follow_up_add(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 
 @require_POST
 @capability_required(AFTERCARE_WRITE)
-def row_remove(request: AuthedRequest, client_id: UUID, kind: str, row_id: UUID) -> HttpResponse:
+def row_remove(
+    request: AuthedRequest, client_id: UUID, row_kind: str, row_id: UUID
+) -> HttpResponse:
     client, draft = _write(request, client_id)
     try:
-        services.family_row_remove(plan=draft, by=request.user, kind=kind, row_id=row_id)
+        services.family_row_remove(plan=draft, by=request.user, kind=row_kind, row_id=row_id)
     except ValidationError as error:
         return _refused(request, client, error)
     return _saved(request, client, "Removed from the draft.")
@@ -335,7 +339,9 @@ urlpatterns: list[URLPattern] = [
     path(f"{BASE}signs/<uuid:row_id>/", sign_edit, name="aftercare_sign_edit"),
     path(f"{BASE}referrals/", referral_add, name="aftercare_referral_add"),
     path(f"{BASE}follow-ups/", follow_up_add, name="aftercare_follow_up_add"),
-    path(f"{BASE}rows/<str:kind>/<uuid:row_id>/remove/", row_remove, name="aftercare_row_remove"),
+    path(
+        f"{BASE}rows/<str:row_kind>/<uuid:row_id>/remove/", row_remove, name="aftercare_row_remove"
+    ),
     path(f"{BASE}sign/", aftercare_sign, name="aftercare_sign"),
     path(f"{BASE}copies/<uuid:link_id>/", copy_request, name="aftercare_copy_request"),
     path(COPIES, copy_status, name="aftercare_copy"),

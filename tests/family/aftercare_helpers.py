@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from pypdf import PdfReader
@@ -33,7 +34,7 @@ def person(
     staff: dict[str, Any],
     first: str = "Rosa",
     last: str = "Delgado",
-    information: list[str] | None = None,
+    information: Sequence[str] | None = None,
     signed: bool = True,
     relationship: str = "parent",
 ) -> ClientPerson:
@@ -129,10 +130,10 @@ def family_aftercare_samples(client_record: Any, staff: dict[str, Any]) -> dict[
     link = person(client_record, staff, first="Matrix", information=PLAN_AND_SIGNS)
     plan = sign_plan(draft_plan(client_record, staff, link), staff[Role.CLINICIAN])
     copy = services.family_copy_request(plan=plan, link=link, by=staff[Role.CLINICIAN])
-    report_render_one(report_id=copy.report_id)
+    report_render_one(report_id=str(copy.report_id))
     return {
         "family_report_id": str(copy.report_id),
         "link_id": str(link.pk),
         "row_id": str(plan.referrals.get().pk),
-        "kind": "referral",
+        "row_kind": "referral",
     }

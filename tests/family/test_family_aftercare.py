@@ -43,7 +43,7 @@ def url(name: str, *args) -> str:
 def copy_for(plan, link, by) -> tuple[FamilyCopy, str]:
     """Ask for a copy and render it the way the worker does; returns the PDF's text."""
     copy = services.family_copy_request(plan=plan, link=fresh(link), by=by)
-    assert report_render_one(report_id=copy.report_id)
+    assert report_render_one(report_id=str(copy.report_id))
     report = Report.objects.get(pk=copy.report_id)
     assert report.status == ReportStatus.READY
     return copy, pdf_text(report.path.read_bytes())
@@ -243,7 +243,7 @@ def test_a_revocation_before_rendering_wins(client_record, staff):
         revoked_on=consent.client.program.today(),
         note="Revoked",
     )
-    report_render_one(report_id=copy.report_id)
+    report_render_one(report_id=str(copy.report_id))
     report = Report.objects.get(pk=copy.report_id)
     assert report.status == ReportStatus.FAILED and not report.file_path
 
@@ -262,7 +262,7 @@ def test_a_copy_is_recorded_as_a_disclosure_and_its_pages_are_logged(
     assert copy.consent_id == link.consent_links.get().consent_id
     event = AuditEvent.objects.get(action=AuditAction.REPORT_DISCLOSED, object_id=copy.pk)
     assert "Rosa Delgado" in event.summary
-    report_render_one(report_id=copy.report_id)
+    report_render_one(report_id=str(copy.report_id))
     assert "Download PDF" in http.get(url("aftercare_copy", copy.report_id)).content.decode()
     download = http.get(url("aftercare_copy_download", copy.report_id))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
