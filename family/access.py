@@ -108,3 +108,38 @@ def check_can_in(user: Any, capability: str, program: Any, message: str) -> None
 
     if not permissions.can(user, capability, program):
         raise PermissionDenied(message)
+
+
+# ---------------------------------------------------------------- the family aftercare plan
+
+AFTERCARE_READ = permissions.VIEW_FAMILY
+AFTERCARE_WRITE = permissions.EDIT_PLANS
+NOT_AN_AFTERCARE_WRITER = (
+    "Only the program's clinicians and directors write the family aftercare plan."
+)
+
+
+def can_edit_family_aftercare(user: Any, client: Client) -> bool:
+    """Writing the plan is clinical planning (EDIT_PLANS); reading it needs VIEW_FAMILY too,
+    which the views ask first."""
+    return permissions.can(user, AFTERCARE_WRITE, client.program) and permissions.can(
+        user, AFTERCARE_READ, client.program
+    )
+
+
+def aftercare_write_check(user: Any, client: Client) -> None:
+    """The services' own check: a write by anyone else is refused, whoever calls them."""
+    from django.core.exceptions import PermissionDenied
+
+    if not can_edit_family_aftercare(user, client):
+        raise PermissionDenied(NOT_AN_AFTERCARE_WRITER)
+
+
+def get_family_copy_for(user: Any, report_id: UUID) -> Any:
+    """A family copy (by its report's id) of a client in the user's programs; 404 elsewhere."""
+    from family.models import FamilyCopy
+
+    copies = FamilyCopy.objects.visible_to(user, AFTERCARE_READ).select_related(
+        "report__client__program", "report__requested_by", "client", "client_person__person"
+    )
+    return get_object_or_404(copies, report_id=report_id)

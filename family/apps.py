@@ -6,6 +6,8 @@ class FamilyConfig(AppConfig):
 
     def ready(self) -> None:
         from family import (
+            discharge,
+            documents,
             group_chart,
             group_links,
             session_attendance,
@@ -13,6 +15,7 @@ class FamilyConfig(AppConfig):
             session_notes,
         )
         from family.services.people import HOLD_PREFIX, hold_check
+        from iop.clients.discharge_steps import register_discharge_step
         from iop.notifications.holds import register_hold_check
 
         # The outbox asks again at sending: a person marked do not contact since a message
@@ -25,3 +28,7 @@ class FamilyConfig(AppConfig):
         # session pages of groups and scheduling.
         group_chart.register()
         group_links.register()
+        # The family aftercare plan: its discharge step (after the plan's aftercare) and the
+        # family copy PDF.
+        register_discharge_step("family_aftercare", 35, discharge.family_aftercare_step)
+        documents.register()

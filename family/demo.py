@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from family.demo_aftercare import seed_aftercare
 from family.demo_group import seed_group
 from family.demo_people import seed_people
 from family.demo_sessions import seed_sessions
@@ -17,3 +18,5 @@ def seed(context: dict[str, Any]) -> None:
     seed_sessions(context)
     # The multi-family group: its roster is drawn from those people (consent to appointments).
     seed_group(context)
+    # The family aftercare plans: one signed for a client near discharge, one draft.
+    seed_aftercare(context)

@@ -2,8 +2,12 @@
 
 from django.urls import URLPattern
 
-from family.views import groups, sessions
+from family.views import aftercare, groups, sessions
 
 app_name = "family"
 
-urlpatterns: list[URLPattern] = [*sessions.urlpatterns, *groups.urlpatterns]
+urlpatterns: list[URLPattern] = [
+    *sessions.urlpatterns,
+    *groups.urlpatterns,
+    *aftercare.urlpatterns,
+]

@@ -27,6 +27,7 @@ from intake.services.assessments import assessment_start
 from intake.services.instruments import instrument_record
 from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
+from tests.family.aftercare_helpers import family_aftercare_samples
 from tests.family.group_helpers import family_group_samples
 from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
@@ -339,6 +340,21 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "relapse_prevention:plan_pdf_download": only(CHARTING),
     "relapse_prevention:processing_decision_create": only({Role.CLINICIAN, Role.DIRECTOR}),
     "relapse_prevention:processing_decision_confirm": everyone(405),
+    # --- the family aftercare plan (issue 16): read with the client's people, written by
+    # plan writers (POST only), the family copy's page and PDF
+    "family:aftercare": only(CLIENT_READERS),
+    "family:aftercare_start": everyone(405),
+    "family:aftercare_save": everyone(405),
+    "family:aftercare_supporter_add": everyone(405),
+    "family:aftercare_signs_refresh": everyone(405),
+    "family:aftercare_sign_edit": everyone(405),
+    "family:aftercare_referral_add": everyone(405),
+    "family:aftercare_follow_up_add": everyone(405),
+    "family:aftercare_row_remove": everyone(405),
+    "family:aftercare_sign": everyone(405),
+    "family:aftercare_copy_request": everyone(405),
+    "family:aftercare_copy": only(CLIENT_READERS),
+    "family:aftercare_copy_download": only(CLIENT_READERS),
     # --- court orders (intake, clinicians and directors edit; everyone on the chart reads)
     "intake:court_order_create": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "intake:court_order_edit": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
@@ -479,6 +495,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **safety_plan_samples(client_record.program, staff),
         **rp_plan_samples(client_record, staff),
         **family_group_samples(client_record, staff),
+        **family_aftercare_samples(client_record, staff),
     }
     return samples | plan_part_samples(samples, staff)
 

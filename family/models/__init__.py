@@ -1,3 +1,14 @@
+from family.models.aftercare import (
+    REFERRAL_PLAIN,
+    FamilyAftercarePlan,
+    FamilyCopy,
+    FamilyFollowUp,
+    FamilyPlanStatus,
+    FamilyReferral,
+    FamilySupporter,
+    FamilyWarningSign,
+    ReferralKind,
+)
 from family.models.groups import FamilyAttendance, FamilyGroupAttendance, FamilyGroupMember
 from family.models.people import (
     ClientPerson,
@@ -16,14 +27,23 @@ from family.models.sessions import (
 __all__ = [
     "ClientPerson",
     "ContactChannel",
-    "FamilyFocus",
-    "FamilyNoteDetail",
-    "FamilySessionGuest",
-    "GuestAttendance",
+    "FamilyAftercarePlan",
     "FamilyAttendance",
+    "FamilyCopy",
+    "FamilyFocus",
+    "FamilyFollowUp",
     "FamilyGroupAttendance",
     "FamilyGroupMember",
+    "FamilyNoteDetail",
+    "FamilyPlanStatus",
+    "FamilyReferral",
+    "FamilySessionGuest",
+    "FamilySupporter",
+    "FamilyWarningSign",
+    "GuestAttendance",
     "Person",
     "PersonConsent",
+    "REFERRAL_PLAIN",
+    "ReferralKind",
     "Relationship",
 ]
