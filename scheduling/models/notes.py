@@ -36,7 +36,7 @@ class NoteFormat(models.TextChoices):
 
 # Section keys renamed since notes were first signed (the British "behaviour"): a signed note
 # is locked and keeps the key it was signed under, so it is read under that key too. Unsigned
-# notes were moved to the new key (migration 0012).
+# notes were moved to the new key (scheduling migration 0012, since squashed).
 SIGNED_UNDER = {"behavior": "behaviour"}
 
 # The sections of each format, in order: (key, label, prompt shown under the field).

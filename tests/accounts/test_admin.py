@@ -158,20 +158,3 @@ def test_totp_secret_is_stored_encrypted(program):
     assert stored and all(secret not in row for row in stored)
     totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     assert totp.wrap().validate_code  # allauth reads it back through the adapter
-
-
-def test_data_migration_encrypts_secrets_stored_in_the_clear(program):
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from iop.accounts.mfa import fernet
-
-    user = member(Role.CLINICIAN, program)
-    Authenticator.objects.create(user=user, type="totp", data={"secret": "JBSWY3DPEHPK3PXP"})
-    migration = import_module("iop.accounts.migrations.0007_encrypt_mfa_secrets")
-    migration.encrypt_secrets(apps, None)
-    migration.encrypt_secrets(apps, None)  # twice: still one layer
-    stored = Authenticator.objects.get(user=user).data["secret"]
-    assert stored != "JBSWY3DPEHPK3PXP"
-    assert fernet().decrypt(stored.encode()).decode() == "JBSWY3DPEHPK3PXP"

@@ -52,7 +52,7 @@ DISCARDABLE_WHILE_DRAFT = {
     "treatment_plans_planintervention": "as its problem",
     "treatment_plans_plandiagnosis": "a draft plan's diagnosis is corrected by removing it",
     "scheduling_noteobjective": "an objective unlinked from a draft note",
-    # Django's own link table: its triggers are in treatment_plans migration 0008.
+    # Django's own link table: its triggers are SQL in treatment_plans 0001_squashed_initial.
     "treatment_plans_planproblem_instrument_results": "a finding unlinked from a draft problem",
 }
 
