@@ -14,9 +14,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0013_program_relapse_prevention_settings'),
-        ('clients', '0008_discharge_kinds_receiving_provider'),
-        ('intake', '0008_family_consent_information'),
+        ('accounts', '0001_squashed_initial'),
+        ('clients', '0001_squashed_initial'),
+        ('intake', '0002_family_consent_information'),
         ('pghistory', '0007_auto_20250421_0444'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('family', '0001_people'),
         ('pghistory', '0007_auto_20250421_0444'),
-        ('scheduling', '0012_birp_behavior_key'),
+        ('scheduling', '0001_squashed_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,9 +13,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('family', '0002_family_sessions'),
-        ('groups', '0004_family_education_is_multi_family'),
+        ('groups', '0002_family_education_is_multi_family'),
         ('pghistory', '0007_auto_20250421_0444'),
-        ('scheduling', '0012_birp_behavior_key'),
+        ('scheduling', '0001_squashed_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,13 +12,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0013_program_relapse_prevention_settings'),
-        ('clients', '0008_discharge_kinds_receiving_provider'),
+        ('accounts', '0001_squashed_initial'),
+        ('clients', '0001_squashed_initial'),
         ('family', '0003_family_group_roster'),
-        ('intake', '0008_family_consent_information'),
+        ('intake', '0002_family_consent_information'),
         ('pghistory', '0007_auto_20250421_0444'),
-        ('relapse_prevention', '0007_processing_decisions'),
-        ('reports', '0002_clinical_rows_never_deleted_locks_not_switchable'),
+        ('relapse_prevention', '0001_squashed_initial'),
+        ('reports', '0001_squashed_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -5,19 +5,19 @@ from django.db import migrations
 
 
 def rename(apps, schema_editor):
-    kinds = apps.get_model("groups", "GroupKind").objects.filter(
+    kinds = apps.get_model("groups", "0001_squashed_initial").objects.filter(
         program=None, code="family-education"
     )
     kinds.update(name="Family education (multi-family group)")
 
 
 def rename_back(apps, schema_editor):
-    kinds = apps.get_model("groups", "GroupKind").objects.filter(
+    kinds = apps.get_model("groups", "0001_squashed_initial").objects.filter(
         program=None, code="family-education"
     )
     kinds.update(name="Family education")
 
 
 class Migration(migrations.Migration):
-    dependencies = [("groups", "0003_clinical_rows_never_deleted_locks_not_switchable")]
+    dependencies = [("groups", "0001_squashed_initial")]
     operations = [migrations.RunPython(rename, rename_back)]

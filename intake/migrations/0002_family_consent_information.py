@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0007_court_order_and_reporting_frequency'),
+        ('intake', '0001_squashed_initial'),
     ]
 
     operations = [
