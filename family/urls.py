@@ -2,6 +2,11 @@
 
 from django.urls import URLPattern
 
+from family.views import people
+
 app_name = "family"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    # --- the client's people, consents to them, do not contact (fam-people)
+    *people.urlpatterns,
+]
