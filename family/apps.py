@@ -32,3 +32,12 @@ class FamilyConfig(AppConfig):
         # family copy PDF.
         register_discharge_step("family_aftercare", 35, discharge.family_aftercare_step)
         documents.register()
+
+        # The client's people: the chart's "Family and support" section, and the people a
+        # relapse prevention safe contact may be (with their do-not-contact mark).
+        from family import chart
+        from family.contact_people import PROVIDER
+        from relapse_prevention.contact_people import register_contact_people
+
+        chart.register()
+        register_contact_people(PROVIDER)

@@ -2,11 +2,12 @@
 
 from django.urls import URLPattern
 
-from family.views import aftercare, groups, sessions
+from family.views import aftercare, groups, people, sessions
 
 app_name = "family"
 
 urlpatterns: list[URLPattern] = [
+    *people.urlpatterns,
     *sessions.urlpatterns,
     *groups.urlpatterns,
     *aftercare.urlpatterns,

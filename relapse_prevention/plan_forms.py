@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from groups.models import CurriculumTopic
+from relapse_prevention.contact_people import ContactPerson
 from relapse_prevention.models import ReviewOccasion
 from relapse_prevention.services.plans import SECTIONS
 
@@ -38,6 +39,36 @@ class SkillChoice(forms.ChoiceField):
         return str(value.pk) if isinstance(value, CurriculumTopic) else value
 
 
+class PersonChoice(forms.ChoiceField):
+    """The client's people (from family, through contact_people.py), read once per page."""
+
+    def __init__(self, people: list[ContactPerson]) -> None:
+        self.by_pk = {str(p.id): p for p in people}
+        choices = [
+            ("", "Not one of the client's people"),
+            *((pk, p.label) for pk, p in self.by_pk.items()),
+        ]
+        super().__init__(
+            choices=choices,
+            required=False,
+            label="One of the client's people",
+            help_text="Choose them to fill in the name, relationship and phone left empty.",
+        )
+
+    def to_python(self, value: Any) -> Any:
+        if value in (None, ""):
+            return None
+        if str(value) not in self.by_pk:
+            raise forms.ValidationError("Choose one of the client's people.")
+        return self.by_pk[str(value)].id
+
+    def validate(self, value: Any) -> None:
+        return None
+
+    def prepare_value(self, value: Any) -> Any:
+        return "" if value is None else str(value)
+
+
 def part_form_class(section: str) -> type[forms.ModelForm]:
     chosen = SECTIONS[section]
     widgets: dict[str, Any] = {
@@ -54,7 +85,11 @@ def part_form_class(section: str) -> type[forms.ModelForm]:
 
 
 def part_form(
-    section: str, skills: list[CurriculumTopic], *args: Any, **kwargs: Any
+    section: str,
+    skills: list[CurriculumTopic],
+    *args: Any,
+    people: list[ContactPerson] | None = None,
+    **kwargs: Any,
 ) -> forms.ModelForm:
     form = part_form_class(section)(*args, **kwargs)
     for name, field in form.fields.items():
@@ -63,6 +98,12 @@ def part_form(
             field.label = "On the client's copy"
     if "skill" in form.fields:
         form.fields["skill"] = SkillChoice(skills)
+    if "client_person_id" in form.fields:
+        if people:
+            form.fields["client_person_id"] = PersonChoice(people)
+            form.order_fields(["client_person_id"])
+        else:  # no people named (or family not installed): nothing to choose
+            del form.fields["client_person_id"]
     if "phone" in form.fields:
         form.fields["phone"].widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})
     return form

@@ -29,6 +29,7 @@ from iop.accounts.models import Membership, Role, User
 from tests.factories import PASSWORD, member
 from tests.family.aftercare_helpers import family_aftercare_samples
 from tests.family.group_helpers import family_group_samples
+from tests.family.people_helpers import family_people_samples
 from tests.intake.consent_helpers import make_consent, sign
 from tests.intake.safety_plan_helpers import safety_plan_samples
 from tests.medications.matrix_helpers import medication_samples
@@ -133,6 +134,7 @@ CLIENT_READERS = {Role.INTAKE, Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
 CHARTING = {Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
 PLAN_WRITERS = {Role.CLINICIAN, Role.DIRECTOR}
 REPORT_WRITERS = {Role.CLINICIAN, Role.PRESCRIBER, Role.DIRECTOR}
+FAMILY_EDITORS = {Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}
 HOME = Redirect("home")
 
 EXPECTED: dict[str, dict[str, Outcome]] = {
@@ -355,6 +357,15 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "family:aftercare_copy_request": everyone(405),
     "family:aftercare_copy": only(CLIENT_READERS),
     "family:aftercare_copy_download": only(CLIENT_READERS),
+    # --- the client's people (fam-people): read by everyone on the chart, changed by intake,
+    # clinicians and directors; consents to them written by intake; do not contact is POST
+    "family:people": only(CLIENT_READERS),
+    "family:person_add": only(FAMILY_EDITORS),
+    "family:person": only(CLIENT_READERS),
+    "family:person_edit": only(FAMILY_EDITORS),
+    "family:person_consent_new": only({Role.INTAKE}),
+    "family:person_dnc_mark": everyone(405),
+    "family:person_dnc_lift": everyone(405),
     # --- court orders (intake, clinicians and directors edit; everyone on the chart reads)
     "intake:court_order_create": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
     "intake:court_order_edit": only({Role.INTAKE, Role.CLINICIAN, Role.DIRECTOR}),
@@ -496,6 +507,7 @@ def samples(client_record, staff) -> dict[str, str]:
         **rp_plan_samples(client_record, staff),
         **family_group_samples(client_record, staff),
         **family_aftercare_samples(client_record, staff),
+        **family_people_samples(client_record, staff),
     }
     return samples | plan_part_samples(samples, staff)
 

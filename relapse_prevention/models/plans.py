@@ -244,6 +244,12 @@ class PlanSafeContact(PlanPart):
     relationship = models.CharField(max_length=80, blank=True)
     phone = models.CharField(max_length=40)
     when_to_call = models.TextField("when to call")
+    # One of the client's people (family.ClientPerson), when the contact is one: no foreign
+    # key, as this app sits below family (relapse_prevention/contact_people.py). Staff pages
+    # show that person's do-not-contact mark beside the contact.
+    client_person_id = models.UUIDField(
+        "one of the client's people", null=True, blank=True, db_index=True
+    )
 
     class Meta(PlanPart.Meta):
         triggers = _plan_part_locked()

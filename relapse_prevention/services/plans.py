@@ -105,7 +105,7 @@ SECTIONS: dict[str, Section] = {
             PlanSafeContact,
             "safe_contacts",
             "Safe contacts",
-            ("name", "relationship", "phone", "when_to_call"),
+            ("name", "relationship", "phone", "when_to_call", "client_person_id"),
         ),
         Section(
             "dates",
@@ -351,6 +351,32 @@ def _check_part(section: Section, plan: RelapsePreventionPlan, fields: dict[str,
         raise ValidationError(errors)
 
 
+NOT_ONE_OF_THEIR_PEOPLE = "Choose one of the client's people, or leave the choice empty."
+
+
+def _fill_from_person(
+    plan: RelapsePreventionPlan, section: Section, fields: dict[str, Any]
+) -> None:
+    """A safe contact who is one of the client's people: the name, relationship and phone
+    left empty are filled from the person (contact_people.py); anyone else is refused."""
+    if section.key != "contacts" or not fields.get("client_person_id"):
+        return
+    from relapse_prevention.contact_people import contact_people_for
+
+    chosen = str(fields["client_person_id"])
+    person = next((p for p in contact_people_for(plan.client) if str(p.id) == chosen), None)
+    if person is None:
+        raise ValidationError({"client_person_id": NOT_ONE_OF_THEIR_PEOPLE})
+    fields["client_person_id"] = person.id
+    for name, value in (
+        ("name", person.name),
+        ("relationship", person.relationship),
+        ("phone", person.phone),
+    ):
+        if not str(fields.get(name) or "").strip():
+            fields[name] = value
+
+
 def _check_phone(errors: dict[str, str], fields: dict[str, Any]) -> None:
     phone = str(fields.get("phone") or "").strip()
     if not phone:
@@ -387,6 +413,7 @@ def rp_plan_part_add(
     chosen = SECTIONS[section]
     fields = _clean_text(fields)
     in_copy = bool(fields.pop("in_client_copy", True))
+    _fill_from_person(plan, chosen, fields)
     _check_part(chosen, plan, fields)
     _claim_revision(plan, revision, by)
     top = chosen.model._default_manager.filter(plan=plan).aggregate(top=Max("order"))["top"]
@@ -403,6 +430,7 @@ def rp_plan_part_add(
 def rp_plan_part_edit(*, part: Any, by: User, revision: int, **fields: Any) -> Any:
     section = section_of(part)
     fields = _clean_text(fields)
+    _fill_from_person(part.plan, section, fields)
     _check_part(section, part.plan, {**{n: getattr(part, n) for n in section.fields}, **fields})
     _claim_revision(part.plan, revision, by)
     for name, value in fields.items():

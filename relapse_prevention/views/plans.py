@@ -25,6 +25,7 @@ from iop.reports.services import report_download_name, report_open, report_reque
 from iop.signatures.models import SignerRole
 from iop.signatures.text import shown_hash
 from relapse_prevention.access import get_rp_plan_client_for, get_rp_plan_part_for
+from relapse_prevention.contact_people import ContactPerson, contact_flags, contact_people_for
 from relapse_prevention.documents import RP_PLAN_CLIENT, RP_PLAN_KINDS
 from relapse_prevention.models import RelapsePreventionPlan, ReviewOccasion
 from relapse_prevention.plan_forms import (
@@ -52,7 +53,17 @@ def _skills(client: Client) -> list[Any]:
     return list(services.skills_for(client.program))
 
 
-def _sections(plan: Any, skills: list[Any], bound: dict[str, Any] | None = None) -> list[dict]:
+def _people(client: Client) -> list[ContactPerson]:
+    """The client's people a safe contact may be (family registers them; one query)."""
+    return contact_people_for(client)
+
+
+def _sections(
+    plan: Any,
+    skills: list[Any],
+    bound: dict[str, Any] | None = None,
+    people: list[ContactPerson] | None = None,
+) -> list[dict]:
     bound = bound or {}
     return [
         {
@@ -60,14 +71,32 @@ def _sections(plan: Any, skills: list[Any], bound: dict[str, Any] | None = None)
             "parts": [
                 {
                     "part": part,
-                    "form": part_form(s.key, skills, instance=part, prefix=f"part-{part.pk}"),
+                    "form": part_form(
+                        s.key, skills, instance=part, prefix=f"part-{part.pk}", people=people
+                    ),
                 }
                 for part in services.parts_of(plan, s)
             ],
-            "form": bound.get(s.key) or part_form(s.key, skills, prefix=f"new-{s.key}"),
+            "form": bound.get(s.key)
+            or part_form(s.key, skills, prefix=f"new-{s.key}", people=people),
         }
         for s in services.SECTIONS.values()
     ]
+
+
+def _flag_contacts(*blocks: list[dict]) -> None:
+    """Beside a safe contact who is one of the client's people: their do-not-contact mark
+    (staff pages only; the client's own copy is the client's list). One query for all."""
+    contacts = [
+        row["part"]
+        for sections in blocks
+        for block in sections
+        if block["section"].key == "contacts"
+        for row in block["parts"]
+    ]
+    flags = contact_flags(part.client_person_id for part in contacts)
+    for part in contacts:
+        part.contact_flag = flags.get(part.client_person_id, "")
 
 
 def _page(
@@ -81,12 +110,17 @@ def _page(
             "in_client_copy": draft.what_others_do_in_client_copy if draft else True,
         }
     )
+    editing = bool(draft and can_write)
+    people = _people(client) if editing else []
+    current_sections = _sections(current, []) if current else []
+    draft_sections = _sections(draft, _skills(client), bound, people) if editing else []
+    _flag_contacts(current_sections, draft_sections)
     context = {
         "client": client,
         "current": current,
-        "current_sections": _sections(current, []) if current else [],
+        "current_sections": current_sections,
         "draft": draft,
-        "draft_sections": _sections(draft, _skills(client), bound) if draft and can_write else [],
+        "draft_sections": draft_sections,
         "others_form": others,
         "can_write": can_write,
         "draft_error": (bound or {}).get("error", ""),
@@ -141,7 +175,9 @@ def part_add(request: AuthedRequest, client_id: UUID, section: str) -> HttpRespo
     draft = RelapsePreventionPlan.objects.drafts().filter(client=client).first()
     if draft is None:
         raise Http404("There is no draft to add to.")
-    form = part_form(section, _skills(client), request.POST, prefix=f"new-{section}")
+    form = part_form(
+        section, _skills(client), request.POST, prefix=f"new-{section}", people=_people(client)
+    )
     if form.is_valid():
         try:
             services.rp_plan_part_add(
@@ -185,7 +221,12 @@ def part_edit(request: AuthedRequest, client_id: UUID, section: str, part_id: UU
             )
         else:
             form = part_form(
-                section, _skills(client), request.POST, instance=part, prefix=f"part-{part.pk}"
+                section,
+                _skills(client),
+                request.POST,
+                instance=part,
+                prefix=f"part-{part.pk}",
+                people=_people(client),
             )
             if not form.is_valid():
                 return _page(request, client, {"error": "Check the part's fields."}, status=400)
