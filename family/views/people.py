@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from family.access import get_client_person_for, get_family_client_for
 from family.consents import FAMILY_INFORMATION, refusal, sharing, with_consents
-from family.forms import (
+from family.forms.people import (
     DoNotContactForm,
     FamilyConsentForm,
     LinkExistingForm,

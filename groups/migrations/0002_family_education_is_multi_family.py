@@ -5,14 +5,14 @@ from django.db import migrations
 
 
 def rename(apps, schema_editor):
-    kinds = apps.get_model("groups", "0001_squashed_initial").objects.filter(
+    kinds = apps.get_model("groups", "GroupKind").objects.filter(
         program=None, code="family-education"
     )
     kinds.update(name="Family education (multi-family group)")
 
 
 def rename_back(apps, schema_editor):
-    kinds = apps.get_model("groups", "0001_squashed_initial").objects.filter(
+    kinds = apps.get_model("groups", "GroupKind").objects.filter(
         program=None, code="family-education"
     )
     kinds.update(name="Family education")
