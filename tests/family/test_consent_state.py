@@ -87,6 +87,12 @@ def _fresh(link):
     return with_consents(ClientPerson.objects.select_related("person")).get(pk=link.pk)
 
 
+def _why(link, information) -> str:
+    reason = refusal(_fresh(link), information)
+    assert reason is not None, "expected a refusal"
+    return reason
+
+
 def test_with_no_consent_nothing_is_shared_and_the_reason_says_what_to_do(client_record, intake):
     link = _add(client_record, intake)
     assert sharing(link).label == "No consent on file"
@@ -100,7 +106,7 @@ def test_a_draft_consent_shares_nothing_until_it_is_signed(client_record, intake
     _consented(link, intake, sign=False)
     link = _fresh(link)
     assert sharing(link).label == "Consent awaiting signature"
-    assert "awaiting signature" in refusal(link, Info.APPOINTMENTS)
+    assert "awaiting signature" in _why(link, Info.APPOINTMENTS)
 
 
 def test_a_signed_consent_covers_only_what_it_names(client_record, intake):
@@ -120,7 +126,7 @@ def test_a_revoked_consent_shares_nothing(client_record, intake):
     consent_revoke(consent=consent, by=intake, revoked_on=client_record.program.today(), note="")
     link = _fresh(link)
     assert sharing(link).label.startswith("Consent revoked on ")
-    assert "no longer in force" in refusal(link, Info.APPOINTMENTS)
+    assert "no longer in force" in _why(link, Info.APPOINTMENTS)
 
 
 def test_do_not_contact_wins_over_a_consent_in_force(client_record, intake):
@@ -128,20 +134,20 @@ def test_do_not_contact_wins_over_a_consent_in_force(client_record, intake):
     _consented(link, intake)
     do_not_contact_mark(link=link, actor=intake, reason="Asked in session")
     link = _fresh(link)
-    assert "is marked do not contact since" in refusal(link, Info.APPOINTMENTS)
+    assert "is marked do not contact since" in _why(link, Info.APPOINTMENTS)
     assert not sharing(link).in_force
 
 
 def test_one_person_linked_to_two_clients_has_a_consent_per_link(program, intake):
-    first = EpisodeFactory(client__program=program).client
-    second = EpisodeFactory(client__program=program).client
+    first = EpisodeFactory.create(client__program=program).client
+    second = EpisodeFactory.create(client__program=program).client
     link = _add(first, intake)
     other = client_person_add(
         client=second, actor=intake, person=link.person, link_details={"relationship": "other"}
     )
     _consented(link, intake)
     assert refusal(_fresh(link), Info.APPOINTMENTS) is None
-    assert refusal(_fresh(other), Info.APPOINTMENTS).startswith("No consent on file")
+    assert _why(other, Info.APPOINTMENTS).startswith("No consent on file")
     assert Person.objects.count() == 1
 
 
