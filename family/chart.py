@@ -36,6 +36,7 @@ def people_context(client: Client, user: Any) -> dict[str, Any]:
         "rows": [{"link": link, "sharing": sharing(link)} for link in shown],
         "more": more,
         "url": reverse("family:people", args=[client.pk]),
+        "aftercare_url": reverse("family:aftercare", args=[client.pk]),
     }
 
 

@@ -90,7 +90,9 @@ def seed_people(context: dict[str, Any]) -> None:
     links: list[ClientPerson] = []
     for index, client in enumerate(clients):
         episode = _episode(client)
-        if episode is None or index % 6 == 5:  # a few clients name no one
+        # A few clients name no one; nor do those discharged before the family demo's people
+        # were recorded (their discharge would otherwise have needed a family aftercare plan).
+        if episode is None or episode.discharged_on is not None or index % 6 == 5:
             continue
         added_on = episode.admitted_on + datetime.timedelta(days=2)
         relationship, detail = RELATIONS[index % len(RELATIONS)]

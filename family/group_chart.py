@@ -28,7 +28,7 @@ def register() -> None:
     register_chart_section(
         ChartSection(
             "family_group",
-            62,
+            34,
             "family/_group_chart.html",
             family_group_context,
             permissions.VIEW_FAMILY,

@@ -42,7 +42,7 @@ def register() -> None:
     register_chart_section(
         ChartSection(
             "family_sessions",
-            45,
+            33,
             "family/sessions/_chart_section.html",
             family_sessions_context,
             permissions.VIEW_FAMILY,

@@ -21,7 +21,7 @@ from iop.accounts.models import User
 
 DEFAULT_PURPOSE = (
     "To involve {name} in my treatment and recovery: family sessions, the family education "
-    "group and my aftercare plan, as far as I choose below."
+    "group and my aftercare plan, limited to the information this consent names."
 )
 
 

@@ -238,8 +238,8 @@ def test_a_clients_chart_shows_their_own_family_attended_never_anyone_else(
     html = login_as(staff[Role.CLINICIAN]).get(reverse("clients:chart", args=[client_record.pk]))
     page = html.content.decode()
     assert "Family education group" in page
-    assert "Your family attended: Marisol Ashgrove, Teodor Ashgrove" in page
-    assert "Your family attended: Marisol Ashgrove" in page
+    assert "Family attended: Marisol Ashgrove, Teodor Ashgrove" in page
+    assert "Family attended: Marisol Ashgrove" in page
     assert "2 of 2 sessions" in page
     # Nothing of the other family, nor of the other client.
     for other in ("Quentin", "Brightwater", client_b.display_name, client_b.legal_last_name):

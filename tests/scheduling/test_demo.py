@@ -8,8 +8,16 @@ import time
 import pytest
 from django.core.management import call_command
 
+from family.models import (
+    ClientPerson,
+    FamilyAftercarePlan,
+    FamilyGroupAttendance,
+    FamilyGroupMember,
+    FamilySessionGuest,
+)
 from groups.models import Group, RosterEntry, RosterStatus
 from iop.accounts.models import Program, User
+from iop.notifications.models import OutboxMessage
 from iop.signatures.models import Signature
 from relapse_prevention.models import CheckIn, Lapse
 from scheduling.models import (
@@ -23,6 +31,7 @@ from scheduling.models import (
 )
 from scheduling.services.hours import hours_shortfall, week_start_of
 from scheduling.services.notes import note_shown_hash
+from tests.family.demo_checks import family_is_seeded
 from tests.relapse_prevention.demo_checks import (
     check_ins_and_lapses_are_seeded,
     relapse_prevention_plans_are_seeded,
@@ -43,6 +52,12 @@ def counts() -> dict[str, int]:
             Closure,
             CheckIn,
             Lapse,
+            ClientPerson,
+            FamilySessionGuest,
+            FamilyGroupMember,
+            FamilyGroupAttendance,
+            FamilyAftercarePlan,
+            OutboxMessage,
         )
     }
 
@@ -59,9 +74,10 @@ def test_demo_program_day_is_seeded_once(capsys):
     assert sorted(Track.objects.filter(program=program).values_list("name", flat=True)) == [
         "Day Track",
         "Evening IOP",
+        "Family evenings",
         "Morning IOP",
     ]
-    closed = Group.objects.get(program=program, admission="closed")
+    closed = Group.objects.get(program=program, admission="closed", kind__code="trauma-focused")
     assert closed.kind.code == "trauma-focused"
     assert RosterEntry.objects.filter(group=closed, status=RosterStatus.MEMBER).count() == 6
     assert RosterEntry.objects.filter(group=closed, status=RosterStatus.WAITLISTED).count() == 2
@@ -107,6 +123,7 @@ def test_demo_program_day_is_seeded_once(capsys):
     check_ins_and_lapses_are_seeded(program, sam)
     relapse_prevention_plans_are_seeded(program, sam)
     trauma_processing_is_seeded(program)
+    family_is_seeded(program)
 
     before = counts()
     started = time.monotonic()
