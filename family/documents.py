@@ -18,6 +18,8 @@ from django.utils import timezone
 from family.consents import refusal, sharing, with_consents
 from family.models import ClientPerson, FamilyAftercarePlan, FamilyCopy
 from family.services.aftercare import PLAN_INFO, SIGN_AND_COPY, plan_with_rows
+from family.services.groups import family_group_participation
+from iop.reports.clinical.terms import ConsentInformation
 from iop.reports.models import Report
 from iop.reports.pdf import render_pdf
 from iop.reports.registry import register_renderer
@@ -68,6 +70,10 @@ def family_copy_context(
         "follow_ups": list(plan.follow_ups.all()) if with_plan else [],
         "signs": list(plan.warning_signs.all()) if SIGN_AND_COPY in information else [],
         "crisis": crisis_lines(plan.program),
+        # Only the client's own people, never who else was in the room.
+        "family_group": family_group_participation(client)
+        if ConsentInformation.ATTENDANCE in information
+        else [],
     }
 
 

@@ -458,6 +458,9 @@ def copy_information(link: ClientPerson) -> list[str]:
     held: list[str] = [PLAN_INFO]
     if sharing(link).covers(SIGN_AND_COPY):
         held.append(SIGN_AND_COPY)
+    # The family education group: when the family came (the client's own people only).
+    if sharing(link).covers(ConsentInformation.ATTENDANCE):
+        held.append(ConsentInformation.ATTENDANCE)
     return held
 
 

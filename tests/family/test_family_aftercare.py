@@ -398,3 +398,51 @@ def test_consent_signed_later_is_read_afresh_for_the_copy(client_record, staff):
     sign(link.consent_links.get().consent, staff[Role.INTAKE])
     _, text = copy_for(plan, link, staff[Role.CLINICIAN])
     assert "I stop answering texts" in text
+
+
+# ---------------------------------------------------------------- the family education group
+
+
+def _group_evening(client_record, staff, link):
+    """A family education evening a week ago: this client's person and another client's
+    father came."""
+    from family.models import FamilyGroupMember
+    from family.services.groups import family_group_attendance_record
+    from tests.family import group_helpers
+
+    group = group_helpers.family_group(client_record.program)
+    other = EpisodeFactory(
+        client=ClientFactory(program=client_record.program, legal_first_name="Bianca")
+    ).client
+    stranger = group_helpers.person(other, staff, "Quentin", "Brightwater")
+    for member_link in (link, stranger):
+        group_helpers.join(group, member_link, staff)
+    session = group_helpers.group_session(group, hours_from_now=-24 * 7)
+    roster = FamilyGroupMember.objects.filter(group=group).values_list(
+        "client_person_id", flat=True
+    )
+    family_group_attendance_record(
+        session=session, marks={str(pk): "attended" for pk in roster}, actor=staff[Role.CLINICIAN]
+    )
+
+
+def test_the_copy_says_when_the_family_came_to_the_group_and_never_who_else_did(
+    client_record, staff
+):
+    scope = [*PLAN_AND_SIGNS, ConsentInformation.APPOINTMENTS, ConsentInformation.ATTENDANCE]
+    link = person(client_record, staff, information=scope)
+    _group_evening(client_record, staff, link)
+    plan = signed_family_plan(client_record, staff, link)
+    _copy, text = copy_for(plan, link, staff[Role.CLINICIAN])
+    assert "The family education evenings" in text
+    assert "Rosa Delgado came" in text
+    assert "Quentin" not in text and "Brightwater" not in text and "Bianca" not in text
+
+
+def test_without_attendance_in_the_consent_the_copy_leaves_the_group_out(client_record, staff):
+    scope = [*PLAN_AND_SIGNS, ConsentInformation.APPOINTMENTS]
+    link = person(client_record, staff, information=scope)
+    _group_evening(client_record, staff, link)
+    plan = signed_family_plan(client_record, staff, link)
+    _copy, text = copy_for(plan, link, staff[Role.CLINICIAN])
+    assert "family education" not in text.lower()
