@@ -181,11 +181,14 @@ def _revoked_and_do_not_contact(links: list[ClientPerson], staff: dict) -> None:
     program = revoked.client.program
     today = program.today()
     consent = revoked.consent_links.get().consent
-    with demo_clock.on(program, today - datetime.timedelta(days=3), datetime.time(9, 15)):
+    # Three days ago, or the day after signing for a consent signed since.
+    signed_on = program.local(consent.signed_at).date()
+    revoked_on = min(today, max(today - datetime.timedelta(days=3), signed_on))
+    with demo_clock.on(program, revoked_on, datetime.time(17, 15)):
         consent_revoke(
             consent=consent,
             by=intake,
-            revoked_on=today - datetime.timedelta(days=3),
+            revoked_on=revoked_on,
             note="The client asked in session to stop sharing with this person.",
         )
     with demo_clock.on(program, today - datetime.timedelta(days=2), datetime.time(14, 0)):
