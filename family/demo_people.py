@@ -182,6 +182,7 @@ def _revoked_and_do_not_contact(links: list[ClientPerson], staff: dict) -> None:
     today = program.today()
     consent = revoked.consent_links.get().consent
     # Three days ago, or the day after signing for a consent signed since.
+    assert consent.signed_at is not None
     signed_on = program.local(consent.signed_at).date()
     revoked_on = min(today, max(today - datetime.timedelta(days=3), signed_on))
     with demo_clock.on(program, revoked_on, datetime.time(17, 15)):
