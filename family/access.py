@@ -37,10 +37,7 @@ def get_client_person_for(user: Any, link_id: UUID, capability: str) -> ClientPe
 
 def check_can(user: Any, capability: str, client: Client) -> None:
     """Services call this before a write: the actor must hold ``capability`` in the program."""
-    from django.core.exceptions import PermissionDenied
-
-    if not permissions.can(user, capability, client.program):
-        raise PermissionDenied("You cannot change this client's people.")
+    check_can_in(user, capability, client.program, "You cannot change this client's people.")
 
 
 def get_family_session_for(user: Any, session_id: UUID, capability: str) -> Any:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from family.access import check_can_in
 from family.consents import FAMILY_INFORMATION, forget_sharing
 from family.models import ClientPerson, PersonConsent
 from intake.models import Consent, ConsentKind
@@ -43,8 +44,12 @@ def family_consent_draft(
     """Write the consent (42 CFR 2.31 elements) for this person, awaiting signature. Refused
     with every missing element named, or when the person is marked do not contact; nothing
     is saved then."""
-    if not permissions.can(actor, permissions.EDIT_INTAKE, link.client.program):
-        raise PermissionDenied("Only intake staff in the client's program record consents.")
+    check_can_in(
+        actor,
+        permissions.EDIT_INTAKE,
+        link.client.program,
+        "Only intake staff in the client's program record consents.",
+    )
     if link.do_not_contact:
         raise ValidationError(
             f"{link.person.full_name} is marked do not contact: the client asked that the "

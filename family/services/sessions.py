@@ -26,11 +26,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import pghistory
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from family.access import check_can_in
 from family.consents import refusal, with_consents
 from family.models import ClientPerson, FamilySessionGuest, GuestAttendance
 from family.services.people import hold_key
@@ -213,8 +214,12 @@ def family_session_book(
     each one's invitation. Refused, with nothing saved, when anyone may not be invited (each
     named with the reason) or when scheduling refuses the booking (every conflict named)."""
     client = Client.objects.select_related("program").get(pk=episode.client_id)
-    if not permissions.can(actor, permissions.BOOK_SESSIONS, client.program):
-        raise PermissionDenied("You cannot book sessions in this program.")
+    check_can_in(
+        actor,
+        permissions.BOOK_SESSIONS,
+        client.program,
+        "You cannot book sessions in this program.",
+    )
     links = _checked_people(client, people)
     session = session_book(
         program=client.program,
@@ -252,8 +257,12 @@ def family_session_book(
 def family_guest_remove(*, guest: FamilySessionGuest, actor: User) -> None:
     """Take a person off a family session before it: no reminder goes to them."""
     guest = FamilySessionGuest.objects.select_related("session__program").get(pk=guest.pk)
-    if not permissions.can(actor, permissions.BOOK_SESSIONS, guest.session.program):
-        raise PermissionDenied("You cannot change bookings in this program.")
+    check_can_in(
+        actor,
+        permissions.BOOK_SESSIONS,
+        guest.session.program,
+        "You cannot change bookings in this program.",
+    )
     if guest.removed_at is not None:
         raise ValidationError("This person was already taken off the session.")
     guest.removed_at = timezone.now()
@@ -271,8 +280,12 @@ def family_attendance_record(
     a blank mark leaves that person as they were). Refused after the session's note is
     signed (the database refuses it too)."""
     session = Session.objects.select_related("program").get(pk=session.pk)
-    if not permissions.can(actor, permissions.CHART_SESSIONS, session.program):
-        raise PermissionDenied("Only clinicians, prescribers and directors record attendance.")
+    check_can_in(
+        actor,
+        permissions.CHART_SESSIONS,
+        session.program,
+        "Only clinicians, prescribers and directors record attendance.",
+    )
     if session.is_cancelled:
         raise ValidationError("This session was cancelled: there is no attendance to record.")
     if session.starts_at > timezone.now():
