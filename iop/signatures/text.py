@@ -75,6 +75,13 @@ def paragraphs_text(paragraphs: Iterable[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
+def addendum_text(of: str, signed_sha256: str, text: str) -> str:
+    """What an addendum's signature covers: the record it corrects, by its words and the hash
+    of its signed text, then the addendum itself. ``of`` says which record ("the note of
+    2026-06-04", "the drug screen of June 4, 2026")."""
+    return f"Addendum to {of} ({signed_sha256}):\n{text}"
+
+
 def changed_since_shown(what: str) -> str:
     """The refusal when the text changed after the page showing it was opened."""
     return f"The {what} changed since this page was opened. Read it again."

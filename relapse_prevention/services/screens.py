@@ -23,6 +23,7 @@ from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole
 from iop.signatures.services import signature_record
 from iop.signatures.text import (
+    addendum_text,
     changed_since_shown,
     client_identity,
     content_hash,
@@ -293,9 +294,8 @@ def specimen_addendum_add(*, specimen: Specimen, actor: User, text: str) -> Spec
         raise ValidationError({"text": "Write the addendum."})
     now = timezone.now()
     collected = specimen.client.program.local_date(specimen.collected_at)
-    signed_text = (
-        f"Addendum to the drug screen of {long_date(collected)} "
-        f"({specimen.content_sha256}):\n{text}"
+    signed_text = addendum_text(
+        f"the drug screen of {long_date(collected)}", specimen.content_sha256, text
     )
     addendum = SpecimenAddendum.objects.create(
         specimen=specimen,

@@ -28,7 +28,7 @@ from iop.audit.services import audit_event_record
 from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
-from iop.signatures.text import labelled_block, lines_text, refuse_if_changed
+from iop.signatures.text import addendum_text, labelled_block, lines_text, refuse_if_changed
 from scheduling.access import (
     can_cosign_note,
     note_edit_refusal,
@@ -582,8 +582,8 @@ def addendum_add(*, note: ProgressNote, text: str, actor: User) -> Addendum:
     if not text:
         raise ValidationError({"text": "Write the addendum."})
     now = timezone.now()
-    signed_text = (
-        f"Addendum to the note of {note.session.occurs_on} ({note.content_sha256}):\n{text}"
+    signed_text = addendum_text(
+        f"the note of {note.session.occurs_on}", note.content_sha256, text
     )
     addendum = Addendum.objects.create(
         note=note,

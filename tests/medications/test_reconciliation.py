@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from iop.accounts.models import Role
 from iop.medications.models import MedicationSource, Reconciliation, ReconciliationOccasion
@@ -113,7 +113,7 @@ def test_stopping_in_a_reconciliation_needs_a_reason(client_record, staff, presc
 
 def test_a_completed_reconciliation_is_final(client_record, prescriber, rec):
     reconciliation_complete(reconciliation=rec, by=prescriber)
-    with pytest.raises(Exception, match="final"), transaction.atomic():
+    with pytest.raises(DatabaseError, match="final"), transaction.atomic():
         Reconciliation.objects.filter(pk=rec.pk).update(summary="rewritten")
     with pytest.raises(ValidationError):
         reconciliation_add(

@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.urls import reverse
@@ -139,7 +140,7 @@ def test_a_revoked_consent_cannot_be_the_recipient(client_record, staff, officer
         revoked_on=client_record.program.today(),
         note="Revoked in writing.",
     )
-    with pytest.raises(Exception, match="not in force"):
+    with pytest.raises(ValidationError, match="not in force"):
         _draft(client_record, staff[Role.CLINICIAN], consent)
     assert not ClinicalReport.objects.exists()
 
@@ -212,7 +213,7 @@ def test_signing_needs_every_part_written(client_record, staff):
         report=report, by=clinician, data={f: "" for f in services.narrative_fields(report)}
     )
     report.refresh_from_db()
-    with pytest.raises(Exception, match="before signing"):
+    with pytest.raises(ValidationError, match="before signing"):
         _sign(report, clinician)
     report.refresh_from_db()
     assert not report.is_signed
@@ -255,7 +256,7 @@ def test_a_changed_report_is_not_signed_unread(client_record, staff):
         report=report, by=clinician, data={services.narrative_fields(report)[0]: "Changed."}
     )
     report.refresh_from_db()
-    with pytest.raises(Exception, match="changed since you opened it"):
+    with pytest.raises(ValidationError, match="changed since you opened it"):
         services.report_sign(report=report, by=clinician, shown_sha256=shown)
 
 

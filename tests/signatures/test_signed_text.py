@@ -249,6 +249,35 @@ def test_an_individual_note_keeps_its_lines_and_marks_an_empty_objective_list(
     assert note.content_sha256 == content_hash(note.signed_text)
 
 
+def test_an_addendum_is_signed_over_the_note_it_corrects_and_its_words(
+    frozen, program, clinician
+):
+    session = past_session(program, clinician, kind=SessionKind.INDIVIDUAL)
+    (episode,) = episodes(program, 1, start=3)
+    attend(session, episode)
+    body = {key: "Seen." for key in note_services.section_keys(program.note_format)}
+    note = note_services.note_save(
+        session=session,
+        episode=episode,
+        body=body,
+        objective_ids=[],
+        actor=clinician,
+        revision=0,
+        visit=full_visit(session),
+    )
+    sign_note(note, clinician)
+    note.refresh_from_db()
+    addendum = note_services.addendum_add(
+        note=note, text="  The client also named a sponsor.  ", actor=clinician
+    )
+    expected = (
+        f"Addendum to the note of 2026-06-10 ({note.content_sha256}):\n"
+        "The client also named a sponsor."
+    )
+    (signature,) = Signature.for_object(addendum)
+    assert addendum.content_sha256 == signature.content_sha256 == content_hash(expected)
+
+
 # ---------------------------------------------------------------- the shared pieces
 
 

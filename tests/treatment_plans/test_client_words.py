@@ -5,6 +5,7 @@ What the client said at intake (strengths, preferences, topics to avoid) starts 
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from iop.signatures.models import Signature, SignerRole
@@ -117,7 +118,7 @@ def test_signing_is_refused_while_the_goal_is_the_template_sentence(draft, clini
         clinical_goal=goal.clinical_goal,
     )
     plan = fresh(draft)
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(ValidationError) as refused:
         plan_sign(plan=plan, role=SignerRole.CLINICIAN, by=clinician, shown_sha256=shown_hash(plan))
     assert "still reads as the template's suggested wording" in str(refused.value)
     assert not Signature.objects.exists()

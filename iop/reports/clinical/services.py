@@ -23,7 +23,7 @@ from iop.reports.clinical import content as report_content
 from iop.reports.clinical.consents import consents
 from iop.reports.clinical.models import ClinicalReport
 from iop.reports.clinical.sections import NARRATIVE_FIELDS
-from iop.signatures.text import content_hash
+from iop.signatures.text import content_hash, refuse_if_changed
 
 NARRATIVE_MAX = 6000
 NARRATIVE_LABELS = {
@@ -33,6 +33,7 @@ NARRATIVE_LABELS = {
     "clinician_summary": "Clinician's summary",
     "aftercare": "Aftercare",
 }
+CHANGED_SINCE_OPENED = "The report changed since you opened it: read it again, then sign."
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read over the phone
 
 
@@ -156,8 +157,7 @@ def report_sign(*, report: ClinicalReport, by: User, shown_sha256: str) -> Clini
             "Write the " + " and the ".join(m.lower() for m in missing) + " before signing."
         )
     text = report_text(report)
-    if content_hash(text) != shown_sha256:
-        raise ValidationError("The report changed since you opened it: read it again, then sign.")
+    refuse_if_changed(text, shown_sha256, refusal=CHANGED_SINCE_OPENED)
     report.signed_at = timezone.now()
     report.signed_by = by
     report.signed_text = text
