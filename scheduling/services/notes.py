@@ -582,9 +582,7 @@ def addendum_add(*, note: ProgressNote, text: str, actor: User) -> Addendum:
     if not text:
         raise ValidationError({"text": "Write the addendum."})
     now = timezone.now()
-    signed_text = addendum_text(
-        f"the note of {note.session.occurs_on}", note.content_sha256, text
-    )
+    signed_text = addendum_text(f"the note of {note.session.occurs_on}", note.content_sha256, text)
     addendum = Addendum.objects.create(
         note=note,
         author=actor,

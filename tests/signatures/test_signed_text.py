@@ -249,9 +249,7 @@ def test_an_individual_note_keeps_its_lines_and_marks_an_empty_objective_list(
     assert note.content_sha256 == content_hash(note.signed_text)
 
 
-def test_an_addendum_is_signed_over_the_note_it_corrects_and_its_words(
-    frozen, program, clinician
-):
+def test_an_addendum_is_signed_over_the_note_it_corrects_and_its_words(frozen, program, clinician):
     session = past_session(program, clinician, kind=SessionKind.INDIVIDUAL)
     (episode,) = episodes(program, 1, start=3)
     attend(session, episode)
