@@ -191,7 +191,7 @@ def _people(size: Size) -> dict[str, Any]:
         user(f"clinician{i}@bench.test", f"C{i}", Role.CLINICIAN) for i in range(CLINICIANS)
     ]
     level = LevelOfCare.objects.get(edition=program.asam_edition, code="2.1")
-    today = datetime.date.today()
+    today = program.today()
     count = size.tracks * PER_TRACK
     clients = Client.objects.bulk_create(
         Client(
@@ -228,7 +228,7 @@ def _calendar(people: dict[str, Any], size: Size) -> None:
     from scheduling.models import Room, Track, TrackBlock, TrackEnrolment
 
     program, clinicians, episodes = people["program"], people["clinicians"], people["episodes"]
-    start = datetime.date.today() - datetime.timedelta(days=size.history_days)
+    start = program.today() - datetime.timedelta(days=size.history_days)
     kinds = {k.code: k for k in GroupKind.objects.filter(program=None)}
     rooms = Room.objects.bulk_create(
         Room(program=program, name=f"Room {i + 1}", capacity=16) for i in range(size.tracks)
