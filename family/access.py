@@ -13,9 +13,9 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 
 from family.consents import with_consents
-from family.models import ClientPerson
+from family.models import ClientPerson, FamilyAftercarePlan
 from iop.accounts import permissions
-from iop.clients.models import Client
+from iop.clients.models import Client, Episode
 
 
 def get_family_client_for(user: Any, client_id: UUID, capability: str) -> Client:
@@ -140,3 +140,18 @@ def get_family_copy_for(user: Any, report_id: UUID) -> Any:
         "report__client__program", "report__requested_by", "client", "client_person__person"
     )
     return get_object_or_404(copies, report_id=report_id)
+
+
+def get_family_aftercare_draft_for(client: Client, episode: Episode | None) -> FamilyAftercarePlan:
+    """The draft family aftercare plan of the client's episode, which a write changes; 404
+    when there is none (the client was fetched and checked already)."""
+    drafts = FamilyAftercarePlan.objects.drafts().filter(client=client, episode=episode)
+    return get_object_or_404(drafts.select_related("client__program", "program"))
+
+
+def get_family_aftercare_in_effect_for(
+    client: Client, episode: Episode | None
+) -> FamilyAftercarePlan:
+    """The family aftercare plan in effect for the client's episode; 404 when there is none."""
+    in_effect = FamilyAftercarePlan.objects.in_effect().filter(client=client, episode=episode)
+    return get_object_or_404(in_effect.select_related("client"))

@@ -12,7 +12,7 @@ from uuid import UUID
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from groups.models import Group
+from groups.models import Group, RosterEntry
 from iop.accounts import permissions
 from iop.accounts.models import Program, User
 
@@ -27,3 +27,9 @@ def facilitator_choices(program: Program) -> QuerySet[User]:
     return permissions.users_with(program, permissions.LEAD_SESSIONS).order_by(
         "last_name", "first_name"
     )
+
+
+def get_roster_entry_for(group: Group, entry_id: UUID) -> RosterEntry:
+    """A current roster entry of this group (the group was fetched and checked already)."""
+    entries = RosterEntry.objects.current().select_related("episode__client")
+    return get_object_or_404(entries, group=group, pk=entry_id)

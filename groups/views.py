@@ -15,11 +15,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from groups.access import facilitator_choices, get_group_for
+from groups.access import facilitator_choices, get_group_for, get_roster_entry_for
 from groups.forms import GroupForm, RosterAddForm, RosterRemoveForm
 from groups.hooks import group_page_context, group_page_links
 from groups.models import CurriculumTopic, Facilitator, FacilitatorRole, Group, RosterEntry
@@ -192,9 +192,7 @@ def roster_add_view(request: AuthedRequest, group_id: UUID) -> HttpResponse:
 @capability_required(MANAGE)
 def roster_remove_view(request: AuthedRequest, group_id: UUID, entry_id: UUID) -> HttpResponse:
     group = get_group_for(request.user, group_id, MANAGE)
-    entry = get_object_or_404(
-        RosterEntry.objects.current().select_related("episode__client"), group=group, pk=entry_id
-    )
+    entry = get_roster_entry_for(group, entry_id)
     form = RosterRemoveForm(posted(request), today=group.program.today())
     if request.method == "POST" and form.is_valid():
         try:

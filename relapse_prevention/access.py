@@ -14,7 +14,10 @@ from django.shortcuts import get_object_or_404
 
 from iop.accounts import permissions
 from iop.accounts.models import Program, User
-from relapse_prevention.models import Specimen
+from iop.reports.access import get_report_of_kinds_for
+from iop.reports.models import Report
+from relapse_prevention.documents import RP_PLAN_KINDS
+from relapse_prevention.models import CheckIn, Lapse, Specimen
 from relapse_prevention.readings import specimens_for_reading
 
 
@@ -58,3 +61,26 @@ def get_processing_decision_for(user: Any, decision_id: UUID, capability: str) -
         "episode", "plan", "program", "decided_by"
     )
     return get_object_or_404(decisions, pk=decision_id)
+
+
+def get_lapse_for(user: Any, lapse_id: UUID, capability: str) -> Lapse:
+    rows = Lapse.objects.visible_to(user, capability).select_related(
+        "specimen", "recorded_by", "entered_in_error_by", "episode__program"
+    )
+    return get_object_or_404(rows, pk=lapse_id)
+
+
+def get_checkin_for(user: Any, checkin_id: UUID, capability: str) -> CheckIn:
+    rows = CheckIn.objects.visible_to(user, capability).select_related("client", "episode__program")
+    return get_object_or_404(rows, pk=checkin_id)
+
+
+def get_rp_plan_report_for(user: Any, report_id: UUID) -> Report:
+    """A printed relapse prevention plan (the client copy); another kind of report is a 404."""
+    return get_report_of_kinds_for(user, report_id, RP_PLAN_KINDS)
+
+
+def confirming_program_ids(user: Any) -> set[Any]:
+    """The programs where the user confirms readiness for trauma processing (supervisors and
+    directors)."""
+    return permissions.program_ids_with(user, permissions.CONFIRM_READINESS)

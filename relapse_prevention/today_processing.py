@@ -14,6 +14,7 @@ from scheduling.today_panels import TodayPanel, register_today_panel
 
 
 def processing_today_context(user: Any, programs: list[Any]) -> dict[str, Any]:
+    from relapse_prevention.access import confirming_program_ids
     from relapse_prevention.models import ProcessingDecision
     from relapse_prevention.processing import current_plans_in_processing, processing_statuses
 
@@ -21,7 +22,7 @@ def processing_today_context(user: Any, programs: list[Any]) -> dict[str, Any]:
     statuses = processing_statuses(plans)
     to_review = [plan for plan in plans if statuses[plan.episode_id].to_review]
     to_review.sort(key=lambda p: (p.client.legal_last_name, p.client.legal_first_name))
-    confirming = permissions.program_ids_with(user, permissions.CONFIRM_READINESS)
+    confirming = confirming_program_ids(user)
     awaiting = list(
         ProcessingDecision.objects.awaiting_confirmation()
         .filter(program__in=[p for p in programs if p.pk in confirming])

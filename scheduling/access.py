@@ -19,6 +19,8 @@ from iop.accounts import permissions
 from iop.accounts.models import Membership, Program, User
 from scheduling.models import (
     FollowUpTask,
+    LevelChangeCandidate,
+    LevelChangeProposal,
     ProgressNote,
     ServiceCode,
     Session,
@@ -27,6 +29,7 @@ from scheduling.models import (
     SessionStaff,
     SessionStaffRole,
     Track,
+    TrackBlock,
 )
 
 # ---------------------------------------------------------------- fetch and check
@@ -63,6 +66,60 @@ def get_followup_for(user: Any, task_id: UUID, capability: str) -> FollowUpTask:
         program_id__in=permissions.program_ids_with(user, capability)
     ).select_related("program", "client")
     return get_object_or_404(tasks, pk=task_id)
+
+
+def get_track_block_for(track: Track, block_id: UUID) -> TrackBlock:
+    """A block of this track (the track was fetched and checked already)."""
+    return get_object_or_404(TrackBlock, track=track, pk=block_id)
+
+
+def get_level_change_candidate_for(
+    user: Any, candidate_id: UUID, capability: str
+) -> LevelChangeCandidate:
+    candidates = LevelChangeCandidate.objects.visible_to(user, capability)
+    return get_object_or_404(candidates, pk=candidate_id)
+
+
+def get_level_change_proposal_for(
+    user: Any, proposal_id: UUID, capability: str
+) -> LevelChangeProposal:
+    proposals = LevelChangeProposal.objects.visible_to(user, capability).select_related(
+        "client",
+        "client__program",
+        "episode",
+        "from_level",
+        "to_level",
+        "track",
+        "proposed_by",
+        "decided_by",
+    )
+    return get_object_or_404(proposals, pk=proposal_id)
+
+
+# ---------------------------------------------------------------- the programs of a list
+
+
+def charting_program_ids(user: Any) -> set[Any]:
+    """The programs where the user charts sessions (clinicians, prescribers, directors)."""
+    return permissions.program_ids_with(user, permissions.CHART_SESSIONS)
+
+
+def cosigning_program_ids(user: Any) -> set[Any]:
+    """The programs whose notes the user co-signs as a director (COSIGN_NOTES)."""
+    return permissions.program_ids_with(user, permissions.COSIGN_NOTES)
+
+
+def schedule_managing_program_ids(user: Any) -> set[Any]:
+    """The programs whose schedule the user manages (directors)."""
+    return permissions.program_ids_with(user, permissions.MANAGE_SCHEDULE)
+
+
+# ---------------------------------------------------------------- who decides a change of level
+
+
+def can_approve_level_change(user: Any, program: Program) -> bool:
+    """A director approves or returns a proposal, and dismisses a candidate flag."""
+    return permissions.can(user, permissions.APPROVE_LEVEL_CHANGE, program)
 
 
 # ---------------------------------------------------------------- who leads and books

@@ -3,6 +3,7 @@ the suite too, not only by `make lint`: an import that runs the wrong way betwee
 
 from __future__ import annotations
 
+import ast
 import copy
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,79 @@ def test_an_import_the_wrong_way_breaks_the_contract(
     wrong = copy.deepcopy(graph)
     wrong.add_import(importer=importer, imported=imported, line_number=1, line_contents="import")
     assert _broken(wrong)
+
+
+# ---------------------------------------------------------------- access: one module per app
+
+ACCESS_DECISIONS = {"get_object_or_404", "get_list_or_404", "program_ids_with"}
+NOT_YET_CHECKED = {
+    # being split on branch i11-plans; removed at merge
+    "treatment_plans/services/plans.py",
+    "treatment_plans/views/plans.py",
+}
+WITHOUT_ACCESS_MODULE = {
+    # The project's root: the home page, the no-role page and the health check, which show no
+    # record of any program; its urls.py only includes the apps' own.
+    "iop",
+}
+
+
+def _our_packages() -> list[Path]:
+    return [
+        path.parent
+        for root in SESSION["root_packages"]
+        for path in sorted((ROOT / root).rglob("__init__.py"))
+        if "migrations" not in path.relative_to(ROOT).parts
+    ]
+
+
+def _has_pages(package: Path) -> bool:
+    return any((package / name).exists() for name in ("urls.py", "views.py", "views"))
+
+
+def _views_and_services(package: Path) -> list[Path]:
+    """The package's own views and services modules, and every module of such a package."""
+    modules = [*package.glob("*views.py"), *package.glob("services.py")]
+    for name in ("views", "services"):
+        if (package / name / "__init__.py").exists():
+            modules += (package / name).rglob("*.py")
+    return sorted(modules)
+
+
+def _access_decisions(module: Path) -> list[str]:
+    """Calls that decide access (``get_object_or_404(...)``, ``permissions.program_ids_with
+    (...)``), as ``path:line name``."""
+    found = []
+    for node in ast.walk(ast.parse(module.read_text(), str(module))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if name in ACCESS_DECISIONS:
+            found.append(f"{module.relative_to(ROOT)}:{node.lineno} {name}")
+    return found
+
+
+def test_views_and_services_decide_access_in_the_apps_access_module() -> None:
+    """Who may fetch a record, and in which programs, is written once in the app's
+    access.py and called by its views and its services alike (docs/architecture.md)."""
+    inline = [
+        found
+        for package in _our_packages()
+        if (package / "access.py").exists()
+        for module in _views_and_services(package)
+        if str(module.relative_to(ROOT)) not in NOT_YET_CHECKED
+        for found in _access_decisions(module)
+    ]
+    assert inline == [], "Move these into the app's access.py as named helpers."
+
+
+def test_every_package_with_pages_has_an_access_module() -> None:
+    missing = [
+        str(package.relative_to(ROOT))
+        for package in _our_packages()
+        if _has_pages(package) and not (package / "access.py").exists()
+    ]
+    assert sorted(set(missing) - WITHOUT_ACCESS_MODULE) == []
+    # An exception that has since gained its access module is taken off the list.
+    assert WITHOUT_ACCESS_MODULE <= set(missing)

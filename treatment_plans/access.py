@@ -75,3 +75,25 @@ def aftercare_write_check(user: Any, episode: Episode) -> None:
     """The services' own check: a write by anyone else is refused, whoever calls them."""
     if not can_edit_aftercare(user, episode):
         raise PermissionDenied(NOT_AN_AFTERCARE_WRITER)
+
+
+# ---------------------------------------------------------------- printed plans and plans due
+# Imports below are local so that this section only adds lines at the end of the module.
+
+
+def get_plan_report_for(user: Any, report_id: UUID) -> Any:
+    """A printed plan (a PDF of the plan kinds); another kind of report is a 404 here."""
+    from iop.reports.access import get_report_of_kinds_for
+    from treatment_plans.documents import PLAN_KINDS
+
+    return get_report_of_kinds_for(user, report_id, PLAN_KINDS)
+
+
+def can_request_plan_report(user: Any, plan: TreatmentPlan) -> bool:
+    """Those who read the client's record in the plan's program print the plan."""
+    return plan.program_id in permissions.program_ids_with(user, permissions.VIEW_CLINICAL_RECORD)
+
+
+def due_plans_program_ids(user: Any, capability: str) -> set[Any]:
+    """The programs whose plans due the user lists (VIEW_CENSUS: all; EDIT_PLANS: theirs)."""
+    return permissions.program_ids_with(user, capability)

@@ -17,7 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
@@ -26,6 +26,8 @@ from family.access import (
     AFTERCARE_READ,
     AFTERCARE_WRITE,
     can_edit_family_aftercare,
+    get_family_aftercare_draft_for,
+    get_family_aftercare_in_effect_for,
     get_family_client_for,
     get_family_copy_for,
 )
@@ -124,8 +126,7 @@ def _write(request: AuthedRequest, client_id: UUID) -> tuple[Client, FamilyAfter
     """The client and the draft a write changes (404 when there is none to change)."""
     client = get_family_client_for(request.user, client_id, AFTERCARE_WRITE)
     episode = services.episode_for(client)
-    drafts = FamilyAftercarePlan.objects.drafts().filter(client=client, episode=episode)
-    return client, get_object_or_404(drafts.select_related("client__program", "program"))
+    return client, get_family_aftercare_draft_for(client, episode)
 
 
 def _with_form(
@@ -279,10 +280,7 @@ def aftercare_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 @capability_required(AFTERCARE_WRITE)
 def copy_request(request: AuthedRequest, client_id: UUID, link_id: UUID) -> HttpResponse:
     client = get_family_client_for(request.user, client_id, AFTERCARE_WRITE)
-    in_effect = FamilyAftercarePlan.objects.in_effect().filter(
-        client=client, episode=services.episode_for(client)
-    )
-    plan = get_object_or_404(in_effect.select_related("client"))
+    plan = get_family_aftercare_in_effect_for(client, services.episode_for(client))
     link = next((p for p in services.client_people(client) if p.pk == link_id), None)
     if link is None:
         raise Http404("Not one of this client's people.")

@@ -29,6 +29,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from intake.access import overseeing_program_ids
 from intake.models import SafetyAlert
 from iop.accounts import permissions
 from iop.accounts.models import Membership, Program, User
@@ -175,7 +176,7 @@ def alerts_for_user(
     """
     expected = set(expected_client_ids)
     # Those who oversee the program's safety alerts see what is overdue.
-    oversees = permissions.program_ids_with(user, permissions.OVERSEE_SAFETY_ALERTS)
+    oversees = overseeing_program_ids(user)
 
     def concerns(item: OpenAlert) -> bool:
         if any(u.pk == user.pk for u in item.told) or item.client.pk in expected:

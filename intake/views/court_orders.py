@@ -11,10 +11,11 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_http_methods
 
+from intake.access import get_court_order_for
 from intake.forms.court_orders import CourtOrderForm
 from intake.models import CourtOrder
 from intake.services.court_orders import court_order_save
@@ -56,10 +57,7 @@ def court_order_create(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @capability_required(EDIT)
 def court_order_edit(request: AuthedRequest, court_order_id: UUID) -> HttpResponse:
-    order = get_object_or_404(
-        CourtOrder.objects.visible_to(request.user, EDIT).select_related("supervising_officer"),
-        pk=court_order_id,
-    )
+    order = get_court_order_for(request.user, court_order_id, EDIT)
     order.client = Client.objects.with_chart_header().get(pk=order.client_id)
     return _form_page(request, order.client, order)
 

@@ -14,12 +14,16 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake import documents
-from intake.access import get_safety_plan_for
+from intake.access import (
+    get_crisis_line_program_for,
+    get_safety_plan_for,
+    get_safety_report_for,
+)
 from intake.documents import SAFETY_PLAN_KINDS
 from intake.forms.safety_plans import ClientSignForm, CrisisLineForm, SafetyPlanForm, SignForm
 from intake.models import SafetyAlert, SafetyPlan
@@ -216,15 +220,6 @@ def _after_signing(request: AuthedRequest, plan: SafetyPlan) -> HttpResponse:
 # ---------------------------------------------------------------- the client copy PDF
 
 
-def get_safety_report_for(user: Any, report_id: UUID) -> Report:
-    return get_object_or_404(
-        Report.objects.visible_to(user)
-        .filter(kind__in=SAFETY_PLAN_KINDS)
-        .select_related("client", "requested_by"),
-        pk=report_id,
-    )
-
-
 @require_POST
 @capability_required(READ)
 def safety_plan_report_request(request: AuthedRequest, safety_plan_id: UUID) -> HttpResponse:
@@ -275,8 +270,7 @@ def safety_plan_report_download(request: AuthedRequest, safety_report_id: UUID) 
 @require_http_methods(["GET", "POST"])
 @capability_required(permissions.EDIT_CRISIS_LINE)
 def program_crisis_line(request: AuthedRequest, program_id: UUID) -> HttpResponse:
-    programs = permissions.programs_with(request.user, permissions.EDIT_CRISIS_LINE)
-    program = get_object_or_404(programs, pk=program_id)
+    program = get_crisis_line_program_for(request.user, program_id)
     form = CrisisLineForm(posted(request), instance=program)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iop.accounts import permissions
+from iop.accounts.access import can_decide_membership
 from iop.accounts.models import CLINICAL_ROLES, Membership, Program, Role, StaffInvitation, User
 from iop.audit.models import AuditAction, AuditEvent
 from iop.notifications.services import outbox_enqueue
@@ -154,9 +155,7 @@ def membership_decide(*, membership: Membership, by: User, approve: bool) -> Mem
     """A director approves or declines a role an administrator granted."""
     locked = Membership.objects.select_for_update().select_related("user", "program")
     membership = locked.get(pk=membership.pk)
-    if not membership.awaiting_approval or not permissions.can(
-        by, permissions.GRANT_CLINICAL_ROLES, membership.program
-    ):
+    if not can_decide_membership(by, membership):
         raise PermissionError("Only a director of the program can decide this role.")
     membership.awaiting_approval = False
     membership.active = approve

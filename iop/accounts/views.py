@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from iop.accounts import permissions
+from iop.accounts.access import deciding_program_ids, get_membership_awaiting_for
 from iop.accounts.decorators import capability_required
 from iop.accounts.forms import InviteStaffForm
 from iop.accounts.middleware import LAST_ACTIVITY_KEY, idle_timeout_seconds
@@ -44,7 +45,7 @@ def staff(request: AuthedRequest) -> HttpResponse:
         .select_related("user", "program", "created_by")
         .order_by("program__name", "user__last_name", "user__first_name")
     )
-    deciding = permissions.program_ids_with(request.user, permissions.GRANT_CLINICAL_ROLES)
+    deciding = deciding_program_ids(request.user)
     awaiting = [m for m in memberships if m.awaiting_approval]
     return render(
         request,
@@ -62,11 +63,7 @@ def staff(request: AuthedRequest) -> HttpResponse:
 @capability_required(permissions.GRANT_CLINICAL_ROLES)
 def membership_decision(request: AuthedRequest, membership_id: UUID) -> HttpResponse:
     """A director approves or declines a role; other programs' requests are not found."""
-    membership = get_object_or_404(
-        Membership.objects.awaiting_approval().select_related("user"),
-        pk=membership_id,
-        program__in=permissions.programs_with(request.user, permissions.GRANT_CLINICAL_ROLES),
-    )
+    membership = get_membership_awaiting_for(request.user, membership_id)
     approve = request.POST.get("decision") == "approve"
     membership_decide(membership=membership, by=request.user, approve=approve)
     verb = "approved" if approve else "declined"

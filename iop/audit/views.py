@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
-from iop.audit.models import AuditEvent, RecordView
+from iop.audit.access import audit_events_for, record_views_for
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest
 
@@ -22,9 +22,7 @@ def record_view_log(request: AuthedRequest) -> HttpResponse:
     """Directors search who viewed which record, by client and by staff member."""
     client_q = request.GET.get("client", "").strip()
     user_q = request.GET.get("user", "").strip()
-    views = RecordView.objects.filter(
-        program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_AUDIT_LOG)
-    ).select_related("user", "client")
+    views = record_views_for(request.user).select_related("user", "client")
     if client_q:
         views = views.filter(
             Q(client__record_number__iexact=client_q)
@@ -35,9 +33,7 @@ def record_view_log(request: AuthedRequest) -> HttpResponse:
             Q(user__email__icontains=user_q) | Q(user__last_name__icontains=user_q)
         )
     page = Paginator(views.order_by("-at"), PAGE_SIZE).get_page(request.GET.get("page"))
-    events = AuditEvent.objects.filter(
-        program_id__in=permissions.program_ids_with(request.user, permissions.VIEW_AUDIT_LOG)
-    ).select_related("actor", "client")
+    events = audit_events_for(request.user).select_related("actor", "client")
     if client_q:
         events = events.filter(
             Q(client__record_number__iexact=client_q)

@@ -14,6 +14,7 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.accounts.models import Program
 from iop.audit.services import record_views_log
+from iop.dashboard.access import census_programs
 from iop.dashboard.charts import bar_chart
 from iop.dashboard.registry import (
     SECTIONS,
@@ -41,10 +42,6 @@ class Shown:
         return self.figure.attention and bool(self.value)
 
 
-def _directed(request: AuthedRequest) -> list[Program]:
-    return list(permissions.programs_with(request.user, permissions.VIEW_CENSUS).order_by("name"))
-
-
 def _drill_url(program: Program, figure: CensusFigure, part: str = "") -> str:
     if figure.url and not part:
         return reverse(figure.url)
@@ -70,7 +67,7 @@ def census(request: AuthedRequest) -> HttpResponse:
     name): every figure registered in iop.dashboard.registry, computed now in the
     program's time zone, each number a link to the clients behind it. A fixed number of
     queries per figure, however many clients."""
-    programs = _directed(request)
+    programs = census_programs(request.user)
     if not programs:
         raise PermissionDenied
     wanted = request.GET.get("program", "")
@@ -105,7 +102,7 @@ def census(request: AuthedRequest) -> HttpResponse:
 def census_figure_list(request: AuthedRequest, program_id: UUID, figure: str) -> HttpResponse:
     """The clients behind one census number (?part= for one line of a breakdown, or one
     week of a chart). 404 for a program the user does not direct or an unknown figure."""
-    program = next((p for p in _directed(request) if p.pk == program_id), None)
+    program = next((p for p in census_programs(request.user) if p.pk == program_id), None)
     found = census_figure(figure)
     if program is None or found is None:
         raise Http404

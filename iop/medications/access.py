@@ -37,6 +37,17 @@ def get_reconciliation_for(
     return get_object_or_404(recs, pk=reconciliation_id)
 
 
+def get_reconciliation_medication_for(rec: Reconciliation, medication_id: Any) -> Medication:
+    """A medication on this reconciliation's client's list (the id comes from the posted
+    form, so it may be anything: another client's entry is a 404)."""
+    return get_object_or_404(Medication.objects.filter(client=rec.client), pk=medication_id)
+
+
+def reconciling_program_ids(user: Any) -> set[Any]:
+    """The programs where the user reconciles (and so reviews) medications: prescribers."""
+    return permissions.program_ids_with(user, RECONCILER)
+
+
 def can_record(user: Any, client: Client) -> bool:
     return permissions.can(user, RECORDER, client.program)
 

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from iop.accounts import permissions
@@ -228,9 +228,7 @@ def _reconciliation_post(
             return redirect("medications:reconciliation", rec.pk)
         if action == "add":
             return _rec_add(request, rec, forms)
-        med = get_object_or_404(
-            Medication.objects.filter(client=rec.client), pk=request.POST.get("medication")
-        )
+        med = access.get_reconciliation_medication_for(rec, request.POST.get("medication"))
         if action == "change":
             return _rec_change(request, rec, med, forms)
         return _rec_decide(request, rec, med, forms)

@@ -4,13 +4,12 @@ programs (404 elsewhere); every page that names the client logs a record view.""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -20,6 +19,7 @@ from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client, Episode
 from iop.http import AuthedRequest, form_add_service_errors, posted
+from relapse_prevention.access import get_checkin_for
 from relapse_prevention.baselines import episode_baseline
 from relapse_prevention.checkin_attendance import (
     attendee_row,
@@ -121,15 +121,10 @@ def _errors(form: CheckInForm) -> list[str]:
     return [str(e) for errors in form.errors.values() for e in errors]
 
 
-def _checkin_for(user: Any, checkin_id: UUID) -> CheckIn:
-    rows = CheckIn.objects.visible_to(user, CHART).select_related("client", "episode__program")
-    return get_object_or_404(rows, pk=checkin_id)
-
-
 @require_http_methods(["GET", "POST"])
 @capability_required(CHART)
 def checkin_error(request: AuthedRequest, checkin_id: UUID) -> HttpResponse:
-    checkin = _checkin_for(request.user, checkin_id)
+    checkin = get_checkin_for(request.user, checkin_id, CHART)
     client = get_client_for(request.user, checkin.client_id, CHART, chart_header=True)
     form = ErrorMarkForm(posted(request))
     if request.method == "POST" and form.is_valid():

@@ -4,13 +4,12 @@ judgment throughout. Scoped to the user's programs; every page logs a record vie
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,6 +18,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log
 from iop.clients.access import get_client_for
 from iop.http import AuthedRequest, form_add_service_errors, posted
+from relapse_prevention.access import get_lapse_for
 from relapse_prevention.checkin_forms import ErrorMarkForm, LapseForm
 from relapse_prevention.models import Lapse
 from relapse_prevention.services.lapses import (
@@ -71,17 +71,10 @@ def lapses(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     return render(request, "relapse_prevention/lapses/list.html", context)
 
 
-def _lapse_for(user: Any, lapse_id: UUID, capability: str) -> Lapse:
-    rows = Lapse.objects.visible_to(user, capability).select_related(
-        "specimen", "recorded_by", "entered_in_error_by", "episode__program"
-    )
-    return get_object_or_404(rows, pk=lapse_id)
-
-
 @require_GET
 @capability_required(VIEW)
 def lapse_detail(request: AuthedRequest, lapse_id: UUID) -> HttpResponse:
-    lapse = _lapse_for(request.user, lapse_id, VIEW)
+    lapse = get_lapse_for(request.user, lapse_id, VIEW)
     client = get_client_for(request.user, lapse.client_id, VIEW, chart_header=True)
     record_view_log(request=request, client=client, page="Lapse")
     context = {
@@ -103,7 +96,7 @@ def lapse_detail(request: AuthedRequest, lapse_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @capability_required(CHART)
 def lapse_error(request: AuthedRequest, lapse_id: UUID) -> HttpResponse:
-    lapse = _lapse_for(request.user, lapse_id, CHART)
+    lapse = get_lapse_for(request.user, lapse_id, CHART)
     client = get_client_for(request.user, lapse.client_id, CHART, chart_header=True)
     form = ErrorMarkForm(posted(request))
     if request.method == "POST" and form.is_valid():

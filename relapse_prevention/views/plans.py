@@ -11,7 +11,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,11 +20,14 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import client_ip, record_view_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted
-from iop.reports.models import Report
 from iop.reports.services import report_download_name, report_open, report_request
 from iop.signatures.models import SignerRole
 from iop.signatures.text import shown_hash
-from relapse_prevention.access import get_rp_plan_client_for, get_rp_plan_part_for
+from relapse_prevention.access import (
+    get_rp_plan_client_for,
+    get_rp_plan_part_for,
+    get_rp_plan_report_for,
+)
 from relapse_prevention.contact_people import ContactPerson, contact_flags, contact_people_for
 from relapse_prevention.documents import RP_PLAN_CLIENT, RP_PLAN_KINDS
 from relapse_prevention.models import RelapsePreventionPlan, ReviewOccasion
@@ -389,15 +392,6 @@ def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 # ---------------------------------------------------------------- the client copy PDF
 
 
-def _report_for(user: Any, report_id: UUID) -> Report:
-    return get_object_or_404(
-        Report.objects.visible_to(user)
-        .filter(kind__in=RP_PLAN_KINDS)
-        .select_related("client", "requested_by"),
-        pk=report_id,
-    )
-
-
 @require_POST
 @capability_required(READ)
 def plan_pdf_request(request: AuthedRequest, client_id: UUID) -> HttpResponse:
@@ -413,7 +407,7 @@ def plan_pdf_request(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 @require_GET
 @capability_required(READ)
 def plan_pdf_status(request: AuthedRequest, rp_report_id: UUID) -> HttpResponse:
-    report = _report_for(request.user, rp_report_id)
+    report = get_rp_plan_report_for(request.user, rp_report_id)
     template = "relapse_prevention/plans/report.html"
     if request.htmx:  # the polled line names no client
         return render(request, f"{template}#report", {"report": report})
@@ -424,7 +418,7 @@ def plan_pdf_status(request: AuthedRequest, rp_report_id: UUID) -> HttpResponse:
 @require_GET
 @capability_required(READ)  # type: ignore[arg-type]
 def plan_pdf_download(request: AuthedRequest, rp_report_id: UUID) -> FileResponse:
-    report = _report_for(request.user, rp_report_id)
+    report = get_rp_plan_report_for(request.user, rp_report_id)
     if not report.is_ready:
         raise Http404("This PDF is not ready.")
     stored = report_open(report)

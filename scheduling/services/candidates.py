@@ -36,12 +36,12 @@ from django.utils import timezone
 
 from intake.models import InstrumentResult, SafetyAlert
 from intake.report_sections import WORSENING, reliable_reading
-from iop.accounts import permissions
 from iop.accounts.models import RELIABLE_CHANGE, Program, User
 from iop.clients.models import Episode, LevelOfCareChange
 from iop.reports.clinical.compliance import attendance_percent
 from iop.reports.clinical.content import draw_sections
 from iop.reports.clinical.words import plural
+from scheduling.access import can_approve_level_change
 from scheduling.candidate_rules import candidate_rules, step_down_holds
 from scheduling.models import (
     ATTENDED,
@@ -469,7 +469,7 @@ def candidates_open_count(program: Program) -> int:
 @transaction.atomic
 def candidate_dismiss(*, candidate: LevelChangeCandidate, by: User, reason: str) -> None:
     candidate = LevelChangeCandidate.objects.select_for_update().get(pk=candidate.pk)
-    if not permissions.can(by, permissions.APPROVE_LEVEL_CHANGE, candidate.program):
+    if not can_approve_level_change(by, candidate.program):
         raise PermissionDenied("Only a director dismisses a flag.")
     if candidate.status != CandidateStatus.OPEN:
         raise ValidationError("This flag is no longer open.")

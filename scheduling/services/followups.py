@@ -17,14 +17,15 @@ from django.utils import timezone
 
 from iop.accounts import permissions
 from iop.accounts.models import User
+from scheduling.access import charting_program_ids, schedule_managing_program_ids
 from scheduling.models import FollowUpStatus, FollowUpTask
 
 
 def followups_open(*, user: User, program_ids: Iterable[Any]) -> list[FollowUpTask]:
     """Open follow-ups in these programs: the user's own, plus, for a program's directors
     (who manage its schedule), those assigned to anyone or to nobody. Oldest due first."""
-    program_ids = set(program_ids) & permissions.program_ids_with(user, permissions.CHART_SESSIONS)
-    managed = program_ids & permissions.program_ids_with(user, permissions.MANAGE_SCHEDULE)
+    program_ids = set(program_ids) & charting_program_ids(user)
+    managed = program_ids & schedule_managing_program_ids(user)
     tasks = FollowUpTask.objects.open().filter(program_id__in=program_ids)
     if not managed:
         tasks = tasks.filter(assigned_to=user)

@@ -31,6 +31,7 @@ from iop.clients.models import DischargeReason, Episode, LevelOfCare
 from iop.clients.services import episode_discharge, episode_level_change
 from iop.reports.clinical.content import draw_sections
 from iop.reports.clinical.words import day_text, plural
+from scheduling.access import can_approve_level_change
 from scheduling.models import (
     CandidateStatus,
     LevelChangeCandidate,
@@ -323,7 +324,7 @@ def level_change_decide(
 ) -> LevelChangeProposal:
     """A director approves (the change takes effect on its date) or returns it with why."""
     proposal = LevelChangeProposal.objects.select_for_update().get(pk=proposal.pk)
-    if not permissions.can(by, permissions.APPROVE_LEVEL_CHANGE, proposal.program):
+    if not can_approve_level_change(by, proposal.program):
         raise PermissionDenied("Only a director approves a change of level.")
     if proposal.proposed_by_id == by.pk:
         raise ValidationError("You proposed this change: another director decides it.")

@@ -31,6 +31,7 @@ from iop.signatures.services import signature_record
 from iop.signatures.text import addendum_text, labelled_block, lines_text, refuse_if_changed
 from scheduling.access import (
     can_cosign_note,
+    cosigning_program_ids,
     note_edit_refusal,
     note_sign_refusal,
 )
@@ -664,7 +665,7 @@ def notes_unsigned_count(
 
 def notes_awaiting_cosign(*, user: User, program_ids: Iterable[Any]) -> list[ProgressNote]:
     """Signed notes waiting for this user's co-signature (director, or named supervisor)."""
-    director_of = permissions.program_ids_with(user, permissions.COSIGN_NOTES)
+    director_of = cosigning_program_ids(user)
     supervised = Membership.objects.active().filter(supervisor=user).values("user_id")
     notes = ProgressNote.objects.awaiting_cosign().filter(program_id__in=list(program_ids))
     notes = notes.filter(Q(program_id__in=director_of) | Q(author_id__in=supervised)).exclude(

@@ -9,7 +9,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,6 +17,7 @@ from iop.accounts import permissions
 from iop.accounts.decorators import capability_required
 from iop.audit.services import record_views_log
 from iop.http import AuthedRequest
+from scheduling.access import get_level_change_candidate_for
 from scheduling.models import LevelChangeCandidate
 from scheduling.services import candidates
 
@@ -63,9 +64,7 @@ def level_change_candidates(request: AuthedRequest) -> HttpResponse:
 @require_POST
 @capability_required(APPROVE)
 def level_change_candidate_dismiss(request: AuthedRequest, candidate_id: UUID) -> HttpResponse:
-    flag = get_object_or_404(
-        LevelChangeCandidate.objects.visible_to(request.user, APPROVE), pk=candidate_id
-    )
+    flag = get_level_change_candidate_for(request.user, candidate_id, APPROVE)
     try:
         candidates.candidate_dismiss(
             candidate=flag, by=request.user, reason=request.POST.get("reason", "")

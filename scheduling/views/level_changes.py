@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,6 +21,7 @@ from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_client_for
 from iop.clients.models import Client, Episode, LevelOfCare
 from iop.http import AuthedRequest, form_add_service_errors
+from scheduling.access import can_approve_level_change, get_level_change_proposal_for
 from scheduling.models import (
     Direction,
     LevelChangeCandidate,
@@ -224,19 +225,7 @@ def level_change_new(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 
 
 def _proposal(request: AuthedRequest, proposal_id: UUID) -> LevelChangeProposal:
-    return get_object_or_404(
-        LevelChangeProposal.objects.visible_to(request.user, READ).select_related(
-            "client",
-            "client__program",
-            "episode",
-            "from_level",
-            "to_level",
-            "track",
-            "proposed_by",
-            "decided_by",
-        ),
-        pk=proposal_id,
-    )
+    return get_level_change_proposal_for(request.user, proposal_id, READ)
 
 
 def _ratings(proposal: LevelChangeProposal) -> list[dict[str, Any]]:
@@ -259,7 +248,7 @@ def _detail(
     record_view_log(request=request, client=client, page="Level-of-care proposal")
     may_decide = (
         proposal.status == ProposalStatus.PENDING
-        and permissions.can(request.user, APPROVE, proposal.program)
+        and can_approve_level_change(request.user, proposal.program)
         and proposal.proposed_by_id != request.user.pk
     )
     return render(

@@ -29,6 +29,8 @@ from iop.http import AuthedRequest, form_add_service_errors, posted
 from iop.signatures.models import Signature
 from scheduling.access import (
     can_cosign_note,
+    charting_program_ids,
+    cosigning_program_ids,
     get_attendee_for,
     get_note_for,
     get_session_for,
@@ -72,7 +74,7 @@ CHART = permissions.CHART_SESSIONS
 
 
 def _programs(request: AuthedRequest) -> set[Any]:
-    return permissions.program_ids_with(request.user, CHART)
+    return charting_program_ids(request.user)
 
 
 def _session_for(request: AuthedRequest, session_id: UUID) -> Session:
@@ -649,7 +651,7 @@ def addendum_add(request: AuthedRequest, note_id: UUID) -> HttpResponse:
 def notes_unsigned(request: AuthedRequest) -> HttpResponse:
     """Mine for clinicians; the whole program for its directors."""
     charting = _programs(request)
-    directing = permissions.program_ids_with(request.user, permissions.COSIGN_NOTES) & charting
+    directing = cosigning_program_ids(request.user) & charting
     rows = services.notes_unsigned(program_ids=directing) if directing else []
     if charting - directing:
         rows += services.notes_unsigned(program_ids=charting - directing, author=request.user)

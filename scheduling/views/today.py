@@ -24,8 +24,9 @@ from iop.accounts.models import Program
 from iop.audit.services import record_views_log
 from iop.clients.models import Client, Episode, SafetyFlag
 from iop.http import AuthedRequest
+from iop.medications.access import reconciling_program_ids
 from iop.medications.reviews import ReviewDue, due_in_words, reviews_due
-from scheduling.access import get_followup_for
+from scheduling.access import charting_program_ids, get_followup_for
 from scheduling.models import FollowUpTask, Session, SessionAttendee
 from scheduling.services.followups import followup_complete, followups_open
 from scheduling.services.hours import WeeklyHours, hours_shortfall
@@ -129,7 +130,7 @@ def followup_rows(
 def psychiatric_reviews(user: Any) -> list[ReviewDue] | None:
     """For prescribers (RECONCILE_MEDICATIONS): reviews due soon or overdue in their
     programs; None for everyone else (no card)."""
-    program_ids = permissions.program_ids_with(user, permissions.RECONCILE_MEDICATIONS)
+    program_ids = reconciling_program_ids(user)
     if not program_ids:
         return None
     reviews = reviews_due(program_ids)
@@ -213,7 +214,7 @@ def followup_done(request: AuthedRequest, task_id: UUID) -> HttpResponse:
         messages.success(request, f"Follow-up for {task.client.display_name} done.")
         return redirect("scheduling:today")
     if request.htmx:
-        program_ids = permissions.program_ids_with(request.user, CHART)
+        program_ids = charting_program_ids(request.user)
         followups = followup_rows(request.user, program_ids, errors)
         context = {"followups": followups, "done": None if errors else task}
         shown = [task.client, *(t.client for t in followups)]

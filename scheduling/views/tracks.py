@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,7 +24,7 @@ from iop.accounts.models import Program
 from iop.audit.services import record_view_log, record_views_log
 from iop.clients.access import get_episode_for
 from iop.http import AuthedRequest, form_add_service_errors, posted
-from scheduling.access import get_track_for
+from scheduling.access import get_track_block_for, get_track_for
 from scheduling.models import WEEKDAY_NAMES, Closure, Track, TrackBlock, TrackEnrolment
 from scheduling.services.calendar import block_save, closure_add, track_save
 from scheduling.services.enrolment import track_enrol
@@ -162,7 +162,7 @@ def block_create(request: AuthedRequest, track_id: UUID) -> HttpResponse:
 @capability_required(MANAGE)
 def block_edit(request: AuthedRequest, track_id: UUID, block_id: UUID) -> HttpResponse:
     track = get_track_for(request.user, track_id, MANAGE)
-    block = get_object_or_404(TrackBlock, track=track, pk=block_id)
+    block = get_track_block_for(track, block_id)
     initial = {f: getattr(block, f) for f in ("group", "starts_at", "ends_at", "days", "room")}
     form = BlockForm(posted(request), program=track.program, initial=initial)
     if request.method == "POST" and form.is_valid():

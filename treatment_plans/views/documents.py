@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,7 +22,7 @@ from iop.http import AuthedRequest
 from iop.reports.models import Report
 from iop.reports.services import report_download_name, report_open, report_request
 from treatment_plans import documents
-from treatment_plans.access import get_plan_for
+from treatment_plans.access import can_request_plan_report, get_plan_for, get_plan_report_for
 from treatment_plans.documents import PLAN_KINDS
 from treatment_plans.models import TreatmentPlan
 from treatment_plans.panels import PlanPanel, register_panel
@@ -31,24 +31,14 @@ REPORT = "treatment_plans/documents/report.html"
 PANEL = "treatment_plans/documents/_panel.html"
 
 
-def get_plan_report_for(user: Any, report_id: UUID) -> Report:
-    return get_object_or_404(
-        Report.objects.visible_to(user)
-        .filter(kind__in=PLAN_KINDS)
-        .select_related("client", "requested_by"),
-        pk=report_id,
-    )
-
-
 def documents_panel(plan: TreatmentPlan, user: Any) -> dict[str, Any]:
     """The plan page's PDF panel: one query, however many reports there are."""
     reports = Report.objects.about(plan).filter(kind__in=PLAN_KINDS).select_related("requested_by")
-    readers = permissions.program_ids_with(user, permissions.VIEW_CLINICAL_RECORD)
     return {
         "plan": plan,
         "reports": list(reports),
         "kinds": PLAN_KINDS,
-        "can_request": plan.program_id in readers,
+        "can_request": can_request_plan_report(user, plan),
     }
 
 

@@ -18,7 +18,7 @@ from iop.accounts.decorators import capability_required
 from iop.audit.services import record_view_log, record_views_log
 from iop.clients.models import Client
 from iop.http import AuthedRequest, posted
-from treatment_plans.access import get_plan_for
+from treatment_plans.access import due_plans_program_ids, get_plan_for
 from treatment_plans.forms.reviews import PlanReviewForm
 from treatment_plans.models import (
     PlanReview,
@@ -125,7 +125,7 @@ register_panel(PlanPanel("reviews", 20, "treatment_plans/reviews/_panel.html", r
 
 def _due_page(request: AuthedRequest, capability: str, mine: bool) -> HttpResponse:
     rows = plans_due_or_overdue(
-        program_ids=permissions.program_ids_with(request.user, capability),
+        program_ids=due_plans_program_ids(request.user, capability),
         clinician=request.user if mine else None,
     )
     page = "My plans due" if mine else "Plans due"
