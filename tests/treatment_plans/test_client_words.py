@@ -17,7 +17,10 @@ from tests.treatment_plans.plan_helpers import (
     with_diagnosis,
 )
 from treatment_plans.models import PlanGoal, PlanTemplate, TreatmentPlan
-from treatment_plans.services.plans import goal_edit, plan_sign, plan_start, plan_text
+from treatment_plans.services.plan_parts import goal_edit
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
 
 SUGGESTION = "I want to sleep through the night and stop avoiding places."
 
@@ -132,7 +135,7 @@ def test_a_typed_template_sentence_on_a_goal_written_by_hand_is_refused_too(draf
 
 
 def _missing(plan):
-    from treatment_plans.services.plans import plan_sign_missing
+    from treatment_plans.services.plan_signing import plan_sign_missing
 
     return plan_sign_missing(fresh(plan))
 

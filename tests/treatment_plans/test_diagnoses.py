@@ -20,7 +20,9 @@ from tests.treatment_plans.plan_helpers import (
 from treatment_plans import icd10
 from treatment_plans.documents import PLAN_CLINICAL, render_plan_clinical
 from treatment_plans.models import PlanDiagnosis
-from treatment_plans.services.plans import plan_sign_missing, plan_start, plan_text
+from treatment_plans.services.plan_signing import plan_sign_missing
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
 
 
 def url(name, *args):

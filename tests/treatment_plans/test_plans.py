@@ -35,7 +35,10 @@ from treatment_plans.models import (
     PlanTemplate,
     TreatmentPlan,
 )
-from treatment_plans.services.plans import measure_text, plan_sign, plan_start, plan_text
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
+from treatment_plans.wording import measure_text
 
 
 def url(name, *args):
@@ -119,7 +122,7 @@ def test_program_template_uses_the_programs_own_modality(episode, clinician):
         interventions=[{"modality": "trauma_yoga", "frequency": "weekly group"}],
     )
     plan = plan_start(episode=episode, by=clinician)
-    from treatment_plans.services.plans import plan_add_from_template
+    from treatment_plans.services.plan_parts import plan_add_from_template
 
     plan_add_from_template(plan=plan, template=template, by=clinician, revision=plan.revision)
     assert PlanIntervention.objects.get(plan=plan).modality == yoga

@@ -30,7 +30,7 @@ from iop.clients.access import get_episode_for
 from iop.clients.models import Client
 from iop.http import AuthedRequest, form_add_service_errors, posted, uuid_or_404
 from iop.signatures.models import SignerRole, content_hash
-from treatment_plans import icd10
+from treatment_plans import icd10, wording
 from treatment_plans.access import can_cosign_plan, get_plan_for
 from treatment_plans.forms.plans import (
     ClientSignForm,
@@ -56,9 +56,12 @@ from treatment_plans.models import (
 )
 from treatment_plans.panels import plan_panels
 from treatment_plans.services import diagnoses as dx_services
-from treatment_plans.services import plans as services
+from treatment_plans.services import plan_parts as parts_services
+from treatment_plans.services import plan_signing as signing_services
+from treatment_plans.services import plan_text as text_services
+from treatment_plans.services import plan_versions as version_services
 from treatment_plans.services.gate import Gate, gate_status, intervention_status
-from treatment_plans.services.plans import PlanEditConflict
+from treatment_plans.services.plan_versions import PlanEditConflict
 
 EDIT = permissions.EDIT_PLANS
 READ = permissions.VIEW_CLINICAL_RECORD
@@ -121,17 +124,17 @@ class ProblemRow:
 
 
 def _rows(plan: TreatmentPlan, gate: Gate | None) -> list[ProblemRow]:
-    grouped = services.interventions_by_problem(plan)
+    grouped = text_services.interventions_by_problem(plan)
     rows = []
     for number, problem in enumerate(plan.problems.all(), start=1):
         for goal in problem.goals.all():
             for objective in goal.objectives.all():
-                objective.measure_shown = services.measure_text(objective)  # type: ignore[attr-defined]
+                objective.measure_shown = wording.measure_text(objective)  # type: ignore[attr-defined]
         findings = [
-            services.finding_text(r, plan.program) for r in problem.instrument_results.all()
+            text_services.finding_text(r, plan.program) for r in problem.instrument_results.all()
         ]
         findings += [
-            services.dimension_text(plan.program, d) for d in sorted(problem.asam_dimensions)
+            text_services.dimension_text(plan.program, d) for d in sorted(problem.asam_dimensions)
         ]
         interventions = [_intervention_row(i, gate) for i in grouped.get(problem.pk, [])]
         rows.append(ProblemRow(number, problem, findings, interventions))
@@ -148,11 +151,11 @@ def _intervention_row(intervention: PlanIntervention, gate: Gate | None) -> Inte
 def _plan_context(request: AuthedRequest, plan: TreatmentPlan, **extra: Any) -> dict[str, Any]:
     """Everything the plan page shows, in a number of queries that does not grow with it."""
     client = Client.objects.with_chart_header().get(pk=plan.client_id)
-    plan = services.plan_with_parts(plan)
+    plan = version_services.plan_with_parts(plan)
     plan.client = client
     can_edit = plan.is_draft and permissions.can(request.user, EDIT, plan.program)
     gate = gate_status(plan.episode) if plan.status != PlanStatus.SUPERSEDED else None
-    templates = list(services.templates_for(plan.program)) if can_edit else []
+    templates = list(parts_services.templates_for(plan.program)) if can_edit else []
     drafts = TreatmentPlan.objects.filter(episode_id=plan.episode_id, status=PlanStatus.DRAFT)
     draft = None if plan.is_draft else drafts.first()
     return {
@@ -161,14 +164,14 @@ def _plan_context(request: AuthedRequest, plan: TreatmentPlan, **extra: Any) -> 
         "rows": _rows(plan, gate),
         "plan_wide": [
             _intervention_row(i, gate)
-            for i in services.interventions_by_problem(plan).get(None, [])
+            for i in text_services.interventions_by_problem(plan).get(None, [])
         ],
         "can_edit": can_edit,
         "can_revise": permissions.can(request.user, EDIT, plan.program) and plan.episode.is_open,
-        "missing": services.plan_sign_missing(plan),
-        "suggestions": services.plan_suggestions(plan),
-        "needed": services.plan_signatures_needed(plan),
-        "waiting_for": services.plan_waiting_for(plan) if plan.is_draft else "",
+        "missing": signing_services.plan_sign_missing(plan),
+        "suggestions": signing_services.plan_suggestions(plan),
+        "needed": signing_services.plan_signatures_needed(plan),
+        "waiting_for": signing_services.plan_waiting_for(plan) if plan.is_draft else "",
         "can_cosign": plan.is_draft and can_cosign_plan(request.user, plan),
         "template_form": TemplatePickForm(templates=templates, initial={"revision": plan.revision}),
         "draft": draft,
@@ -191,7 +194,7 @@ def _plan_page(request: AuthedRequest, plan: TreatmentPlan, **extra: Any) -> Htt
 def plan_start(request: AuthedRequest, episode_id: UUID) -> HttpResponse:
     episode = get_episode_for(request.user, episode_id, EDIT)
     try:
-        plan = services.plan_start(episode=episode, by=request.user)
+        plan = version_services.plan_start(episode=episode, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -227,7 +230,7 @@ def _keep_for_merge(form: forms.Form, conflict: PlanEditConflict) -> None:
     data = form.data.copy()
     data[form.add_prefix("revision")] = str(conflict.current_revision)
     form.data = data
-    form.add_error(None, services.CONFLICT)
+    form.add_error(None, version_services.CONFLICT)
 
 
 def _part_view(request: AuthedRequest, plan: TreatmentPlan, edit: PartEdit) -> HttpResponse:
@@ -272,7 +275,7 @@ def _saved(request: AuthedRequest, plan: TreatmentPlan, message: str) -> HttpRes
 
 
 def _locked(request: AuthedRequest, plan: TreatmentPlan) -> HttpResponse:
-    message = services.LOCKED
+    message = version_services.LOCKED
     if request.htmx:
         return _plan_page(request, plan, flash_error=message)
     messages.error(request, message)
@@ -313,7 +316,7 @@ def plan_details_edit(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
     plan_copy = TreatmentPlan.objects.get(pk=plan.pk)  # the form edits `plan` in memory
 
     def save(**fields: Any) -> object:
-        return services.plan_details_edit(plan=plan_copy, **fields)
+        return parts_services.plan_details_edit(plan=plan_copy, **fields)
 
     title = "Strengths, preferences and discharge"
     edit = PartEdit(title, "Save details", form, save, "Plan details saved.", current)
@@ -324,20 +327,20 @@ def plan_details_edit(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
 @capability_required(EDIT)
 def plan_template_add(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
     plan = _editable(request, plan_id)
-    templates = list(services.templates_for(plan.program))
+    templates = list(parts_services.templates_for(plan.program))
     form = TemplatePickForm(request.POST, templates=templates)
     if not plan.is_draft:
         return _locked(request, plan)
     if form.is_valid():
         try:
-            services.plan_add_from_template(
+            parts_services.plan_add_from_template(
                 plan=plan,
                 template=form.cleaned_data["template"],
                 by=request.user,
                 revision=form.cleaned_data["revision"],
             )
         except PlanEditConflict:
-            return _refused(request, plan, services.CONFLICT)
+            return _refused(request, plan, version_services.CONFLICT)
         except ValidationError as error:
             return _refused(request, plan, " ".join(error.messages))
         title = form.cleaned_data["template"].title
@@ -358,11 +361,11 @@ def _refused(request: AuthedRequest, plan: TreatmentPlan, message: str) -> HttpR
 @capability_required(EDIT)
 def problem_add(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
     plan = _editable(request, plan_id)
-    ratings = services.intake_asam_ratings(plan)
+    ratings = parts_services.intake_asam_ratings(plan)
     form = ProblemForm(posted(request), plan=plan, ratings=ratings, initial=_revision(plan))
 
     def save(**fields: Any) -> object:
-        return services.problem_add(plan=plan, **fields)
+        return parts_services.problem_add(plan=plan, **fields)
 
     edit = PartEdit("Add a problem", "Add problem", form, save, "Problem added.")
     return _part_view(request, plan, edit)
@@ -373,7 +376,7 @@ def problem_add(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
 def problem_edit(request: AuthedRequest, plan_id: UUID, problem_id: UUID) -> HttpResponse:
     plan = _editable(request, plan_id)
     problem = _problem(plan, problem_id)
-    ratings = services.intake_asam_ratings(plan)
+    ratings = parts_services.intake_asam_ratings(plan)
     initial = {
         **_revision(plan),
         "instrument_results": list(problem.instrument_results.all()),
@@ -385,7 +388,7 @@ def problem_edit(request: AuthedRequest, plan_id: UUID, problem_id: UUID) -> Htt
     current = _saved_now(form)
 
     def save(**fields: Any) -> object:
-        return services.problem_edit(problem=problem, **fields)
+        return parts_services.problem_edit(problem=problem, **fields)
 
     edit = PartEdit("Edit the problem", "Save problem", form, save, "Problem saved.", current)
     return _part_view(request, plan, edit)
@@ -399,7 +402,7 @@ def goal_add(request: AuthedRequest, plan_id: UUID, problem_id: UUID) -> HttpRes
     form = GoalForm(posted(request), initial=_revision(plan))
 
     def save(**fields: Any) -> object:
-        return services.goal_add(problem=problem, **fields)
+        return parts_services.goal_add(problem=problem, **fields)
 
     edit = PartEdit("Add a goal", "Add goal", form, save, "Goal added.")
     return _part_view(request, plan, edit)
@@ -414,7 +417,7 @@ def goal_edit(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpRespo
     current = _saved_now(form)
 
     def save(**fields: Any) -> object:
-        return services.goal_edit(goal=goal, **fields)
+        return parts_services.goal_edit(goal=goal, **fields)
 
     edit = PartEdit(
         "Edit the goal", "Save goal", form, save, "Goal saved.", current, goal.suggested_words
@@ -445,7 +448,7 @@ def objective_add(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpR
     form = ObjectiveForm(posted(request), initial=_revision(plan), today=plan.program.today())
 
     def save(**fields: Any) -> object:
-        return services.objective_add(goal=goal, **fields)
+        return parts_services.objective_add(goal=goal, **fields)
 
     edit = PartEdit("Add an objective", "Add objective", form, save, "Objective added.")
     return _part_view(request, plan, edit)
@@ -462,7 +465,7 @@ def objective_edit(request: AuthedRequest, plan_id: UUID, objective_id: UUID) ->
     current = _saved_now(form)
 
     def save(**fields: Any) -> object:
-        return services.objective_edit(objective=objective, **fields)
+        return parts_services.objective_edit(objective=objective, **fields)
 
     edit = PartEdit("Edit the objective", "Save objective", form, save, "Objective saved.", current)
     return _part_view(request, plan, edit)
@@ -477,7 +480,7 @@ def intervention_add(request: AuthedRequest, plan_id: UUID, problem_id: UUID) ->
     form = InterventionForm(posted(request), plan=plan, initial=initial)
 
     def save(**fields: Any) -> object:
-        return services.intervention_add(problem=problem, **fields)
+        return parts_services.intervention_add(problem=problem, **fields)
 
     edit = PartEdit("Add an intervention", "Add intervention", form, save, "Intervention added.")
     return _part_view(request, plan, edit)
@@ -494,7 +497,7 @@ def intervention_edit(request: AuthedRequest, plan_id: UUID, intervention_id: UU
     current = _saved_now(form)
 
     def save(**fields: Any) -> object:
-        return services.intervention_edit(intervention=intervention, **fields)
+        return parts_services.intervention_edit(intervention=intervention, **fields)
 
     title = "Edit the intervention"
     edit = PartEdit(title, "Save intervention", form, save, "Intervention saved.", current)
@@ -516,7 +519,9 @@ def _remove(
     try:
         remove(by=request.user, revision=form.cleaned_data["revision"])
     except PlanEditConflict:
-        return _refused(request, plan, services.CONFLICT.split(":")[0] + ". Nothing was removed.")
+        return _refused(
+            request, plan, version_services.CONFLICT.split(":")[0] + ". Nothing was removed."
+        )
     except ValidationError as error:
         return _refused(request, plan, " ".join(error.messages))
     return _saved(request, plan, f"{what} removed.")
@@ -530,7 +535,7 @@ def problem_remove(request: AuthedRequest, plan_id: UUID, problem_id: UUID) -> H
     return _remove(
         request,
         plan,
-        lambda **kw: services.problem_remove(problem=problem, **kw),
+        lambda **kw: parts_services.problem_remove(problem=problem, **kw),
         "Problem, with its goals, objectives and interventions,",
     )
 
@@ -543,7 +548,7 @@ def goal_remove(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpRes
     return _remove(
         request,
         plan,
-        lambda **kw: services.goal_remove(goal=goal, **kw),
+        lambda **kw: parts_services.goal_remove(goal=goal, **kw),
         "Goal, with its objectives,",
     )
 
@@ -556,7 +561,7 @@ def objective_remove(request: AuthedRequest, plan_id: UUID, objective_id: UUID) 
     return _remove(
         request,
         plan,
-        lambda **kw: services.objective_remove(objective=objective, **kw),
+        lambda **kw: parts_services.objective_remove(objective=objective, **kw),
         "Objective",
     )
 
@@ -571,7 +576,7 @@ def intervention_remove(
     return _remove(
         request,
         plan,
-        lambda **kw: services.intervention_remove(intervention=intervention, **kw),
+        lambda **kw: parts_services.intervention_remove(intervention=intervention, **kw),
         "Intervention",
     )
 
@@ -620,7 +625,7 @@ def diagnosis_add(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
         try:
             added = dx_services.diagnosis_add(plan=plan, by=request.user, **form.cleaned_data)
         except PlanEditConflict:
-            form.add_error(None, services.CONFLICT.split(":")[0] + ". Nothing was added.")
+            form.add_error(None, version_services.CONFLICT.split(":")[0] + ". Nothing was added.")
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
@@ -653,7 +658,9 @@ def diagnosis_make_primary(
             diagnosis=diagnosis, by=request.user, revision=form.cleaned_data["revision"]
         )
     except PlanEditConflict:
-        return _refused(request, plan, services.CONFLICT.split(":")[0] + ". Nothing changed.")
+        return _refused(
+            request, plan, version_services.CONFLICT.split(":")[0] + ". Nothing changed."
+        )
     return _saved(request, plan, f"{diagnosis.code} is now the primary diagnosis.")
 
 
@@ -701,17 +708,17 @@ def _sign_forms(request: AuthedRequest, shown: str) -> dict[str, SignForm]:
 @require_http_methods(["GET", "POST"])
 @capability_required(EDIT)
 def plan_sign(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
-    plan = services.plan_with_parts(_editable(request, plan_id))
+    plan = version_services.plan_with_parts(_editable(request, plan_id))
     if not plan.is_draft:
         messages.info(request, "This version is already signed and in effect.")
         return redirect("treatment_plans:plan_detail", plan.pk)
-    text = services.plan_text(plan)
+    text = text_services.plan_text(plan)
     sign_forms = _sign_forms(request, content_hash(text))
     role = request.POST.get("role", "")
     form = sign_forms.get(role)
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            plan = services.plan_sign(
+            plan = signing_services.plan_sign(
                 plan=plan,
                 role=role,
                 by=request.user,
@@ -735,7 +742,7 @@ def _after_signing(request: AuthedRequest, plan: TreatmentPlan, role: str) -> Ht
         active = f" Version {plan.version} is now the active treatment plan.{when}"
         messages.success(request, SIGNED_MESSAGES[role] + active)
         return redirect("treatment_plans:plan_detail", plan.pk)
-    waiting = services.plan_waiting_for(plan)
+    waiting = signing_services.plan_waiting_for(plan)
     messages.success(request, f"{SIGNED_MESSAGES[role]} {waiting}".strip())
     return redirect("treatment_plans:plan_sign", plan.pk)
 
@@ -754,8 +761,8 @@ def _sign_page(
         "plan": plan,
         "text": text,
         "forms": sign_forms,
-        "missing": services.plan_sign_missing(plan),
-        "needed": services.plan_signatures_needed(plan),
+        "missing": signing_services.plan_sign_missing(plan),
+        "needed": signing_services.plan_signatures_needed(plan),
         "can_cosign": can_cosign_plan(request.user, plan),
         "with_client": True,  # read aloud with the client: no safety flags in the header
     }
@@ -766,7 +773,7 @@ def _sign_page(
 @capability_required(permissions.COSIGN_PLAN)
 def plans_to_cosign(request: AuthedRequest) -> HttpResponse:
     """Directors: plans signed by clinician and client, waiting for their co-signature."""
-    plans = list(services.plans_awaiting_cosign(user=request.user))
+    plans = list(signing_services.plans_awaiting_cosign(user=request.user))
     record_views_log(request=request, clients=[p.client for p in plans], page="Plans to co-sign")
     return render(request, "treatment_plans/plan/to_cosign.html", {"plans": plans})
 
@@ -793,7 +800,7 @@ def plan_changes(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
     """What changed in this version since another (by default, the one it revises)."""
     plan = get_plan_for(request.user, plan_id)
     versions = list(
-        services.plans_with_parts(TreatmentPlan.objects.filter(episode_id=plan.episode_id))
+        version_services.plans_with_parts(TreatmentPlan.objects.filter(episode_id=plan.episode_id))
     )
     wanted = uuid_or_404(request.GET["from"]) if request.GET.get("from") else plan.previous_id
     new = next(v for v in versions if v.pk == plan.pk)
@@ -807,7 +814,7 @@ def plan_changes(request: AuthedRequest, plan_id: UUID) -> HttpResponse:
         "plan": new,
         "old": old,
         "versions": [v for v in versions if v.pk != plan.pk],
-        "lines": services.plan_diff(old, new) if old else [],
+        "lines": text_services.plan_diff(old, new) if old else [],
     }
     return render(request, "treatment_plans/plan/changes.html", context)
 
