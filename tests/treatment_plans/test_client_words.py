@@ -13,7 +13,9 @@ from tests.treatment_plans.plan_helpers import (
     TRAUMA,
     draft_from_templates,
     fresh,
+    in_client_words,
     shown_hash,
+    sign_all,
     with_diagnosis,
 )
 from treatment_plans.models import PlanGoal, PlanTemplate, TreatmentPlan
@@ -85,6 +87,22 @@ def test_copying_the_suggestion_fills_the_field_and_saves_nothing(draft, clinici
     assert "change it to what the client says" in page(response)
     assert PlanGoal.objects.get(pk=goal.pk).client_words == ""
     assert TreatmentPlan.objects.get(pk=draft.pk).revision == draft.revision
+
+
+def test_copying_the_suggestion_on_a_signed_version_says_it_is_locked(
+    draft, clinician, director, login_as
+):
+    """A page left open while the version was signed offers no form to type into."""
+    in_client_words(draft, clinician)
+    signed = sign_all(draft, clinician, director)
+    goal = PlanGoal.objects.get(problem__plan=signed)
+    response = login_as(clinician).post(
+        url("goal_edit", signed.pk, goal.pk),
+        {"revision": signed.revision, "client_words": "", "use_suggestion": "1"},
+        follow=True,
+    )
+    assert response.redirect_chain == [(url("plan_detail", signed.pk), 302)]
+    assert "This version is signed and locked." in page(response)
 
 
 def test_signing_is_refused_while_the_goal_is_empty(draft, clinician, login_as):

@@ -236,7 +236,8 @@ def goal_edit(request: AuthedRequest, plan_id: UUID, goal_id: UUID) -> HttpRespo
     edit = PartEdit(
         "Edit the goal", "Save goal", form, save, "Goal saved.", current, goal.suggested_words
     )
-    if request.method == "POST" and "use_suggestion" in request.POST:
+    # A signed version offers no form to copy into: ``_part_view`` says it is locked.
+    if request.method == "POST" and "use_suggestion" in request.POST and plan.is_draft:
         return _part_page(request, plan, _with_suggestion(edit, goal))
     return _part_view(request, plan, edit)
 
