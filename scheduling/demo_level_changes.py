@@ -27,13 +27,10 @@ from scheduling.services.level_changes import (
     level_change_propose,
 )
 from treatment_plans.models import ObjectiveStatus, PlanObjective
-from treatment_plans.services.plans import (
-    objective_edit,
-    plan_sign,
-    plan_start,
-    plan_text,
-    plan_with_parts,
-)
+from treatment_plans.services.plan_parts import objective_edit
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start, plan_with_parts
 
 DAY = datetime.timedelta(days=1)
 WORSE = {1: 0, 2: 1, 3: 3, 4: 2, 5: 3, 6: 1}  # the decision aid: 2.5

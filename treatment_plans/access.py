@@ -12,7 +12,15 @@ from django.shortcuts import get_object_or_404
 
 from iop.accounts import permissions
 from iop.clients.models import Episode
-from treatment_plans.models import ReadinessReview, TreatmentPlan
+from treatment_plans.models import (
+    PlanDiagnosis,
+    PlanGoal,
+    PlanIntervention,
+    PlanObjective,
+    PlanProblem,
+    ReadinessReview,
+    TreatmentPlan,
+)
 
 
 def get_plan_for(
@@ -50,6 +58,62 @@ def plan_cosign_refusal(user: Any, plan: TreatmentPlan) -> str | None:
 
 def can_cosign_plan(user: Any, plan: TreatmentPlan) -> bool:
     return plan_cosign_refusal(user, plan) is None
+
+
+# ---------------------------------------------------------------- the parts of a plan
+# Each part is fetched through its plan version (``get_plan_for``: a 404 outside the
+# user's programs), then must belong to that version (else a 404 too). The part comes
+# back with that plan attached, so the page and the services see one plan object.
+
+
+def get_plan_problem_for(
+    user: Any, plan_id: UUID, problem_id: UUID, capability: str
+) -> PlanProblem:
+    """A problem of one plan version; ``problem.plan`` is the version."""
+    plan = get_plan_for(user, plan_id, capability)
+    problem = get_object_or_404(PlanProblem, plan=plan, pk=problem_id)
+    problem.plan = plan
+    return problem
+
+
+def get_plan_goal_for(user: Any, plan_id: UUID, goal_id: UUID, capability: str) -> PlanGoal:
+    """A goal of one plan version; ``goal.problem.plan`` is the version."""
+    plan = get_plan_for(user, plan_id, capability)
+    goals = PlanGoal.objects.select_related("problem")
+    goal = get_object_or_404(goals, problem__plan=plan, pk=goal_id)
+    goal.problem.plan = plan
+    return goal
+
+
+def get_plan_objective_for(
+    user: Any, plan_id: UUID, objective_id: UUID, capability: str
+) -> PlanObjective:
+    """An objective of one plan version; ``objective.goal.problem.plan`` is the version."""
+    plan = get_plan_for(user, plan_id, capability)
+    objectives = PlanObjective.objects.select_related("goal__problem")
+    objective = get_object_or_404(objectives, goal__problem__plan=plan, pk=objective_id)
+    objective.goal.problem.plan = plan
+    return objective
+
+
+def get_plan_intervention_for(
+    user: Any, plan_id: UUID, intervention_id: UUID, capability: str
+) -> PlanIntervention:
+    """An intervention of one plan version; ``intervention.plan`` is the version."""
+    plan = get_plan_for(user, plan_id, capability)
+    intervention = get_object_or_404(PlanIntervention, plan=plan, pk=intervention_id)
+    intervention.plan = plan
+    return intervention
+
+
+def get_plan_diagnosis_for(
+    user: Any, plan_id: UUID, diagnosis_id: UUID, capability: str
+) -> PlanDiagnosis:
+    """A diagnosis of one plan version; ``diagnosis.plan`` is the version."""
+    plan = get_plan_for(user, plan_id, capability)
+    diagnosis = get_object_or_404(PlanDiagnosis, plan=plan, pk=diagnosis_id)
+    diagnosis.plan = plan
+    return diagnosis
 
 
 # ---------------------------------------------------------------- aftercare

@@ -32,17 +32,15 @@ from treatment_plans.services.gate import (
     readiness_confirm,
     readiness_review_record,
 )
-from treatment_plans.services.plans import (
+from treatment_plans.services.plan_parts import (
     goal_edit,
-    intake_details,
     intervention_add,
     plan_add_from_template,
     plan_details_edit,
-    plan_sign,
-    plan_start,
-    plan_text,
-    plan_with_parts,
 )
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import intake_details, plan_start, plan_with_parts
 from treatment_plans.services.reviews import plan_review_record
 
 # Goals as clients put them in session (never the template's suggested wording), and the

@@ -282,7 +282,7 @@ def test_a_prescriber_reads_but_cannot_write(client_record, staff, login_as):
 
 
 def test_the_treatment_plan_page_shows_the_relapse_prevention_plan(client_record, staff, login_as):
-    from treatment_plans.services.plans import plan_start
+    from treatment_plans.services.plan_versions import plan_start
 
     clinician = staff[Role.CLINICIAN]
     signed_plan(client_record, staff)

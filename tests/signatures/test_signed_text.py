@@ -41,7 +41,8 @@ from tests.treatment_plans.plan_helpers import (
     fresh,
     sign_all,
 )
-from treatment_plans.services.plans import plan_details_edit, plan_text
+from treatment_plans.services.plan_parts import plan_details_edit
+from treatment_plans.services.plan_text import plan_text
 
 # Noon in New York (the program's zone), well clear of midnight and of a DST change.
 NOON = datetime.datetime(2026, 6, 10, 16, 0, tzinfo=datetime.UTC)

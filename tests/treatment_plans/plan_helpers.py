@@ -9,13 +9,10 @@ from intake.services.instruments import instrument_record
 from iop.signatures.models import SignerRole, content_hash
 from tests.factories import level
 from treatment_plans.models import PlanGoal, PlanTemplate, TreatmentPlan
-from treatment_plans.services.plans import (
-    plan_add_from_template,
-    plan_sign,
-    plan_start,
-    plan_text,
-    plan_with_parts,
-)
+from treatment_plans.services.plan_parts import plan_add_from_template
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start, plan_with_parts
 
 TRAUMA = "Trauma symptoms: intrusions and avoidance"
 ALCOHOL = "Alcohol use disorder: early recovery"
@@ -71,7 +68,7 @@ def draft_from_templates(episode, by, *titles: str, complete: bool = True) -> Tr
 
 def in_client_words(plan: TreatmentPlan, by) -> None:
     """Each goal still without the client's words gets what the client said."""
-    from treatment_plans.services.plans import goal_edit
+    from treatment_plans.services.plan_parts import goal_edit
 
     goals = PlanGoal.objects.filter(problem__plan=plan, client_words="").order_by("created_at")
     for number, goal in enumerate(goals):

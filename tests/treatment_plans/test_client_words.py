@@ -14,11 +14,16 @@ from tests.treatment_plans.plan_helpers import (
     TRAUMA,
     draft_from_templates,
     fresh,
+    in_client_words,
     shown_hash,
+    sign_all,
     with_diagnosis,
 )
 from treatment_plans.models import PlanGoal, PlanTemplate, TreatmentPlan
-from treatment_plans.services.plans import goal_edit, plan_sign, plan_start, plan_text
+from treatment_plans.services.plan_parts import goal_edit
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
 
 SUGGESTION = "I want to sleep through the night and stop avoiding places."
 
@@ -85,6 +90,22 @@ def test_copying_the_suggestion_fills_the_field_and_saves_nothing(draft, clinici
     assert TreatmentPlan.objects.get(pk=draft.pk).revision == draft.revision
 
 
+def test_copying_the_suggestion_on_a_signed_version_says_it_is_locked(
+    draft, clinician, director, login_as
+):
+    """A page left open while the version was signed offers no form to type into."""
+    in_client_words(draft, clinician)
+    signed = sign_all(draft, clinician, director)
+    goal = PlanGoal.objects.get(problem__plan=signed)
+    response = login_as(clinician).post(
+        url("goal_edit", signed.pk, goal.pk),
+        {"revision": signed.revision, "client_words": "", "use_suggestion": "1"},
+        follow=True,
+    )
+    assert response.redirect_chain == [(url("plan_detail", signed.pk), 302)]
+    assert "This version is signed and locked." in page(response)
+
+
 def test_signing_is_refused_while_the_goal_is_empty(draft, clinician, login_as):
     sign_page = page(login_as(clinician).get(url("plan_sign", draft.pk)))
     assert "This plan is not ready to sign" in sign_page
@@ -133,7 +154,7 @@ def test_a_typed_template_sentence_on_a_goal_written_by_hand_is_refused_too(draf
 
 
 def _missing(plan):
-    from treatment_plans.services.plans import plan_sign_missing
+    from treatment_plans.services.plan_signing import plan_sign_missing
 
     return plan_sign_missing(fresh(plan))
 

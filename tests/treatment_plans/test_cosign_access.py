@@ -14,7 +14,7 @@ from tests.treatment_plans.plan_helpers import draft_from_templates, fresh, show
 from tests.treatment_plans.test_cosign_next import two_signatures
 from treatment_plans.access import can_cosign_plan
 from treatment_plans.models import PlanStatus
-from treatment_plans.services.plans import plan_sign
+from treatment_plans.services.plan_signing import plan_sign
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from tests.treatment_plans.plan_helpers import (
     shown_hash,
 )
 from treatment_plans.models import TreatmentPlan
-from treatment_plans.services.plans import plan_sign
+from treatment_plans.services.plan_signing import plan_sign
 
 COSIGN_LIST = reverse("treatment_plans:plans_to_cosign")
 
@@ -56,7 +56,7 @@ def test_the_clinicians_supervisor_is_named_first(signed_twice, clinician, direc
         Role.DIRECTOR, program, email="lee@clinic.test", first_name="Lee", last_name="Park"
     )
     Membership.objects.filter(user=clinician, program=program).update(supervisor=second)
-    from treatment_plans.services.plans import plan_waiting_for
+    from treatment_plans.services.plan_signing import plan_waiting_for
 
     assert plan_waiting_for(fresh(signed_twice)) == (
         "Waiting for co-signature by Lee Park (the clinician's supervisor) or another director."

@@ -20,7 +20,10 @@ from tests.treatment_plans.plan_helpers import (
 from treatment_plans import icd10
 from treatment_plans.documents import PLAN_CLINICAL, render_plan_clinical
 from treatment_plans.models import PlanDiagnosis
-from treatment_plans.services.plans import plan_sign_missing, plan_start, plan_text
+from treatment_plans.services.plan_signing import plan_sign_missing
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
+from treatment_plans.views import plan_diagnoses
 
 
 def url(name, *args):
@@ -170,6 +173,32 @@ def test_make_primary_and_remove(draft, clinician, login_as):
     old = PlanDiagnosis.objects.get(code="F43.10")
     browser.post(url("diagnosis_remove", draft.pk, old.pk), {"revision": draft.revision})
     assert list(PlanDiagnosis.objects.values_list("code", flat=True)) == ["F10.20"]
+
+
+@pytest.mark.parametrize("action", ["diagnosis_make_primary", "diagnosis_remove"])
+def test_a_version_signed_while_the_page_was_open_is_refused_with_a_reason(
+    draft, clinician, director, login_as, monkeypatch, action
+):
+    """The version is signed in the moment between the page loading the draft and the
+    change being saved: the clinician is told it is locked, and nothing changes."""
+    with_diagnosis(draft, clinician, "F43.10")
+    secondary = with_diagnosis(draft, clinician, "F10.20", "secondary")
+    fetch = plan_diagnoses.get_plan_diagnosis_for
+
+    def signed_meanwhile(*args):
+        diagnosis = fetch(*args)  # the draft, as the view holds it
+        sign_all(draft, clinician, director)
+        return diagnosis
+
+    monkeypatch.setattr(plan_diagnoses, "get_plan_diagnosis_for", signed_meanwhile)
+    draft.refresh_from_db()
+    response = login_as(clinician).post(
+        url(action, draft.pk, secondary.pk), {"revision": draft.revision}, follow=True
+    )
+    assert response.status_code == 200
+    assert "This version is signed and locked." in page(response)
+    ranks = dict(PlanDiagnosis.objects.filter(plan=draft).values_list("code", "rank"))
+    assert ranks == {"F43.10": "primary", "F10.20": "secondary"}
 
 
 def test_a_plan_without_a_primary_diagnosis_cannot_be_signed(draft, clinician):

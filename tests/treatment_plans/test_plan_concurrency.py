@@ -12,13 +12,9 @@ from iop.accounts.models import Role
 from iop.signatures.models import Signature, SignerRole
 from tests.treatment_plans.plan_helpers import TRAUMA, draft_from_templates, fresh, shown_hash
 from treatment_plans.models import PlanGoal, PlanObjective, PlanProblem, PlanTemplate, TreatmentPlan
-from treatment_plans.services.plans import (
-    PlanEditConflict,
-    goal_edit,
-    objective_add,
-    plan_add_from_template,
-    plan_sign,
-)
+from treatment_plans.services.plan_parts import goal_edit, objective_add, plan_add_from_template
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_versions import PlanEditConflict
 
 
 def url(name, *args):

@@ -25,7 +25,9 @@ from treatment_plans.models import (
     PlanStatus,
     TreatmentPlan,
 )
-from treatment_plans.services.plans import goal_edit, plan_start, plan_text, problem_add
+from treatment_plans.services.plan_parts import goal_edit, problem_add
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
 
 
 def url(name, *args):
@@ -92,7 +94,7 @@ def test_revising_copies_the_active_plan_whole_into_version_2(active, clinician)
 
 def test_revising_copies_findings_and_plan_details(episode, clinician, director):
     from tests.treatment_plans.plan_helpers import draft_from_templates
-    from treatment_plans.services.plans import plan_details_edit
+    from treatment_plans.services.plan_parts import plan_details_edit
 
     plan = draft_from_templates(episode, clinician)
     pcl5 = InstrumentResult.objects.get(client=episode.client, instrument="pcl5")
@@ -105,7 +107,7 @@ def test_revising_copies_findings_and_plan_details(episode, clinician, director)
         asam_dimensions=[3],
     )
     problem = PlanProblem.objects.get(statement="Nightmares")
-    from treatment_plans.services.plans import goal_add, objective_add
+    from treatment_plans.services.plan_parts import goal_add, objective_add
 
     goal = goal_add(
         problem=problem,

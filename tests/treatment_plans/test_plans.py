@@ -27,6 +27,7 @@ from tests.treatment_plans.plan_helpers import (
 )
 from treatment_plans.models import (
     Modality,
+    PlanDiagnosis,
     PlanGoal,
     PlanIntervention,
     PlanObjective,
@@ -35,7 +36,10 @@ from treatment_plans.models import (
     PlanTemplate,
     TreatmentPlan,
 )
-from treatment_plans.services.plans import measure_text, plan_sign, plan_start, plan_text
+from treatment_plans.services.plan_signing import plan_sign
+from treatment_plans.services.plan_text import plan_text
+from treatment_plans.services.plan_versions import plan_start
+from treatment_plans.wording import measure_text
 
 
 def url(name, *args):
@@ -119,7 +123,7 @@ def test_program_template_uses_the_programs_own_modality(episode, clinician):
         interventions=[{"modality": "trauma_yoga", "frequency": "weekly group"}],
     )
     plan = plan_start(episode=episode, by=clinician)
-    from treatment_plans.services.plans import plan_add_from_template
+    from treatment_plans.services.plan_parts import plan_add_from_template
 
     plan_add_from_template(plan=plan, template=template, by=clinician, revision=plan.revision)
     assert PlanIntervention.objects.get(plan=plan).modality == yoga
@@ -533,6 +537,45 @@ def test_a_part_of_another_plan_is_404(plan, clinician, program, login_as):
     their_goal = PlanGoal.objects.get(problem__plan=other)
     response = login_as(clinician).get(url("goal_edit", plan.pk, their_goal.pk))
     assert response.status_code == 404
+
+
+PARTS = {
+    "problem": lambda plan: PlanProblem.objects.filter(plan=plan),
+    "goal": lambda plan: PlanGoal.objects.filter(problem__plan=plan),
+    "objective": lambda plan: PlanObjective.objects.filter(goal__problem__plan=plan),
+    "intervention": lambda plan: PlanIntervention.objects.filter(plan=plan),
+    "diagnosis": lambda plan: PlanDiagnosis.objects.filter(plan=plan),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("problem_edit", "problem"),
+        ("problem_remove", "problem"),
+        ("goal_add", "problem"),
+        ("intervention_add", "problem"),
+        ("goal_remove", "goal"),
+        ("objective_add", "goal"),
+        ("objective_edit", "objective"),
+        ("objective_remove", "objective"),
+        ("intervention_edit", "intervention"),
+        ("intervention_remove", "intervention"),
+        ("diagnosis_make_primary", "diagnosis"),
+        ("diagnosis_remove", "diagnosis"),
+    ],
+)
+def test_every_part_of_another_plan_is_404_and_left_alone(
+    plan, clinician, program, login_as, name, part
+):
+    """A part is found only through the plan in the address, even within the program."""
+    other = draft_from_templates(EpisodeFactory(client=ClientFactory(program=program)), clinician)
+    theirs = PARTS[part](other).first()
+    assert theirs is not None
+    data = {"revision": plan.revision}
+    assert login_as(clinician).post(url(name, plan.pk, theirs.pk), data).status_code == 404
+    assert PARTS[part](other).filter(pk=theirs.pk).exists()
+    assert TreatmentPlan.objects.get(pk=other.pk).revision == other.revision
 
 
 # ---------------------------------------------------------------- query count

@@ -25,14 +25,12 @@ from treatment_plans.models import (
     TemplateCategory,
     TreatmentPlan,
 )
-from treatment_plans.services.plans import (
-    DETAIL_FIELDS,
-    dimension_names,
-    finding_text,
+from treatment_plans.services.plan_parts import (
     modalities_for,
     objective_measure_errors,
     responsible_staff,
 )
+from treatment_plans.services.plan_text import DETAIL_FIELDS, dimension_names, finding_text
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2})

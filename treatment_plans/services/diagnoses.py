@@ -3,7 +3,7 @@
 They belong to the version (signed and locked with it) and are copied into the next
 version with who recorded them, so the chart's current diagnoses are the active version's
 and every signed version keeps the ones it was signed with. Edits name the revision like
-every other part of a draft (see ``services.plans``).
+every other part of a draft (see ``services.plan_versions``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.utils import timezone
 from iop.accounts.models import User
 from treatment_plans import icd10
 from treatment_plans.models import DiagnosisRank, PlanDiagnosis, TreatmentPlan
-from treatment_plans.services.plans import _claim_revision
+from treatment_plans.services.plan_versions import claim_revision
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def diagnosis_add(
     """A billable code with the code list's description; a new primary makes the old one
     secondary (a plan has one primary diagnosis)."""
     found = _checked(plan, code, rank)
-    _claim_revision(plan, revision, by)
+    claim_revision(plan, revision, by)
     demoted = None
     if rank == DiagnosisRank.PRIMARY:
         demoted = _demote_primary(plan)
@@ -77,7 +77,7 @@ def _demote_primary(plan: TreatmentPlan) -> PlanDiagnosis | None:
 
 @transaction.atomic
 def diagnosis_make_primary(*, diagnosis: PlanDiagnosis, by: User, revision: int) -> PlanDiagnosis:
-    _claim_revision(diagnosis.plan, revision, by)
+    claim_revision(diagnosis.plan, revision, by)
     _demote_primary(diagnosis.plan)
     diagnosis.rank = DiagnosisRank.PRIMARY
     diagnosis.save(update_fields=["rank", "updated_at"])
@@ -87,5 +87,5 @@ def diagnosis_make_primary(*, diagnosis: PlanDiagnosis, by: User, revision: int)
 @transaction.atomic
 def diagnosis_remove(*, diagnosis: PlanDiagnosis, by: User, revision: int) -> None:
     """Off this draft only: signed versions keep theirs (the database refuses)."""
-    _claim_revision(diagnosis.plan, revision, by)
+    claim_revision(diagnosis.plan, revision, by)
     diagnosis.delete()
