@@ -12,6 +12,9 @@ from django.shortcuts import get_object_or_404
 
 from iop.accounts import permissions
 from iop.clients.models import Episode
+from iop.reports.access import get_report_of_kinds_for
+from iop.reports.models import Report
+from treatment_plans.documents import PLAN_KINDS
 from treatment_plans.models import (
     PlanDiagnosis,
     PlanGoal,
@@ -142,14 +145,10 @@ def aftercare_write_check(user: Any, episode: Episode) -> None:
 
 
 # ---------------------------------------------------------------- printed plans and plans due
-# Imports below are local so that this section only adds lines at the end of the module.
 
 
-def get_plan_report_for(user: Any, report_id: UUID) -> Any:
+def get_plan_report_for(user: Any, report_id: UUID) -> Report:
     """A printed plan (a PDF of the plan kinds); another kind of report is a 404 here."""
-    from iop.reports.access import get_report_of_kinds_for
-    from treatment_plans.documents import PLAN_KINDS
-
     return get_report_of_kinds_for(user, report_id, PLAN_KINDS)
 
 
