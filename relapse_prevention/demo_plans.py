@@ -13,16 +13,11 @@ from iop.clients.models import Client, Episode
 from iop.signatures.models import SignerRole
 from iop.signatures.text import content_hash
 from relapse_prevention.models import Lapse, RelapsePreventionPlan, ReviewOccasion
-from relapse_prevention.services.plans import (
-    plan_with_parts,
-    rp_plan_others_edit,
-    rp_plan_part_add,
-    rp_plan_review_record,
-    rp_plan_sign,
-    rp_plan_start,
-    rp_plan_text,
-    skills_for,
-)
+from relapse_prevention.services.plan_parts import rp_plan_others_edit, rp_plan_part_add, skills_for
+from relapse_prevention.services.plan_reviews import rp_plan_review_record
+from relapse_prevention.services.plan_signing import rp_plan_sign
+from relapse_prevention.services.plan_text import rp_plan_text
+from relapse_prevention.services.plans import plan_with_parts, rp_plan_start
 
 # (category, trigger, early sign, coping, skill title starts with, contact, relation, phone)
 STORIES = [

@@ -13,12 +13,8 @@ from iop.reports.models import Report
 from iop.reports.pdf import render_pdf
 from iop.reports.registry import register_renderer
 from relapse_prevention.models import RelapsePreventionPlan, WarningStage
-from relapse_prevention.services.plans import (
-    SECTIONS,
-    parts_of,
-    plan_with_parts,
-    rp_plan_signatures,
-)
+from relapse_prevention.services.plan_signing import rp_plan_signatures
+from relapse_prevention.services.plans import SECTIONS, parts_of, plan_with_parts
 
 RP_PLAN_CLIENT = "rp_plan_client"
 RP_PLAN_KINDS = {RP_PLAN_CLIENT: "Relapse prevention plan PDF (client copy)"}

@@ -18,7 +18,7 @@ def plan_context(client: Client, user: Any) -> dict[str, Any]:
     """One query without a signed plan; five with one (its last review, the treatment plan's
     review date, the latest lapse)."""
     from relapse_prevention.models import RelapsePreventionPlan
-    from relapse_prevention.services.plans import rp_plan_last_reviewed, rp_plan_review_due
+    from relapse_prevention.services.plan_reviews import rp_plan_last_reviewed, rp_plan_review_due
 
     plans = list(RelapsePreventionPlan.objects.filter(client=client, superseded_at__isnull=True))
     current = next((p for p in plans if not p.is_draft), None)

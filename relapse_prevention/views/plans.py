@@ -38,22 +38,23 @@ from relapse_prevention.plan_forms import (
     SignForm,
     part_form,
 )
-from relapse_prevention.services import plans as services
+from relapse_prevention.services import plan_parts, plan_reviews, plan_signing, plan_text
+from relapse_prevention.services import plans as rp_plans
 
-READ, WRITE = services.READ, services.WRITE
+READ, WRITE = rp_plans.READ, rp_plans.WRITE
 WITH_CLIENT = {"with_client": True}
 PAGE = "relapse_prevention/plans/plan.html"
 
 
 def _plans(client: Client) -> tuple[Any, Any]:
-    plans = list(services.plan_with_parts(RelapsePreventionPlan.objects.filter(client=client)))
+    plans = list(rp_plans.plan_with_parts(RelapsePreventionPlan.objects.filter(client=client)))
     current = next((p for p in plans if p.status == "in_effect"), None)
     draft = next((p for p in plans if p.is_draft), None)
     return current, draft
 
 
 def _skills(client: Client) -> list[Any]:
-    return list(services.skills_for(client.program))
+    return list(plan_parts.skills_for(client.program))
 
 
 def _people(client: Client) -> list[ContactPerson]:
@@ -78,12 +79,12 @@ def _sections(
                         s.key, skills, instance=part, prefix=f"part-{part.pk}", people=people
                     ),
                 }
-                for part in services.parts_of(plan, s)
+                for part in rp_plans.parts_of(plan, s)
             ],
             "form": bound.get(s.key)
             or part_form(s.key, skills, prefix=f"new-{s.key}", people=people),
         }
-        for s in services.SECTIONS.values()
+        for s in rp_plans.SECTIONS.values()
     ]
 
 
@@ -127,8 +128,8 @@ def _page(
         "others_form": others,
         "can_write": can_write,
         "draft_error": (bound or {}).get("error", ""),
-        "due": services.rp_plan_review_due(client, client.program.today()),
-        "last_reviewed": services.rp_plan_last_reviewed(current),
+        "due": plan_reviews.rp_plan_review_due(client, client.program.today()),
+        "last_reviewed": plan_reviews.rp_plan_last_reviewed(current),
         **WITH_CLIENT,
     }
     if request.htmx:
@@ -149,7 +150,7 @@ def plan(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 def plan_start(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, WRITE)
     try:
-        services.rp_plan_start(client=client, by=request.user)
+        rp_plans.rp_plan_start(client=client, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("relapse_prevention:plan", client.pk)
@@ -173,7 +174,7 @@ def _after_edit(request: AuthedRequest, client: Client, done: str) -> HttpRespon
 @capability_required(WRITE)
 def part_add(request: AuthedRequest, client_id: UUID, section: str) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, WRITE)
-    if section not in services.SECTIONS:
+    if section not in rp_plans.SECTIONS:
         raise Http404("No such section.")
     draft = RelapsePreventionPlan.objects.drafts().filter(client=client).first()
     if draft is None:
@@ -183,7 +184,7 @@ def part_add(request: AuthedRequest, client_id: UUID, section: str) -> HttpRespo
     )
     if form.is_valid():
         try:
-            services.rp_plan_part_add(
+            plan_parts.rp_plan_part_add(
                 plan=draft,
                 section=section,
                 by=request.user,
@@ -202,21 +203,21 @@ def part_add(request: AuthedRequest, client_id: UUID, section: str) -> HttpRespo
 def part_edit(request: AuthedRequest, client_id: UUID, section: str, part_id: UUID) -> HttpResponse:
     """Change, move, show on or leave off the client copy, or remove one part of the draft."""
     client = get_rp_plan_client_for(request.user, client_id, WRITE)
-    if section not in services.SECTIONS:
+    if section not in rp_plans.SECTIONS:
         raise Http404("No such section.")
-    part = get_rp_plan_part_for(request.user, services.SECTIONS[section], part_id, WRITE)
+    part = get_rp_plan_part_for(request.user, rp_plans.SECTIONS[section], part_id, WRITE)
     if part.plan.client_id != client.pk or not part.plan.is_draft:
         raise Http404("Only a draft's parts are changed.")
     action, revision = request.POST.get("action", "save"), _revision(request)
     try:
         if action == "remove":
-            services.rp_plan_part_remove(part=part, by=request.user, revision=revision)
+            plan_parts.rp_plan_part_remove(part=part, by=request.user, revision=revision)
         elif action in ("up", "down"):
-            services.rp_plan_part_move(
+            plan_parts.rp_plan_part_move(
                 part=part, by=request.user, revision=revision, up=action == "up"
             )
         elif action == "copy":
-            services.rp_plan_part_edit(
+            plan_parts.rp_plan_part_edit(
                 part=part,
                 by=request.user,
                 revision=revision,
@@ -234,7 +235,7 @@ def part_edit(request: AuthedRequest, client_id: UUID, section: str, part_id: UU
             if not form.is_valid():
                 return _page(request, client, {"error": "Check the part's fields."}, status=400)
             fields = {n: form.cleaned_data[n] for n in form.fields}
-            services.rp_plan_part_edit(part=part, by=request.user, revision=revision, **fields)
+            plan_parts.rp_plan_part_edit(part=part, by=request.user, revision=revision, **fields)
     except ValidationError as error:
         return _page(request, client, {"error": " ".join(error.messages)}, status=400)
     return _after_edit(request, client, "Plan saved.")
@@ -250,7 +251,7 @@ def others_edit(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     form = OthersForm(request.POST)
     if form.is_valid():
         try:
-            services.rp_plan_others_edit(
+            plan_parts.rp_plan_others_edit(
                 plan=draft,
                 by=request.user,
                 revision=_revision(request),
@@ -275,14 +276,14 @@ SIGN_FORMS: dict[str, type[SignForm]] = {
 def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, WRITE)
     draft = (
-        services.plan_with_parts(RelapsePreventionPlan.objects.drafts())
+        rp_plans.plan_with_parts(RelapsePreventionPlan.objects.drafts())
         .filter(client=client)
         .first()
     )
     if draft is None:
         messages.info(request, "There is no draft to sign.")
         return redirect("relapse_prevention:plan", client.pk)
-    text = services.rp_plan_text(draft)
+    text = plan_text.rp_plan_text(draft)
     role = request.POST.get("role", "") if request.method == "POST" else ""
     forms_ = {
         name: cls(
@@ -295,7 +296,7 @@ def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     form = forms_.get(role)
     if form is not None and form.is_valid():
         try:
-            signed = services.rp_plan_sign(
+            signed = plan_signing.rp_plan_sign(
                 plan=draft,
                 role=role,
                 by=request.user,
@@ -321,7 +322,7 @@ def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
         "plan": draft,
         "text": text,
         "forms": forms_,
-        "missing": services.rp_plan_sign_missing(draft),
+        "missing": plan_text.rp_plan_sign_missing(draft),
         **WITH_CLIENT,
     }
     status = 400 if request.method == "POST" else 200
@@ -332,12 +333,12 @@ def plan_sign(request: AuthedRequest, client_id: UUID) -> HttpResponse:
 @capability_required(READ)
 def plan_versions(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     client = get_rp_plan_client_for(request.user, client_id, READ)
-    versions = list(services.plan_with_parts(RelapsePreventionPlan.objects.filter(client=client)))
+    versions = list(rp_plans.plan_with_parts(RelapsePreventionPlan.objects.filter(client=client)))
     by_pk = {v.pk: v for v in versions}
     rows = [
         {
             "plan": v,
-            "diff": services.rp_plan_diff(by_pk[v.previous_id], v)
+            "diff": plan_text.rp_plan_diff(by_pk[v.previous_id], v)
             if v.previous_id in by_pk
             else [],
         }
@@ -370,7 +371,7 @@ def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
     form = ReviewForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rp_plan_review_record(plan=current, by=request.user, **form.cleaned_data)
+            plan_reviews.rp_plan_review_record(plan=current, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
@@ -381,9 +382,9 @@ def plan_review(request: AuthedRequest, client_id: UUID) -> HttpResponse:
         "client": client,
         "plan": current,
         "form": form,
-        "due": services.rp_plan_review_due(client, client.program.today()),
+        "due": plan_reviews.rp_plan_review_due(client, client.program.today()),
         "reviews": current.reviews.select_related("reviewed_by")[:10],
-        "last_reviewed": services.rp_plan_last_reviewed(current),
+        "last_reviewed": plan_reviews.rp_plan_last_reviewed(current),
     }
     status = 400 if form.errors else 200
     return render(request, "relapse_prevention/plans/review.html", context, status=status)

@@ -10,12 +10,10 @@ from iop.accounts.models import Role
 from iop.signatures.models import SignerRole
 from iop.signatures.text import content_hash
 from relapse_prevention.models import RelapsePreventionPlan
-from relapse_prevention.services.plans import (
-    rp_plan_part_add,
-    rp_plan_sign,
-    rp_plan_start,
-    rp_plan_text,
-)
+from relapse_prevention.services.plan_parts import rp_plan_part_add
+from relapse_prevention.services.plan_signing import rp_plan_sign
+from relapse_prevention.services.plan_text import rp_plan_text
+from relapse_prevention.services.plans import rp_plan_start
 
 
 def skill(program: Any, title: str = "Grounding: 5-4-3-2-1") -> CurriculumTopic:

@@ -13,7 +13,7 @@ from iop.clients.models import Episode
 from relapse_prevention.demo_plans import seed_plans
 from relapse_prevention.models import PlanHighRiskDate, RelapsePlanReview, RelapsePreventionPlan
 from relapse_prevention.services.lapses import lapse_record
-from relapse_prevention.services.plans import rp_plan_review_due
+from relapse_prevention.services.plan_reviews import rp_plan_review_due
 from tests.factories import ClientFactory, EpisodeFactory, member
 
 pytestmark = pytest.mark.django_db

@@ -22,18 +22,15 @@ from relapse_prevention.models import (
     RelapsePlanReview,
     RelapsePreventionPlan,
 )
-from relapse_prevention.services.plans import (
-    NO_COPING,
-    NO_TRIGGER,
-    rp_plan_diff,
+from relapse_prevention.services.plan_parts import rp_plan_part_edit
+from relapse_prevention.services.plan_reviews import (
     rp_plan_last_reviewed,
-    rp_plan_part_edit,
     rp_plan_review_due,
     rp_plan_review_record,
-    rp_plan_sign,
-    rp_plan_start,
-    rp_plan_text,
 )
+from relapse_prevention.services.plan_signing import rp_plan_sign
+from relapse_prevention.services.plan_text import rp_plan_diff, rp_plan_text
+from relapse_prevention.services.plans import NO_COPING, NO_TRIGGER, rp_plan_start
 from tests.factories import ClientFactory, EpisodeFactory
 from tests.relapse_prevention.rp_plan_helpers import add, built_draft, sign_both, skill
 

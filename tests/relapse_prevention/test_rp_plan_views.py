@@ -180,7 +180,7 @@ def test_the_client_copy_holds_only_what_the_client_chose(client_record, staff):
     )
     add(draft, "crisis", clinician, name="Warm line", contact="555-0177", in_client_copy=False)
     draft.refresh_from_db()
-    from relapse_prevention.services.plans import rp_plan_others_edit
+    from relapse_prevention.services.plan_parts import rp_plan_others_edit
 
     rp_plan_others_edit(
         plan=draft,
