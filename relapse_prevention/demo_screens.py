@@ -69,7 +69,7 @@ def seed_screens(context: dict[str, Any]) -> None:
         Episode.objects.open()
         .filter(client__program=program)
         .select_related("client")
-        .order_by("admitted_on")[:5]
+        .order_by("admitted_on", "client__record_number")[:5]  # ties in a fixed order
     )
     today = program.today()
     for index, episode in enumerate(episodes):
