@@ -495,6 +495,8 @@ def _safety_flag(plan: _Plan, client: Client, clinician: User) -> None:
 
 def seed_clients(context: dict[str, Any]) -> None:
     rng, program, staff = context["rng"], context["program"], context["staff"]
+    completions: list[tuple[Episode, datetime.date]] = []
+    context["completions"] = completions  # told by the treatment plans' demo
     if Client.objects.filter(program=program).exists():
         return
     clinicians = [
@@ -504,7 +506,6 @@ def seed_clients(context: dict[str, Any]) -> None:
     ]
     plans = _plans(rng, program, context["client_count"])
     weekly_reports: list[Any] = []
-    completions: list[tuple[Episode, datetime.date]] = []
     for plan in plans:
         referral = _referral(plan, rng, program, staff)
         clinician = clinicians[plan.index % len(clinicians)]
@@ -514,7 +515,6 @@ def seed_clients(context: dict[str, Any]) -> None:
         _safety_flag(plan, referral.client, staff["clinician@demo.test"])
         if plan.completes_on is not None:
             completions.append((episode, plan.completes_on))
-    context["completions"] = completions
 
 
 def _through_intake(
