@@ -15,7 +15,6 @@ from relapse_prevention.models import (
     RandomSelection,
     ScreenPanel,
     SelectionOutcome,
-    SpecimenType,
     TestingSite,
     Validity,
 )
@@ -27,19 +26,9 @@ SEED = 12
 PLAN = [(5, "Return to use reported in group"), (3, "Early recovery"), (2, "Step-down monitoring")]
 
 
-def _panel(day: datetime.date) -> ScreenPanel:
-    panel = ScreenPanel.objects.filter(code=DEFAULT_PANEL, retired=False).first() or (
-        ScreenPanel.objects.filter(retired=False, specimen_type=SpecimenType.URINE).first()
-    )
-    if panel:
-        return panel
-    # Only when the panels' own demo has not made one.
-    return ScreenPanel.objects.create(
-        code="urine-demo",
-        name="Urine screen (demo)",
-        specimen_type=SpecimenType.URINE,
-        effective_from=day - datetime.timedelta(days=365),
-    )
+def _panel() -> ScreenPanel:
+    """The program panel the migrations seed, as staff would pick it."""
+    return ScreenPanel.objects.get(code=DEFAULT_PANEL, retired=False)
 
 
 def seed_random(context: dict[str, Any]) -> None:
@@ -49,7 +38,7 @@ def seed_random(context: dict[str, Any]) -> None:
     clinician = staff["clinician@demo.test"]
     today = program.today()
     start = today - datetime.timedelta(days=8)
-    panel = _panel(start)
+    panel = _panel()
     episodes = list(
         Episode.objects.filter(
             program=program, discharged_on__isnull=True, admitted_on__lte=start

@@ -11,6 +11,7 @@ from iop import demo_clock
 from iop.clients.models import Client, Episode
 from iop.medications.classes import DrugClass
 from iop.medications.models import Medication, MedicationSource
+from iop.medications.services import medication_add
 from iop.signatures.text import content_hash
 from relapse_prevention.models import ScreenPanel, Specimen, TestingSite, Validity
 from relapse_prevention.services.screens import (
@@ -27,20 +28,21 @@ WEEKS = 3
 
 
 def _on_buprenorphine(client: Client, episode: Episode, prescriber: Any) -> None:
+    """Prescribed here since before admission, entered by the prescriber on the admission day."""
     if Medication.objects.filter(client=client, name__startswith=BUPRENORPHINE).exists():
         return
-    Medication.objects.create(
-        client=client,
-        name=BUPRENORPHINE,
-        drug_class=DrugClass.BUPRENORPHINE,
-        dose="8 mg/2 mg",
-        frequency="once daily",
-        prescriber=prescriber,
-        started_on=episode.admitted_on - datetime.timedelta(days=60),
-        source=MedicationSource.PRESCRIBED_HERE,
-        controlled=True,
-        created_by=prescriber,
-    )
+    with demo_clock.on(client.program, episode.admitted_on, datetime.time(9, 0)):
+        medication_add(
+            client=client,
+            by=prescriber,
+            source=MedicationSource.PRESCRIBED_HERE,
+            name=BUPRENORPHINE,
+            drug_class=DrugClass.BUPRENORPHINE,
+            dose="8 mg/2 mg",
+            frequency="once daily",
+            started_on=episode.admitted_on - datetime.timedelta(days=60),
+            controlled=True,
+        )
 
 
 def _interpretation(specimen: Specimen, unexplained: bool) -> str:
@@ -67,7 +69,7 @@ def seed_screens(context: dict[str, Any]) -> None:
         Episode.objects.open()
         .filter(client__program=program)
         .select_related("client")
-        .order_by("admitted_on")[:5]
+        .order_by("admitted_on", "client__record_number")[:5]  # ties in a fixed order
     )
     today = program.today()
     for index, episode in enumerate(episodes):

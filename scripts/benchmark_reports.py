@@ -191,39 +191,25 @@ def _full_schedule(program: Any, staff: dict[str, Any]) -> Any:
 
 
 def _admit(program: Any, staff: dict[str, Any]) -> Any:
-    """As the demo's clients are made (iop/clients/demo.py)."""
-    from iop.clients.models import Client, Episode, LevelOfCare, LevelOfCareChange
+    """Through intake, as the demo's clients come (intake/demo_clients.py)."""
+    from intake.demo_clients import admit_through_intake
+    from iop.clients.models import LevelOfCare
 
-    admitted = program.today() - datetime.timedelta(days=ADMITTED_DAYS_AGO)
-    level = LevelOfCare.objects.get(edition=program.asam_edition, code="2.1")
-    intake = staff["intake@demo.test"]
-    client = Client.objects.create(
+    return admit_through_intake(
         program=program,
-        record_number="R-9001",
-        legal_first_name="Benchmark",
-        legal_last_name="Fullschedule",
-        date_of_birth=datetime.date(1985, 6, 15),
-        phone="+12025550999",
-        email="bench.client@example.test",
-        created_by=intake,
-    )
-    episode = Episode.objects.create(
-        client=client,
-        program=program,
-        admitted_on=admitted,
-        level_of_care=level,
+        staff=staff,
+        client_data={
+            "record_number": "R-9001",
+            "legal_first_name": "Benchmark",
+            "legal_last_name": "Fullschedule",
+            "date_of_birth": datetime.date(1985, 6, 15),
+            "phone": "+12025550999",
+            "email": "bench.client@example.test",
+        },
+        level=LevelOfCare.objects.get(edition=program.asam_edition, code="2.1"),
+        admitted_on=program.today() - datetime.timedelta(days=ADMITTED_DAYS_AGO),
         primary_clinician=staff[RILEY],
-        created_by=intake,
     )
-    LevelOfCareChange.objects.create(
-        episode=episode,
-        from_level=None,
-        to_level=level,
-        effective_on=admitted,
-        reason="Admission placement per ASAM assessment",
-        created_by=intake,
-    )
-    return episode
 
 
 def _track(program: Any, staff: dict[str, Any], episode: Any) -> None:
@@ -404,7 +390,7 @@ def _screens(program: Any, staff: dict[str, Any], episode: Any) -> None:
 
 
 def _scores(program: Any, staff: dict[str, Any], episode: Any) -> None:
-    """PHQ-9 and GAD-7 every two weeks, improving (intake/demo.py)."""
+    """PHQ-9 and GAD-7 every two weeks, improving (intake/demo_clients.py)."""
     from intake.services.instruments import instrument_record
     from iop import demo_clock
 

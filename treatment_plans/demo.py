@@ -14,6 +14,7 @@ from intake.readiness import readiness_status
 from iop.clients.models import Episode
 from iop.demo_clock import on
 from iop.signatures.models import SignerRole, content_hash
+from treatment_plans.demo_completions import seed_completions
 from treatment_plans.models import (
     DiagnosisRank,
     Modality,
@@ -243,6 +244,8 @@ def seed(context: dict[str, Any]) -> None:
     program, staff = context["program"], context["staff"]
     if TreatmentPlan.objects.filter(program=program).exists():
         return
+    # The clients who completed early leave first: no plan of this demo is theirs.
+    seed_completions(context)
     director = staff["director@demo.test"]
     templates = list(PlanTemplate.objects.filter(program=None, active=True).order_by("title"))
     today = program.today()

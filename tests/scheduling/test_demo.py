@@ -118,6 +118,7 @@ def test_demo_program_day_is_seeded_once(capsys):
     assert flagged.filter(direction="down", rule="ready_for_step_down").count() == 1
 
     _discharges_are_seeded(program, sam, today)
+    _admitted_through_intake(program)
     # One seed for every check of it: seeding is the slowest thing the suite does.
     _history_is_what_the_services_write_on_the_day()
     check_ins_and_lapses_are_seeded(program, sam)
@@ -160,6 +161,31 @@ def _history_is_what_the_services_write_on_the_day():
         assert note.signed_at is not None and note.signed_at > note.session.ends_at
         (signature,) = Signature.for_object(note).filter(role="clinician")
         assert signature.content_sha256 == note_shown_hash(note)
+
+
+def _admitted_through_intake(program):
+    """Every admitted client came through intake in its order, as on screen: the referral,
+    then the intake assessment completed, then the consent to treatment signed, then the
+    episode opened at the assessment's placement (so the demo cannot drift from intake)."""
+    from intake.models import Assessment, Consent, Referral
+    from iop.clients.models import Episode
+
+    episodes = Episode.objects.filter(program=program).select_related("client")
+    assert episodes.count() == 40
+    for episode in episodes:
+        referral = Referral.objects.get(client=episode.client, status="admitted")
+        (assessment,) = Assessment.objects.filter(referral=referral, status="completed")
+        consent = Consent.objects.get(
+            client=episode.client, kind="treatment", signed_at__isnull=False
+        )
+        first_level = episode.level_changes.get(from_level=None)
+        assert referral.received_on <= episode.admitted_on
+        assert referral.created_at < assessment.created_at < assessment.completed_at
+        assert assessment.completed_at < consent.signed_at < episode.created_at
+        assert program.local_date(episode.created_at) == episode.admitted_on
+        assert assessment.placement_level_id == first_level.to_level_id
+        assert assessment.recommended_level_id == first_level.to_level_id
+        assert assessment.instrument_results.filter(instrument="phq9").exists()
 
 
 def _discharges_are_seeded(program, sam, today):
