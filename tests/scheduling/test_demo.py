@@ -180,8 +180,10 @@ def _admitted_through_intake(program):
         )
         first_level = episode.level_changes.get(from_level=None)
         assert referral.received_on <= episode.admitted_on
-        assert referral.created_at < assessment.created_at < assessment.completed_at
-        assert assessment.completed_at < consent.signed_at < episode.created_at
+        completed, signed = assessment.completed_at, consent.signed_at
+        assert completed is not None and signed is not None
+        assert referral.created_at < assessment.created_at < completed < signed
+        assert signed < episode.created_at
         assert program.local_date(episode.created_at) == episode.admitted_on
         assert assessment.placement_level_id == first_level.to_level_id
         assert assessment.recommended_level_id == first_level.to_level_id
