@@ -11,6 +11,14 @@
   // Warn a minute ahead, or halfway through a very short timeout.
   const WARN_AT = Math.min(60, Math.floor(timeout / 2));
   let deadline = Date.now() + timeout * 1000;
+  // Bumped whenever the session is renewed here: an answer to a status question asked before
+  // that is stale, and must not bring the warning back over a session just kept alive.
+  let renewals = 0;
+
+  function renewed(seconds) {
+    renewals += 1;
+    deadline = Date.now() + seconds * 1000;
+  }
 
   function signOut() {
     // The server has ended the session (401): reloading shows sign-in with its message.
@@ -21,16 +29,20 @@
 
   async function refreshFromServer() {
     // Another tab may have kept the session alive; the server knows.
+    const asked = renewals;
     const response = await fetch(body.dataset.sessionStatus, { credentials: "same-origin" });
-    if (!response.ok) return signOut();
+    if (!response.ok) return signOut(); // ended on the server: no renewal here brings it back
     const data = await response.json();
+    if (asked !== renewals) return;
     deadline = Date.now() + data.seconds_remaining * 1000;
   }
 
   async function tick() {
+    const asked = renewals;
     let left = Math.round((deadline - Date.now()) / 1000);
     if (left <= WARN_AT + 1) {
       await refreshFromServer().catch(() => undefined);
+      if (asked !== renewals) return; // kept alive meanwhile: the next tick decides
       left = Math.round((deadline - Date.now()) / 1000);
     }
     if (left <= 0) {
@@ -54,13 +66,13 @@
     });
     if (!response.ok) return signOut();
     const data = await response.json();
-    deadline = Date.now() + data.seconds_remaining * 1000;
+    renewed(data.seconds_remaining);
     dialog.close();
   });
 
   // Any htmx request renews the session on the server, so renew the local clock too.
   document.addEventListener("htmx:afterRequest", function () {
-    deadline = Date.now() + timeout * 1000;
+    renewed(timeout);
   });
   setInterval(tick, 1000);
 })();
