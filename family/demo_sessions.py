@@ -19,8 +19,9 @@ from iop.clients.models import Episode
 from iop.reports.clinical.terms import ConsentInformation
 from scheduling.models import Attendance, ServiceCode, Session, SessionAttendee
 from scheduling.services.attendance import attendance_record
+from scheduling.services.note_signing import note_shown_hash, note_sign
 from scheduling.services.note_visit import NoteVisit, booked_times
-from scheduling.services.notes import note_save, note_shown_hash, note_sign, section_keys
+from scheduling.services.notes import note_save, section_keys
 
 # A busy program: the first hour clear of the client's groups and the clinician's sessions.
 TIMES = [datetime.time(h, m) for h, m in ((17, 5), (8, 0), (11, 0), (12, 0), (16, 0), (19, 0))]

@@ -31,8 +31,9 @@ from scheduling.models import (
 from scheduling.services.attendance import attendance_record
 from scheduling.services.bookings import session_book
 from scheduling.services.note_processing import NoteProcessing
+from scheduling.services.note_signing import note_shown_hash, note_sign
 from scheduling.services.note_visit import NoteVisit, booked_times
-from scheduling.services.notes import note_save, note_shown_hash, note_sign, section_keys
+from scheduling.services.notes import note_save, section_keys
 from treatment_plans.models import Phase, PhaseChange, PlanStatus, TreatmentPlan
 
 T = datetime.time

@@ -30,7 +30,7 @@ from scheduling.models import (
     TrackEnrolment,
 )
 from scheduling.services.hours import hours_shortfall
-from scheduling.services.notes import UnsignedNote, notes_unsigned, notes_unsigned_count
+from scheduling.services.notes_due import UnsignedNote, notes_unsigned, notes_unsigned_count
 
 ATTENDANCE_DAYS = 28
 NO_TRACK = "none"

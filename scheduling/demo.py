@@ -57,14 +57,9 @@ from scheduling.services.group_notes import (
     group_shown_hashes,
 )
 from scheduling.services.hours import week_start_of
+from scheduling.services.note_signing import note_shown_hash, note_sign
 from scheduling.services.note_visit import NoteVisit, booked_times
-from scheduling.services.notes import (
-    note_save,
-    note_shown_hash,
-    note_sign,
-    plan_objectives,
-    section_keys,
-)
+from scheduling.services.notes import note_save, plan_objectives, section_keys
 
 SAM, RILEY = "clinician@demo.test", "riley.chen@demo.test"
 PRESCRIBER, DIRECTOR, INTAKE = "prescriber@demo.test", "director@demo.test", "intake@demo.test"

@@ -25,18 +25,16 @@ from scheduling.models import (
     SessionAttendee,
     SessionKind,
 )
+from scheduling.services.note_signing import note_shown_hash, notes_for_signing, sign_one
 from scheduling.services.note_warnings import NoteWarning, note_warnings, open_warnings
 from scheduling.services.notes import (
     SHARED_LOCKED,
     NoteEditConflict,
-    _check_session_chartable,
-    _notes_for_signing,
-    _require_charter,
-    _sign_one,
-    _write_note,
     attendance_refusal,
+    check_session_chartable,
     missing_sections,
-    note_shown_hash,
+    require_charter,
+    write_note,
 )
 
 
@@ -61,10 +59,10 @@ def group_note_save(
 ) -> GroupNote:
     """The shared part (topic, interventions, duration), written once for the session."""
     session = Session.objects.select_for_update().get(pk=session.pk)
-    _require_charter(actor, session.program)
+    require_charter(actor, session.program)
     if session.kind != SessionKind.GROUP:
         raise ValidationError("Only group sessions have a shared part.")
-    _check_session_chartable(session)
+    check_session_chartable(session)
     fields = _shared_fields(session, topic, interventions, duration_minutes)
     shared = GroupNote.objects.filter(session=session).first()
     if shared is None:
@@ -118,14 +116,14 @@ def group_part_save(
         pk=attendee.pk
     )
     session = attendee.session
-    _require_charter(actor, session.program)
+    require_charter(actor, session.program)
     if session.kind != SessionKind.GROUP:
         raise ValidationError("This is not a group session: write the note in its own format.")
-    _check_session_chartable(session)
+    check_session_chartable(session)
     refusal = attendance_refusal(attendee)
     if refusal:
         raise ValidationError(refusal)
-    return _write_note(
+    return write_note(
         session=session,
         episode=attendee.episode,
         client=attendee.client,
@@ -180,12 +178,12 @@ def group_notes_sign(*, session: Session, actor: User, shown: Mapping[str, str])
     A missing shared part or an empty section signs none. A part with an open warning
     (names another member, near-identical to another part) is held back and listed."""
     session = Session.objects.select_for_update().select_related("program").get(pk=session.pk)
-    _require_charter(actor, session.program)
+    require_charter(actor, session.program)
     shared = GroupNote.objects.filter(session=session).first()
     if shared is None:
         raise ValidationError("Write the shared part (topic, interventions, duration) first.")
     unsigned = list(
-        _notes_for_signing(session=session, signed_at__isnull=True).order_by(
+        notes_for_signing(session=session, signed_at__isnull=True).order_by(
             "client__legal_last_name"
         )
     )
@@ -217,7 +215,7 @@ def group_notes_sign(*, session: Session, actor: User, shown: Mapping[str, str])
     _check_shown(to_sign, shown)
     now = timezone.now()
     for note in to_sign:
-        result.signed.append(_sign_one(note, actor, now, [], shown[str(note.pk)]))
+        result.signed.append(sign_one(note, actor, now, [], shown[str(note.pk)]))
     return result
 
 

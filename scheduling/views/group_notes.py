@@ -35,7 +35,7 @@ from scheduling.models import (
     SessionKind,
     WarningConfirmation,
 )
-from scheduling.services import group_notes, note_warnings
+from scheduling.services import group_notes, note_signing, note_warnings
 from scheduling.services import notes as services
 from scheduling.services.note_warnings import NoteWarning
 from scheduling.services.notes import NoteEditConflict
@@ -174,7 +174,9 @@ def _card_permissions(
     if card.sign_refusal is None and shared is not None:
         note.session, note.group_note = session, shared
         linked = [link.objective for link in note.objective_links.all()]
-        card.shown_hash = services.note_shown_hash(note, attendee=card.attendee, objectives=linked)
+        card.shown_hash = note_signing.note_shown_hash(
+            note, attendee=card.attendee, objectives=linked
+        )
 
 
 def _group_context(

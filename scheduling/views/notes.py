@@ -50,6 +50,7 @@ from scheduling.models import (
     WarningConfirmation,
 )
 from scheduling.note_parts import note_parts
+from scheduling.services import note_signing, notes_due
 from scheduling.services import notes as services
 from scheduling.services.note_processing import (
     NoteProcessing,
@@ -561,7 +562,7 @@ def _sign_form(note: ProgressNote) -> NoteSignForm:
     """The hash of the text as it will be signed: a group part quotes the shared part."""
     if note.kind == SessionKind.GROUP and note.group_note is None:
         note.group_note = GroupNote.objects.filter(session_id=note.session_id).first()
-    return NoteSignForm(initial={"text_sha256": services.note_shown_hash(note)})
+    return NoteSignForm(initial={"text_sha256": note_signing.note_shown_hash(note)})
 
 
 def _confirmations(
@@ -607,7 +608,7 @@ def note_sign(request: AuthedRequest, note_id: UUID) -> HttpResponse:
     form = NoteSignForm(request.POST)
     shown = form.cleaned_data["text_sha256"] if form.is_valid() else ""
     try:
-        services.note_sign(note=note, actor=request.user, shown_sha256=shown)
+        note_signing.note_sign(note=note, actor=request.user, shown_sha256=shown)
     except PermissionDenied as denied:
         return _back_to_note(request, note, ValidationError(str(denied)), "")
     except ValidationError as error:
@@ -620,7 +621,7 @@ def note_sign(request: AuthedRequest, note_id: UUID) -> HttpResponse:
 def note_cosign(request: AuthedRequest, note_id: UUID) -> HttpResponse:
     note = _note_for(request, note_id)
     try:
-        services.note_cosign(note=note, actor=request.user)
+        note_signing.note_cosign(note=note, actor=request.user)
     except PermissionDenied as denied:
         return _back_to_note(request, note, ValidationError(str(denied)), "")
     except ValidationError as error:
@@ -635,7 +636,7 @@ def addendum_add(request: AuthedRequest, note_id: UUID) -> HttpResponse:
     form = AddendumForm(request.POST)
     if form.is_valid():
         try:
-            services.addendum_add(note=note, text=form.cleaned_data["text"], actor=request.user)
+            note_signing.addendum_add(note=note, text=form.cleaned_data["text"], actor=request.user)
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
@@ -652,11 +653,11 @@ def notes_unsigned(request: AuthedRequest) -> HttpResponse:
     """Mine for clinicians; the whole program for its directors."""
     charting = _programs(request)
     directing = cosigning_program_ids(request.user) & charting
-    rows = services.notes_unsigned(program_ids=directing) if directing else []
+    rows = notes_due.notes_unsigned(program_ids=directing) if directing else []
     if charting - directing:
-        rows += services.notes_unsigned(program_ids=charting - directing, author=request.user)
+        rows += notes_due.notes_unsigned(program_ids=charting - directing, author=request.user)
     rows.sort(key=lambda row: row.age, reverse=True)
-    to_cosign = services.notes_awaiting_cosign(user=request.user, program_ids=charting)
+    to_cosign = notes_due.notes_awaiting_cosign(user=request.user, program_ids=charting)
     # Sessions still to write are named by group or kind, never by client.
     shown = [row.note.client for row in rows] + [note.client for note in to_cosign]
     record_views_log(request=request, clients=shown, page="Unsigned notes")
@@ -664,7 +665,7 @@ def notes_unsigned(request: AuthedRequest) -> HttpResponse:
         "rows": rows,
         "whole_program": bool(directing),
         "late_count": sum(1 for row in rows if row.late),
-        "to_write": services.notes_to_write(user=request.user, program_ids=charting),
+        "to_write": notes_due.notes_to_write(user=request.user, program_ids=charting),
         "to_cosign": to_cosign,
     }
     return render(request, "scheduling/notes/unsigned.html", context)

@@ -30,7 +30,7 @@ from scheduling.access import charting_program_ids, get_followup_for
 from scheduling.models import FollowUpTask, Session, SessionAttendee
 from scheduling.services.followups import followup_complete, followups_open
 from scheduling.services.hours import WeeklyHours, hours_shortfall
-from scheduling.services.notes import notes_to_write, notes_unsigned
+from scheduling.services.notes_due import notes_to_write, notes_unsigned
 from scheduling.today_panels import today_panels
 from scheduling.views.forms import FollowUpDoneForm
 from scheduling.views.helpers import shortfall_in_words, with_counts

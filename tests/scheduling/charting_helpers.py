@@ -163,7 +163,7 @@ def own_part(name: str) -> dict[str, str]:
 def shown_hash(note) -> str:
     """The hash a note's page shows for signing (a group part quotes the shared part)."""
     from scheduling.models import GroupNote, ProgressNote
-    from scheduling.services.notes import note_shown_hash
+    from scheduling.services.note_signing import note_shown_hash
 
     note = ProgressNote.objects.select_related("group_note").get(pk=note.pk)
     if note.kind == SessionKind.GROUP and note.group_note is None:
@@ -173,7 +173,7 @@ def shown_hash(note) -> str:
 
 def sign_note(note, actor):
     """Sign as the note's page does: with the hash of the text shown."""
-    from scheduling.services.notes import note_sign
+    from scheduling.services.note_signing import note_sign
 
     return note_sign(note=note, actor=actor, shown_sha256=shown_hash(note))
 

@@ -30,7 +30,7 @@ from scheduling.models import (
     Track,
 )
 from scheduling.services.hours import hours_shortfall, week_start_of
-from scheduling.services.notes import note_shown_hash
+from scheduling.services.note_signing import note_shown_hash
 from tests.family.demo_checks import family_is_seeded
 from tests.relapse_prevention.demo_checks import (
     check_ins_and_lapses_are_seeded,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from iop.accounts.models import Membership, Role
 from scheduling.access import can_cosign_note
 from scheduling.models import ProgressNote, SessionKind
-from scheduling.services import group_notes
+from scheduling.services import group_notes, note_signing
 from scheduling.services import notes as services
 from tests.factories import member
 from tests.scheduling.charting_helpers import (
@@ -173,14 +173,14 @@ def test_a_trainees_note_needs_a_co_signature_whoever_of_the_group_signs(program
     staff_session(session, riley, role="co")
     shared(session, trainee)
     first, second = part(avery, trainee), part(blake, trainee)
-    services.note_sign(note=first, actor=trainee, shown_sha256=shown_hash(first))
-    services.note_sign(note=second, actor=riley, shown_sha256=shown_hash(second))
+    note_signing.note_sign(note=first, actor=trainee, shown_sha256=shown_hash(first))
+    note_signing.note_sign(note=second, actor=riley, shown_sha256=shown_hash(second))
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.cosign_required and second.cosign_required
     assert second.author == trainee and second.signed_by == riley
     assert can_cosign_note(riley, first)  # the trainee's supervisor
-    services.note_cosign(note=first, actor=riley)
+    note_signing.note_cosign(note=first, actor=riley)
 
 
 # ---------------------------------------------------------------- saving someone else's draft

@@ -20,7 +20,7 @@ from scheduling.models import (
     ProgressNote,
     SessionKind,
 )
-from scheduling.services import group_notes
+from scheduling.services import group_notes, note_signing, notes_due
 from scheduling.services import notes as services
 from scheduling.services.notes import NoteEditConflict
 from tests.factories import member
@@ -317,11 +317,13 @@ def test_addenda_are_signed_at_once_and_never_changed(program, clinician):
     shared(session, clinician)
     note = write(avery, clinician)
     with pytest.raises(ValidationError, match="addenda are for signed notes"):
-        services.addendum_add(note=note, text="Late entry", actor=clinician)
+        note_signing.addendum_add(note=note, text="Late entry", actor=clinician)
     sign_note(note, clinician)
     with pytest.raises(ValidationError):
-        services.addendum_add(note=note, text="   ", actor=clinician)
-    addendum = services.addendum_add(note=note, text="Client called later: safe.", actor=clinician)
+        note_signing.addendum_add(note=note, text="   ", actor=clinician)
+    addendum = note_signing.addendum_add(
+        note=note, text="Client called later: safe.", actor=clinician
+    )
     assert addendum.signed_at is not None and len(addendum.content_sha256) == 64
     assert Signature.for_object(addendum).get().content_sha256 == addendum.content_sha256
     with pytest.raises(DatabaseError):
@@ -349,21 +351,21 @@ def test_a_trainees_note_waits_for_a_cosignature(program, trainee, clinician, di
     note = _signed_by(program, trainee)
     assert note.cosign_required and note.cosigned_at is None
     with pytest.raises(ValidationError, match="someone other than the author"):
-        services.note_cosign(note=note, actor=trainee)
-    services.note_cosign(note=note, actor=clinician)  # the named supervisor
+        note_signing.note_cosign(note=note, actor=trainee)
+    note_signing.note_cosign(note=note, actor=clinician)  # the named supervisor
     note.refresh_from_db()
     assert note.cosigned_by == clinician
     assert Signature.for_object(note).filter(role="cosigner").count() == 1
     with pytest.raises(ValidationError, match="already co-signed"):
-        services.note_cosign(note=note, actor=director)
+        note_signing.note_cosign(note=note, actor=director)
 
 
 def test_a_director_cosigns_but_another_clinician_cannot(program, trainee, director):
     note = _signed_by(program, trainee)
     colleague = member(Role.CLINICIAN, program)
     with pytest.raises(PermissionDenied):
-        services.note_cosign(note=note, actor=colleague)
-    services.note_cosign(note=note, actor=director)
+        note_signing.note_cosign(note=note, actor=colleague)
+    note_signing.note_cosign(note=note, actor=director)
     assert ProgressNote.objects.get(pk=note.pk).cosigned_by == director
 
 
@@ -371,14 +373,14 @@ def test_a_note_that_needs_no_cosignature_is_not_cosigned(program, clinician, di
     note = _signed_by(program, clinician)
     assert not note.cosign_required
     with pytest.raises(ValidationError, match="does not need"):
-        services.note_cosign(note=note, actor=director)
+        note_signing.note_cosign(note=note, actor=director)
 
 
 def test_an_unsigned_note_cannot_be_cosigned(program, trainee, director):
     session, (avery,) = group_with(program, trainee, 1)
     note = write(avery, trainee)
     with pytest.raises(ValidationError, match="signs first"):
-        services.note_cosign(note=note, actor=director)
+        note_signing.note_cosign(note=note, actor=director)
 
 
 # ---------------------------------------------------------------- individual notes
@@ -438,14 +440,14 @@ def test_unsigned_notes_with_age_and_late_flag(program, clinician, staff):
     old, (avery,) = group_with(program, clinician, 1, hours_ago=30)
     new, (blake,) = group_with(program, clinician, 1, hours_ago=3)
     late_note, fresh_note = write(avery, clinician), write(blake, clinician)
-    mine = services.notes_unsigned(program_ids=[program.pk], author=clinician)
+    mine = notes_due.notes_unsigned(program_ids=[program.pk], author=clinician)
     assert [row.note for row in mine] == [late_note, fresh_note]
     assert [row.late for row in mine] == [True, False]
     assert mine[0].age_text == "28 hours" and mine[1].age_text == "1 hour"
-    assert services.notes_unsigned(program_ids=[program.pk], author=staff[Role.PRESCRIBER]) == []
+    assert notes_due.notes_unsigned(program_ids=[program.pk], author=staff[Role.PRESCRIBER]) == []
     program.note_late_hours = 48
     program.save()
-    assert not any(row.late for row in services.notes_unsigned(program_ids=[program.pk]))
+    assert not any(row.late for row in notes_due.notes_unsigned(program_ids=[program.pk]))
 
 
 def test_notes_to_write_counts_present_clients_without_a_note(program, clinician, staff):
@@ -453,17 +455,17 @@ def test_notes_to_write_counts_present_clients_without_a_note(program, clinician
     (absent,) = episodes(program, 1, start=5)
     attend(session, absent, Attendance.ABSENT_UNEXCUSED)
     write(avery, clinician)
-    (item,) = services.notes_to_write(user=clinician, program_ids=[program.pk])
+    (item,) = notes_due.notes_to_write(user=clinician, program_ids=[program.pk])
     assert item.session == session and item.missing == 1
-    assert services.notes_to_write(user=staff[Role.PRESCRIBER], program_ids=[program.pk]) == []
+    assert notes_due.notes_to_write(user=staff[Role.PRESCRIBER], program_ids=[program.pk]) == []
     write(blake, clinician)
-    assert services.notes_to_write(user=clinician, program_ids=[program.pk]) == []
+    assert notes_due.notes_to_write(user=clinician, program_ids=[program.pk]) == []
 
 
 def test_late_is_measured_from_the_end_of_the_session(program, clinician):
     session, (avery,) = group_with(program, clinician, 1, hours_ago=25.4)  # ended 23.9 h ago
     write(avery, clinician)
-    (row,) = services.notes_unsigned(program_ids=[program.pk])
+    (row,) = notes_due.notes_unsigned(program_ids=[program.pk])
     assert not row.late
     later = timezone.now() + datetime.timedelta(minutes=10)
-    assert services.notes_unsigned(program_ids=[program.pk], now=later)[0].late
+    assert notes_due.notes_unsigned(program_ids=[program.pk], now=later)[0].late

@@ -10,8 +10,7 @@ from django.urls import reverse
 from iop.accounts.models import Membership, Role
 from iop.audit.models import RecordView
 from scheduling.models import Attendance, GroupNote, ProgressNote, SessionKind
-from scheduling.services import group_notes
-from scheduling.services import notes as services
+from scheduling.services import group_notes, note_signing
 from tests.factories import member
 from tests.scheduling.charting_helpers import (
     PART,
@@ -382,7 +381,7 @@ def test_chart_lists_the_clients_notes(login_as, clinician, group):
         attendee=avery, body=PART, objective_ids=[], actor=clinician, revision=0
     )
     sign_note(note, clinician)
-    services.addendum_add(note=note, text="More.", actor=clinician)
+    note_signing.addendum_add(note=note, text="More.", actor=clinician)
     html = (
         login_as(clinician).get(reverse("clients:chart", args=[avery.client_id])).content.decode()
     )

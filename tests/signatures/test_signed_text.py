@@ -20,7 +20,7 @@ from iop.accounts.models import Role
 from iop.signatures import text as signed
 from iop.signatures.models import Signature, content_hash
 from scheduling.models import ProgressNote, SessionKind
-from scheduling.services import group_notes
+from scheduling.services import group_notes, note_signing
 from scheduling.services import notes as note_services
 from tests.factories import ClientFactory, EpisodeFactory
 from tests.intake.consent_helpers import make_consent, sign
@@ -266,7 +266,7 @@ def test_an_addendum_is_signed_over_the_note_it_corrects_and_its_words(frozen, p
     )
     sign_note(note, clinician)
     note.refresh_from_db()
-    addendum = note_services.addendum_add(
+    addendum = note_signing.addendum_add(
         note=note, text="  The client also named a sponsor.  ", actor=clinician
     )
     expected = (
