@@ -19,29 +19,13 @@ from iop.audit.services import audit_event_record
 from iop.signatures.models import SignerRole, content_hash
 from iop.signatures.services import signature_record
 from iop.signatures.text import addendum_text, refuse_if_changed
-from scheduling.access import (
-    can_cosign_note,
-    note_sign_refusal,
-)
-from scheduling.models import (
-    Addendum,
-    GroupNote,
-    ProgressNote,
-    SessionKind,
-)
+from scheduling.access import can_cosign_note, note_sign_refusal
+from scheduling.models import Addendum, GroupNote, ProgressNote, SessionKind
 from scheduling.note_parts import note_parts
 from scheduling.services.note_text import note_text
 from scheduling.services.note_visit import missing_visit
-from scheduling.services.note_warnings import (
-    NoteWarning,
-    note_warnings,
-    open_warnings,
-)
-from scheduling.services.notes import (
-    NOTE_LOCKED,
-    missing_sections,
-    require_charter,
-)
+from scheduling.services.note_warnings import NoteWarning, note_warnings, open_warnings
+from scheduling.services.notes import NOTE_LOCKED, missing_sections, require_charter
 
 CHANGED = "This note changed since this page was opened. Read it again, then sign."
 

@@ -6,11 +6,7 @@ signature, so any change to these lines changes what a signature covers.
 from __future__ import annotations
 
 from iop.signatures.text import labelled_block, lines_text
-from scheduling.models import (
-    ProgressNote,
-    Session,
-    SessionAttendee,
-)
+from scheduling.models import ProgressNote, Session, SessionAttendee
 from scheduling.note_parts import note_parts
 from scheduling.services.note_processing import processing_lines
 from scheduling.services.note_visit import visit_lines

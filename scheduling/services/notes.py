@@ -42,16 +42,8 @@ from scheduling.services.note_processing import (
     NoteProcessing,
     processing_fields,
 )
-from scheduling.services.note_visit import (
-    VISIT_COLUMNS,
-    NoteVisit,
-    visit_fields,
-)
-from scheduling.services.note_warnings import (
-    NoteWarning,
-    note_warnings,
-    warnings_for,
-)
+from scheduling.services.note_visit import VISIT_COLUMNS, NoteVisit, visit_fields
+from scheduling.services.note_warnings import NoteWarning, note_warnings, warnings_for
 from treatment_plans.models import PlanObjective, PlanStatus
 
 __all__ = ["NoteVisit", "NoteWarning", "note_warnings", "warnings_for"]

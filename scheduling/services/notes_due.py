@@ -14,13 +14,7 @@ from django.utils import timezone
 
 from iop.accounts.models import Membership, Program, User
 from scheduling.access import cosigning_program_ids
-from scheduling.models import (
-    ATTENDED,
-    ProgressNote,
-    Session,
-    SessionAttendee,
-    SessionStaff,
-)
+from scheduling.models import ATTENDED, ProgressNote, Session, SessionAttendee, SessionStaff
 
 
 @dataclass(frozen=True)
