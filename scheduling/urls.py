@@ -5,7 +5,9 @@ from scheduling.views import (
     candidates,
     group_notes,
     level_changes,
+    note_signing,
     notes,
+    notes_due,
     sessions,
     today,
     tracks,
@@ -22,6 +24,8 @@ urlpatterns = (
     + tracks.urlpatterns
     + group_notes.urlpatterns
     + notes.urlpatterns
+    + notes_due.urlpatterns
+    + note_signing.urlpatterns
     + billing.urlpatterns
     + candidates.urlpatterns
     + level_changes.urlpatterns

@@ -39,21 +39,20 @@ from scheduling.services import group_notes, note_signing, note_warnings
 from scheduling.services import notes as services
 from scheduling.services.note_warnings import NoteWarning
 from scheduling.services.notes import NoteEditConflict
+from scheduling.views.note_forms import NoteForm, note_initial
+from scheduling.views.note_signing import back_to_note
 from scheduling.views.notes import (
     CHART,
-    NoteForm,
-    _attendee_for,
-    _autosaving,
-    _back_to_note,
-    _draft_refused,
-    _draft_saved,
-    _draft_status,
-    _keep_for_merge,
-    _note_for,
-    _note_initial,
-    _nothing_typed,
-    _saved_sections,
-    _session_for,
+    attendee_for,
+    autosaving,
+    draft_refused,
+    draft_saved,
+    draft_status,
+    keep_for_merge,
+    note_for,
+    nothing_typed,
+    saved_sections,
+    session_for,
 )
 from treatment_plans.models import PlanObjective
 
@@ -123,7 +122,7 @@ def _part_form(card: Card, data: QueryDict | None = None) -> NoteForm:
         prefix=f"part-{card.attendee.pk}",
         note_format=NoteFormat.GROUP,
         objectives=card.objectives,
-        initial=_note_initial(card.note),
+        initial=note_initial(card.note),
     )
 
 
@@ -228,7 +227,7 @@ def _group_page(
 
 
 def _group_session_for(request: AuthedRequest, session_id: UUID) -> Session:
-    session = _session_for(request, session_id)
+    session = session_for(request, session_id)
     if session.kind != SessionKind.GROUP:
         raise Http404("Not a group session.")
     return session
@@ -238,7 +237,7 @@ def _group_session_for(request: AuthedRequest, session_id: UUID) -> Session:
 @capability_required(CHART)
 def session_notes(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     """The place to chart a session: the group page, or the one client's note page."""
-    session = _session_for(request, session_id)
+    session = session_for(request, session_id)
     if session.kind == SessionKind.GROUP:
         return _group_page(request, session)
     attendee = session.attendees.expected().first()
@@ -254,14 +253,14 @@ def group_note_save(request: AuthedRequest, session_id: UUID) -> HttpResponse:
     session = _group_session_for(request, session_id)
     shared = GroupNote.objects.filter(session=session).first()
     form = _shared_form(session, shared, request.POST)
-    if _autosaving(request):
+    if autosaving(request):
         return _shared_autosave(request, session, form)
     if form.is_valid():
         data = form.cleaned_data
         try:
             shared = group_notes.group_note_save(session=session, actor=request.user, **data)
         except NoteEditConflict as conflict:
-            _keep_for_merge(form, conflict)
+            keep_for_merge(form, conflict)
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
@@ -276,14 +275,14 @@ def _shared_autosave(
     request: AuthedRequest, session: Session, form: SharedPartForm
 ) -> HttpResponse:
     if not form.is_valid():
-        return _draft_refused(request, session, form, ValueError())
+        return draft_refused(request, session, form, ValueError())
     try:
         shared = group_notes.group_note_save(
             session=session, actor=request.user, **form.cleaned_data
         )
     except (NoteEditConflict, ValidationError) as error:
-        return _draft_refused(request, session, form, error)
-    return _draft_saved(request, session, form, shared.revision)
+        return draft_refused(request, session, form, error)
+    return draft_saved(request, session, form, shared.revision)
 
 
 def _shared_saved(request: AuthedRequest, session: Session, shared: GroupNote) -> HttpResponse:
@@ -304,19 +303,19 @@ def _shared_saved(request: AuthedRequest, session: Session, shared: GroupNote) -
 @require_POST
 @capability_required(CHART)
 def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
-    attendee = _attendee_for(request, attendee_id)
+    attendee = attendee_for(request, attendee_id)
     session = attendee.session
     if session.kind != SessionKind.GROUP:
         return redirect("scheduling:note_write", attendee.pk)
     cards = _cards(session, request.user)
     card = next((c for c in cards if c.attendee.pk == attendee.pk), None)
     if card is None or card.form is None:
-        if _autosaving(request):
+        if autosaving(request):
             refusal = _part_refusal(session, attendee, card)
-            return _draft_status(request, session, f"Not saved: {refusal}")
+            return draft_status(request, session, f"Not saved: {refusal}")
         return _part_refused(request, session, cards, attendee)
     form = card.form = _part_form(card, request.POST)
-    if _autosaving(request):
+    if autosaving(request):
         return _part_autosave(request, card, form)
     if form.is_valid():
         try:
@@ -328,8 +327,8 @@ def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
                 revision=form.cleaned_data["revision"],
             )
         except NoteEditConflict as conflict:
-            _keep_for_merge(form, conflict)
-            card.saved_now = _saved_sections(session, attendee)
+            keep_for_merge(form, conflict)
+            card.saved_now = saved_sections(session, attendee)
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
@@ -340,9 +339,9 @@ def group_part_save(request: AuthedRequest, attendee_id: UUID) -> HttpResponse:
 def _part_autosave(request: AuthedRequest, card: Card, form: NoteForm) -> HttpResponse:
     session = card.attendee.session
     if not form.is_valid():
-        return _draft_refused(request, session, form, ValueError())
-    if card.note is None and _nothing_typed(form):
-        return _draft_saved(request, session, form, 0)
+        return draft_refused(request, session, form, ValueError())
+    if card.note is None and nothing_typed(form):
+        return draft_saved(request, session, form, 0)
     try:
         note = group_notes.group_part_save(
             attendee=card.attendee,
@@ -352,8 +351,8 @@ def _part_autosave(request: AuthedRequest, card: Card, form: NoteForm) -> HttpRe
             revision=form.cleaned_data["revision"],
         )
     except (NoteEditConflict, ValidationError) as error:
-        return _draft_refused(request, session, form, error)
-    return _draft_saved(request, session, form, note.revision)
+        return draft_refused(request, session, form, error)
+    return draft_saved(request, session, form, note.revision)
 
 
 def _part_refusal(session: Session, attendee: SessionAttendee, card: Card | None = None) -> str:
@@ -473,7 +472,7 @@ class ConfirmWarningForm(forms.Form):
 def note_warning_confirm(request: AuthedRequest, note_id: UUID) -> HttpResponse:
     """A clinician confirms one warning on one note does not apply (a reason for near-identical
     text); recorded with the note, and holding only while the text stays as it is."""
-    note = _note_for(request, note_id)
+    note = note_for(request, note_id)
     form = ConfirmWarningForm(request.POST)
     if not form.is_valid():
         raise Http404("No such warning.")
@@ -500,7 +499,7 @@ def _confirm_refused(
     request: AuthedRequest, note: ProgressNote, key: str, error: ValidationError
 ) -> HttpResponse:
     if note.kind != SessionKind.GROUP:
-        return _back_to_note(request, note, error, "")
+        return back_to_note(request, note, error, "")
     session = _group_session_for(request, note.session_id)
     cards = _cards(session, request.user)
     found = [w for c in cards if c.note and c.note.pk == note.pk for w in c.warnings]

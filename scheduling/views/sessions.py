@@ -41,7 +41,7 @@ VIEW = permissions.VIEW_SCHEDULE
 
 
 def notes_url(session: Session) -> str:
-    """The charting page of the session (scheduling/views/notes.py, the charting helper's)."""
+    """The charting page of the session (scheduling/views/group_notes.py)."""
     return reverse("scheduling:session_notes", args=[session.pk])
 
 
