@@ -25,7 +25,6 @@ from intake.discharge import OUTCOME_MEASURES
 from intake.models import InstrumentResult, Referral, ReferralSource
 from intake.services.instruments import instrument_record
 from iop.accounts.models import User
-from iop.clients.discharge_steps import discharge_missing
 from iop.clients.models import DischargeReason, Episode, SafetyFlag
 from iop.clients.services import episode_discharge
 from iop.demo_clock import on
@@ -39,16 +38,11 @@ from scheduling.models import (
     LevelChangeProposal,
 )
 from scheduling.services.followups import followup_complete
+from treatment_plans.demo_completions import FINAL, discharge_closed, signed_discharge_summary
 from treatment_plans.services.aftercare import aftercare_appointment_add, aftercare_contact_add
 
 DAY = datetime.timedelta(days=1)
 RECEIVING = "Lakeside Counseling Center"
-# Calm final answers: each item of each outcome measure (PHQ-9 totals 4, GAD-7 5, PCL-5 12).
-FINAL = {
-    "phq9": {str(i): (1 if i in (1, 3, 4, 7) else 0) for i in range(1, 10)},
-    "gad7": {str(i): (1 if i in (1, 2, 3, 4, 5) else 0) for i in range(1, 8)},
-    "pcl5": {str(i): (1 if i <= 12 else 0) for i in range(1, 21)},
-}
 
 
 def _in_other_stories(program: Any) -> set[Any]:
@@ -97,23 +91,6 @@ def _clinician(episode: Episode) -> User:
     return episode.primary_clinician
 
 
-def _discharge(
-    episode: Episode, day: datetime.date, kind: str, director: Any, to: str = "", contact: str = ""
-) -> None:
-    """Record the discharge on its day; every step being done, the episode closes."""
-    closed = episode_discharge(
-        episode=episode,
-        discharged_on=day,
-        reason=kind,
-        by=director,
-        receiving_provider=to,
-        receiving_provider_contact=contact,
-    )
-    if closed.discharged_on is None:
-        missing = discharge_missing(closed, kind, day)
-        raise RuntimeError(f"Demo discharge of {episode.client} did not close: {missing}")
-
-
 def _final_measures(episode: Episode, clinician: Any) -> None:
     """Every outcome measure the client took in this episode, given again today."""
     taken = set(
@@ -130,27 +107,6 @@ def _final_measures(episode: Episode, clinician: Any) -> None:
                 by=clinician,
                 episode=episode,
             )
-
-
-def _summary(
-    episode: Episode, kind: str, clinician: Any, today: datetime.date, texts: tuple[str, str]
-) -> Any:
-    report = reports.report_draft(
-        kind=summary_kind(kind),
-        client=episode.client,
-        episode=episode,
-        start=episode.admitted_on,
-        end=today,
-        consent=None,
-        author=clinician,
-    )
-    summary, aftercare = texts
-    report = reports.narrative_save(
-        report=report, by=clinician, data={"clinician_summary": summary, "aftercare": aftercare}
-    )
-    return reports.report_sign(
-        report=report, by=clinician, shown_sha256=reports.report_shown_hash(report)
-    )
 
 
 def _appointment(
@@ -194,7 +150,7 @@ def _completion(episode: Episode, director: Any) -> None:
             when_to_call="Evenings, to talk things through",
         )
     with on(program, day, datetime.time(14)):
-        _summary(
+        signed_discharge_summary(
             episode,
             DischargeReason.COMPLETED,
             clinician,
@@ -206,7 +162,7 @@ def _completion(episode: Episode, director: Any) -> None:
             ),
         )
     with on(program, day, datetime.time(16)):
-        _discharge(episode, day, DischargeReason.COMPLETED, director)
+        discharge_closed(episode, day, DischargeReason.COMPLETED, director)
 
 
 def _step_down(episode: Episode, director: Any) -> None:
@@ -227,7 +183,7 @@ def _step_down(episode: Episode, director: Any) -> None:
             when_to_call="To move or confirm an appointment",
         )
     with on(program, day, datetime.time(14)):
-        _summary(
+        signed_discharge_summary(
             episode,
             DischargeReason.STEP_DOWN,
             clinician,
@@ -239,7 +195,7 @@ def _step_down(episode: Episode, director: Any) -> None:
             ),
         )
     with on(program, day, datetime.time(16)):
-        _discharge(
+        discharge_closed(
             episode,
             day,
             DischargeReason.STEP_DOWN,
@@ -272,7 +228,7 @@ def _left_ama(episode: Episode, director: Any) -> None:
             when_to_call="Call or text 988 any time things feel unsafe",
         )
     with on(program, day, datetime.time(14)):
-        _summary(
+        signed_discharge_summary(
             episode,
             DischargeReason.LEFT_AMA,
             clinician,
@@ -284,7 +240,7 @@ def _left_ama(episode: Episode, director: Any) -> None:
             ),
         )
     with on(program, day, datetime.time(16)):
-        _discharge(episode, day, DischargeReason.LEFT_AMA, director)
+        discharge_closed(episode, day, DischargeReason.LEFT_AMA, director)
 
 
 def _planned(episode: Episode, director: Any) -> None:

@@ -69,14 +69,21 @@ def can_cosign_plan(user: Any, plan: TreatmentPlan) -> bool:
 # back with that plan attached, so the page and the services see one plan object.
 
 
+def _part_of_plan[Part: (PlanProblem, PlanIntervention, PlanDiagnosis)](
+    model: type[Part], user: Any, plan_id: UUID, part_id: UUID, capability: str
+) -> Part:
+    """A part that hangs on the plan version itself, with that version attached."""
+    plan = get_plan_for(user, plan_id, capability)
+    part = get_object_or_404(model, plan=plan, pk=part_id)
+    part.plan = plan
+    return part
+
+
 def get_plan_problem_for(
     user: Any, plan_id: UUID, problem_id: UUID, capability: str
 ) -> PlanProblem:
     """A problem of one plan version; ``problem.plan`` is the version."""
-    plan = get_plan_for(user, plan_id, capability)
-    problem = get_object_or_404(PlanProblem, plan=plan, pk=problem_id)
-    problem.plan = plan
-    return problem
+    return _part_of_plan(PlanProblem, user, plan_id, problem_id, capability)
 
 
 def get_plan_goal_for(user: Any, plan_id: UUID, goal_id: UUID, capability: str) -> PlanGoal:
@@ -103,20 +110,14 @@ def get_plan_intervention_for(
     user: Any, plan_id: UUID, intervention_id: UUID, capability: str
 ) -> PlanIntervention:
     """An intervention of one plan version; ``intervention.plan`` is the version."""
-    plan = get_plan_for(user, plan_id, capability)
-    intervention = get_object_or_404(PlanIntervention, plan=plan, pk=intervention_id)
-    intervention.plan = plan
-    return intervention
+    return _part_of_plan(PlanIntervention, user, plan_id, intervention_id, capability)
 
 
 def get_plan_diagnosis_for(
     user: Any, plan_id: UUID, diagnosis_id: UUID, capability: str
 ) -> PlanDiagnosis:
     """A diagnosis of one plan version; ``diagnosis.plan`` is the version."""
-    plan = get_plan_for(user, plan_id, capability)
-    diagnosis = get_object_or_404(PlanDiagnosis, plan=plan, pk=diagnosis_id)
-    diagnosis.plan = plan
-    return diagnosis
+    return _part_of_plan(PlanDiagnosis, user, plan_id, diagnosis_id, capability)
 
 
 # ---------------------------------------------------------------- aftercare

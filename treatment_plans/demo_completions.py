@@ -4,6 +4,7 @@ discharged through the services on their day, before any later story sees them i
 A planned completion closes only with its steps done (``iop.clients.discharge_steps``): the
 final measures in the last days, a signed discharge summary, and an aftercare plan with an
 appointment and someone to call; this app holds that plan, so the completions are told here.
+The summary and the closing are shared with the later discharges (``scheduling.demo_discharges``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,46 @@ FINAL = {
     "gad7": {str(i): (1 if i in (1, 2, 3, 4, 5) else 0) for i in range(1, 8)},
     "pcl5": {str(i): (1 if i <= 12 else 0) for i in range(1, 21)},
 }
+
+
+def signed_discharge_summary(
+    episode: Episode, kind: str, clinician: Any, end: datetime.date, texts: tuple[str, str]
+) -> Any:
+    """The summary a discharge of ``kind`` needs, drafted, written and signed by ``clinician``;
+    ``texts`` are its clinician summary and aftercare."""
+    report = reports.report_draft(
+        kind=summary_kind(kind),
+        client=episode.client,
+        episode=episode,
+        start=episode.admitted_on,
+        end=end,
+        consent=None,
+        author=clinician,
+    )
+    summary, aftercare = texts
+    report = reports.narrative_save(
+        report=report, by=clinician, data={"clinician_summary": summary, "aftercare": aftercare}
+    )
+    return reports.report_sign(
+        report=report, by=clinician, shown_sha256=reports.report_shown_hash(report)
+    )
+
+
+def discharge_closed(
+    episode: Episode, day: datetime.date, kind: str, director: Any, to: str = "", contact: str = ""
+) -> None:
+    """Record the discharge on its day; every step being done, the episode closes."""
+    closed = episode_discharge(
+        episode=episode,
+        discharged_on=day,
+        reason=kind,
+        by=director,
+        receiving_provider=to,
+        receiving_provider_contact=contact,
+    )
+    if closed.discharged_on is None:
+        missing = discharge_missing(closed, kind, day)
+        raise RuntimeError(f"Demo discharge of {episode.client} did not close: {missing}")
 
 
 def _completion(episode: Episode, day: datetime.date, director: Any) -> None:
@@ -62,32 +103,19 @@ def _completion(episode: Episode, day: datetime.date, director: Any) -> None:
             when_to_call="When cravings rise, or before a hard day",
         )
     with on(program, day, T(14)):
-        report = reports.report_draft(
-            kind=summary_kind(kind),
-            client=episode.client,
-            episode=episode,
-            start=episode.admitted_on,
-            end=day,
-            consent=None,
-            author=clinician,
-        )
-        report = reports.narrative_save(
-            report=report,
-            by=clinician,
-            data={
-                "clinician_summary": "Completed the program's goals; attends steadily and uses "
-                "the coping plan when stress builds.",
-                "aftercare": "Weekly counseling with Dr. Maya Ortiz; a sponsor to call.",
-            },
-        )
-        reports.report_sign(
-            report=report, by=clinician, shown_sha256=reports.report_shown_hash(report)
+        signed_discharge_summary(
+            episode,
+            kind,
+            clinician,
+            day,
+            (
+                "Completed the program's goals; attends steadily and uses the coping plan "
+                "when stress builds.",
+                "Weekly counseling with Dr. Maya Ortiz; a sponsor to call.",
+            ),
         )
     with on(program, day, T(16)):
-        closed = episode_discharge(episode=episode, discharged_on=day, reason=kind, by=director)
-    if closed.discharged_on is None:
-        missing = discharge_missing(closed, kind, day)
-        raise RuntimeError(f"Demo completion of {episode.client} did not close: {missing}")
+        discharge_closed(episode, day, kind, director)
 
 
 def seed_completions(context: dict[str, Any]) -> None:

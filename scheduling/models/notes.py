@@ -34,9 +34,10 @@ class NoteFormat(models.TextChoices):
     GROUP = "group", "Group note (individual part)"
 
 
-# Section keys renamed since notes were first signed (the British "behaviour"): a signed note
-# is locked and keeps the key it was signed under, so it is read under that key too. Unsigned
-# notes were moved to the new key (scheduling migration 0012, since squashed).
+# Section keys renamed since notes were first signed (BIRP's "behavior" was once stored in
+# British spelling): a signed note is locked and keeps the key it was signed under, so it is
+# read under that key too. Unsigned notes were moved to the new key (scheduling migration
+# 0012, since squashed).
 SIGNED_UNDER = {"behavior": "behaviour"}
 
 # The sections of each format, in order: (key, label, prompt shown under the field).

@@ -214,16 +214,13 @@ Plan objectives addressed:
     assert note.content_sha256 == content_hash(expected)
 
 
-def test_an_individual_note_keeps_its_lines_and_marks_an_empty_objective_list(
-    frozen, program, clinician
-):
+def _signed_individual_note(program, clinician, section_text):
+    """An individual note of a session on the frozen day, each section ``section_text(key)``,
+    no objectives, signed by ``clinician``."""
     session = past_session(program, clinician, kind=SessionKind.INDIVIDUAL)
     (episode,) = episodes(program, 1, start=3)
     attend(session, episode)
-    body = {
-        key: f"  First line of {key}.\n\n   Second line.  \n"
-        for key in note_services.section_keys(program.note_format)
-    }
+    body = {key: section_text(key) for key in note_services.section_keys(program.note_format)}
     note = note_services.note_save(
         session=session,
         episode=episode,
@@ -235,6 +232,16 @@ def test_an_individual_note_keeps_its_lines_and_marks_an_empty_objective_list(
     )
     sign_note(note, clinician)
     note.refresh_from_db()
+    return note
+
+
+def test_an_individual_note_keeps_its_lines_and_marks_an_empty_objective_list(
+    frozen, program, clinician
+):
+    note = _signed_individual_note(
+        program, clinician, lambda key: f"  First line of {key}.\n\n   Second line.  \n"
+    )
+    episode = note.episode
     lines = note.signed_text.splitlines()
     assert lines[:3] == [
         "Individual therapy note",
@@ -251,21 +258,7 @@ def test_an_individual_note_keeps_its_lines_and_marks_an_empty_objective_list(
 
 
 def test_an_addendum_is_signed_over_the_note_it_corrects_and_its_words(frozen, program, clinician):
-    session = past_session(program, clinician, kind=SessionKind.INDIVIDUAL)
-    (episode,) = episodes(program, 1, start=3)
-    attend(session, episode)
-    body = {key: "Seen." for key in note_services.section_keys(program.note_format)}
-    note = note_services.note_save(
-        session=session,
-        episode=episode,
-        body=body,
-        objective_ids=[],
-        actor=clinician,
-        revision=0,
-        visit=full_visit(session),
-    )
-    sign_note(note, clinician)
-    note.refresh_from_db()
+    note = _signed_individual_note(program, clinician, lambda key: "Seen.")
     addendum = note_signing.addendum_add(
         note=note, text="  The client also named a sponsor.  ", actor=clinician
     )
